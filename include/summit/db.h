@@ -1,0 +1,28 @@
+/* One SQLite file is one event. The schema is versioned with
+ * PRAGMA user_version; opening a file migrates it in one transaction. */
+#ifndef SUMMIT_DB_H
+#define SUMMIT_DB_H
+
+#include <stdbool.h>
+
+struct summit_db;
+struct summit_err;
+
+/* Creates a new event file (mode 0600) with the current schema; refuses a
+ * path that exists. */
+int db_create(const char *path, struct summit_db **db, struct summit_err *err);
+/* Opens an existing event file and migrates it if it is older. */
+int db_open(const char *path, struct summit_db **db, struct summit_err *err);
+void db_close(struct summit_db *db);
+
+/* A write transaction (BEGIN IMMEDIATE, so two planners queue instead of
+ * failing halfway). Every change goes between db_begin and db_commit. */
+int db_begin(struct summit_db *db, struct summit_err *err);
+int db_commit(struct summit_db *db, struct summit_err *err);
+void db_rollback(struct summit_db *db);
+
+int db_schema_version(void);
+/* True once the event record exists. */
+bool db_has_event(struct summit_db *db);
+
+#endif

@@ -1,0 +1,30 @@
+/* The readiness figures for the morning meeting: the same numbers for
+ * `summit status` and the TUI's dashboard. */
+#ifndef SUMMIT_STATUS_H
+#define SUMMIT_STATUS_H
+
+#include "summit/when.h"
+
+struct summit_db;
+struct summit_err;
+
+#define STATUS_INVITATION_STATES 7 /* as invitation_states[] */
+
+struct event_status {
+	char name[256], city[128], country[128], currency[16];
+	char first_day[WHEN_DATE_LEN], last_day[WHEN_DATE_LEN], today[WHEN_DATE_LEN];
+	long days_left; /* until the first day; negative once it began */
+	long long delegations, participants, observers, guests, people;
+	long long invitations[STATUS_INVITATION_STATES];
+	long long accepted, accepted_with_hotel, accepted_with_arrival;
+	long long sessions, sessions_cancelled;
+	long long arrivals, arrivals_without_pickup, trips, vehicles;
+	long long budget_cents, pledged_cents, received_cents;
+	long long tasks_open, tasks_overdue;
+};
+
+/* Reads the figures; today comes from when_today. */
+int status_read(struct summit_db *db, struct event_status *status,
+                struct summit_err *err);
+
+#endif

@@ -1,0 +1,20 @@
+/* Umbrella header of libsummit: system includes and every module. */
+#ifndef SUMMIT_SUMMIT_H
+#define SUMMIT_SUMMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "summit/csvio.h"
+#include "summit/db.h"
+#include "summit/error.h"
+#include "summit/invitation.h"
+#include "summit/kind.h"
+#include "summit/record.h"
+#include "summit/status.h"
+#include "summit/text.h"
+#include "summit/when.h"
+#include "summit/xalloc.h"
+
+#endif

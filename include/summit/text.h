@@ -1,0 +1,17 @@
+/* UTF-8 text: validity and the width it takes on a terminal. Every width
+ * computation goes through text_width, so wide and accented names align. */
+#ifndef SUMMIT_TEXT_H
+#define SUMMIT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool text_valid_utf8(const char *s);
+/* Control characters other than newline and tab (allowed when multiline). */
+bool text_has_control(const char *s, bool multiline);
+/* Terminal columns of a valid UTF-8 string (needs a UTF-8 LC_CTYPE). */
+int text_width(const char *s);
+/* Bytes of s that fit in `columns`; *used gets their width. */
+size_t text_fit(const char *s, int columns, int *used);
+
+#endif

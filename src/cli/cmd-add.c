@@ -1,0 +1,53 @@
+#include "cli.h"
+
+static int run_add(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 3)
+		return cli_usage(cli);
+	const struct kind *kind = cli_kind(cli, argv[1]);
+	if (!kind)
+		return EXIT_USAGE;
+	if (kind == kind_event() || kind->import_only)
+		return cli_error(cli, EXIT_USAGE, "%s",
+		                 kind == kind_event()
+		                     ? "the event is created with `summit init`"
+		                     : "history rows are written by `summit invitation`");
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	struct summit_err err;
+	err_clear(&err);
+	long long id = 0;
+	int status = record_values_from_words(kind, argv + 2, argc - 2, values, &err);
+	if (!status && !(status = db_begin(cli->db, &err))) {
+		status = record_insert(cli->db, kind, values, &id, &err);
+		if (!status)
+			status = db_commit(cli->db, &err);
+		else
+			db_rollback(cli->db);
+	}
+	record_values_free(kind, values);
+	free(values);
+	if (status)
+		return cli_fail(cli, &err);
+	struct record rec = {0};
+	if (record_get(cli->db, kind, id, &rec, &err) == SUMMIT_OK)
+		printf("added %s %s%s\n", kind->singular,
+		       kind->fields[kind->key].type == FIELD_ID ? "#" : "",
+		       rec.values[kind->key]);
+	record_clear(&rec);
+	return EXIT_OK;
+}
+
+const struct verb verb_add = {
+    .name = "add",
+    .usage = "KIND FIELD=VALUE...",
+    .summary = "add a record",
+    .help = "Adds one record; fields not named take their default. See `summit help\n"
+            "KIND` for the fields. Times are in the event's time zone.\n"
+            "Examples:\n"
+            "  summit add delegations code=CIV \"name=Côte d'Ivoire\" kind=state \\\n"
+            "    status=participant size=8\n"
+            "  summit add sessions \"title=Working group 1\" kind=working-group \\\n"
+            "    room=\"Salle 1\" \"start=2007-11-15 09:00\" \"end=2007-11-15 12:30\"",
+    .db = VERB_OPENS_DB,
+    .run = run_add,
+};

@@ -1,0 +1,51 @@
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Creates the event file and its event record in one go: on any refusal no
+ * file is left behind. */
+static int run_init(struct cli *cli, int argc, char **argv)
+{
+	const struct kind *kind = kind_event();
+	if (argc < 2)
+		return cli_usage(cli);
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	struct summit_err err;
+	err_clear(&err);
+	int status = record_values_from_words(kind, argv + 1, argc - 1, values, &err);
+	struct summit_db *db = NULL;
+	if (!status)
+		status = db_create(cli->db_path, &db, &err);
+	if (!status) {
+		status = db_begin(db, &err);
+		if (!status)
+			status = record_insert(db, kind, values, NULL, &err);
+		if (!status)
+			status = db_commit(db, &err);
+		else
+			db_rollback(db);
+		db_close(db);
+		if (status)
+			unlink(cli->db_path);
+	}
+	record_values_free(kind, values);
+	free(values);
+	if (status)
+		return cli_fail(cli, &err);
+	printf("created %s\n", cli->db_path);
+	return EXIT_OK;
+}
+
+const struct verb verb_init = {
+    .name = "init",
+    .usage = "name=NAME country=COUNTRY city=CITY first_day=DATE last_day=DATE "
+             "timezone=ZONE [currency=CODE]",
+    .summary = "create a new event file",
+    .help = "Creates the event file named by --db (mode 0600) holding one event.\n"
+            "Example:\n"
+            "  summit --db cdm.db init name=\"Community of Democracies Ministerial\" \\\n"
+            "    country=Mali city=Bamako first_day=2007-11-14 last_day=2007-11-17 \\\n"
+            "    timezone=Africa/Bamako currency=XOF",
+    .db = VERB_CREATES_DB,
+    .run = run_init,
+};

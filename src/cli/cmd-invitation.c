@@ -1,0 +1,111 @@
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Each action names the state it moves the invitation to. */
+static const struct {
+	const char *action, *state;
+} actions[] = {
+    {"send", "sent"},       {"deliver", "delivered"}, {"acknowledge", "acknowledged"},
+    {"accept", "accepted"}, {"decline", "declined"},  {"withdraw", "withdrawn"},
+};
+
+static int show_history(struct cli *cli, const char *code, enum output_format format)
+{
+	const struct kind *history = kind_find("history");
+	struct summit_err err;
+	err_clear(&err);
+	long long id;
+	if (record_find(cli->db, kind_find("invitations"), code, &id, &err))
+		return cli_error(cli, EXIT_REFUSED, "delegation %s has no invitation",
+		                 code);
+	struct record_filter by = {kind_field_index(history, "delegation"), code};
+	return list_records(cli, history, &by, 1, format);
+}
+
+static int run_invitation(struct cli *cli, int argc, char **argv)
+{
+	struct invitation_move move = {0};
+	enum output_format format = OUTPUT_TABLE;
+	static const struct option options[] = {
+	    {"channel", required_argument, NULL, 'c'},
+	    {"via", required_argument, NULL, 'v'},
+	    {"note", required_argument, NULL, 'n'},
+	    {"at", required_argument, NULL, 'a'},
+	    {"format", required_argument, NULL, 'f'},
+	    {0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "c:v:n:a:f:", options, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			move.channel = optarg;
+			break;
+		case 'v':
+			move.via = optarg;
+			break;
+		case 'n':
+			move.note = optarg;
+			break;
+		case 'a':
+			move.at = optarg;
+			break;
+		case 'f':
+			if (output_format_parse(optarg, &format))
+				return cli_usage(cli);
+			break;
+		default:
+			return cli_usage(cli);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage(cli);
+	const char *action = argv[optind];
+	move.delegation = argv[optind + 1];
+	if (strcmp(action, "history") == 0)
+		return show_history(cli, move.delegation, format);
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(actions[i].action, action) == 0)
+			move.state = actions[i].state;
+	if (!move.state)
+		return cli_error(
+		    cli, EXIT_USAGE,
+		    "unknown action \"%s\", expected send, deliver, acknowledge, "
+		    "accept, decline, withdraw or history",
+		    action);
+	struct summit_err err;
+	err_clear(&err);
+	int status = db_begin(cli->db, &err);
+	if (!status) {
+		status = invitation_move(cli->db, &move, &err);
+		if (!status)
+			status = db_commit(cli->db, &err);
+		else
+			db_rollback(cli->db);
+	}
+	if (status)
+		return cli_fail(cli, &err);
+	printf("invitation of %s: %s\n", move.delegation, move.state);
+	return EXIT_OK;
+}
+
+const struct verb verb_invitation = {
+    .name = "invitation",
+    .usage = "send|deliver|acknowledge|accept|decline|withdraw CODE [--channel TEXT] "
+             "[--via CODE] [--note TEXT] [--at TIME]  |  invitation history CODE",
+    .summary = "move an invitation to its next state, or show its history",
+    .help = "Each move is written to the invitation's history with its time (now, or\n"
+            "--at in the event's zone), the channel and the note. Allowed moves: draft\n"
+            "to sent or withdrawn; sent to delivered, acknowledged, accepted, declined\n"
+            "or withdrawn; delivered to acknowledged, accepted, declined or withdrawn;\n"
+            "acknowledged to accepted, declined or withdrawn; accepted to declined or\n"
+            "withdrawn; declined or withdrawn to sent again.\n"
+            "Examples:\n"
+            "  summit invitation send ISR --channel \"diplomatic note\" --via USA \\\n"
+            "    --note \"handed to the US embassy\"\n"
+            "  summit invitation accept SEN --note \"note verbale of 3 Sept\"\n"
+            "  summit invitation history ISR",
+    .db = VERB_OPENS_DB,
+    .run = run_invitation,
+};

@@ -1,0 +1,45 @@
+#include <unistd.h>
+
+#include "cli.h"
+
+static int run_load(struct cli *cli, int argc, char **argv)
+{
+	if (argc != 2)
+		return cli_usage(cli);
+	struct summit_err err;
+	err_clear(&err);
+	struct summit_db *db;
+	int status = db_create(cli->db_path, &db, &err);
+	if (status)
+		return cli_fail(cli, &err);
+	status = db_begin(db, &err);
+	if (!status)
+		status = csv_load_directory(db, argv[1], &err);
+	if (!status)
+		status = db_commit(db, &err);
+	else
+		db_rollback(db);
+	long long total = 0;
+	for (size_t k = 1; k < kind_count && !status; k++)
+		total += record_count(db, kinds[k]);
+	db_close(db);
+	if (status) {
+		unlink(cli->db_path);
+		return cli_fail(cli, &err);
+	}
+	printf("loaded %lld records from %s into %s\n", total, argv[1], cli->db_path);
+	return EXIT_OK;
+}
+
+const struct verb verb_load = {
+    .name = "load",
+    .usage = "DIR",
+    .summary = "create a new event file from a directory of CSV files",
+    .help = "Reads DIR/event.csv and DIR/KIND.csv for every kind present (the files\n"
+            "`summit export csv --dir` writes), all or nothing: on any bad row no file\n"
+            "is created. See `summit help KIND` for the columns.\n"
+            "Example:\n"
+            "  summit --db bamako.db load sample-data/bamako-2007",
+    .db = VERB_CREATES_DB,
+    .run = run_load,
+};

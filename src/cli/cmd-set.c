@@ -1,0 +1,53 @@
+#include "cli.h"
+
+static int run_set(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 3)
+		return cli_usage(cli);
+	const struct kind *kind = cli_kind(cli, argv[1]);
+	if (!kind)
+		return EXIT_USAGE;
+	/* The event is one record: it takes no key. */
+	int first = kind == kind_event() ? 2 : 3;
+	if (argc <= first || kind->import_only)
+		return kind->import_only
+		           ? cli_error(cli, EXIT_USAGE,
+		                       "history rows are not changed by hand")
+		           : cli_usage(cli);
+	char **changes = xcalloc(kind->nfields, sizeof *changes);
+	struct summit_err err;
+	err_clear(&err);
+	int status =
+	    record_values_from_words(kind, argv + first, argc - first, changes, &err);
+	if (!status && !(status = db_begin(cli->db, &err))) {
+		long long id;
+		status = record_find(cli->db, kind, first == 2 ? "" : argv[2], &id, &err);
+		if (!status)
+			status = record_update(cli->db, kind, id, changes, 0, &err);
+		if (!status)
+			status = db_commit(cli->db, &err);
+		else
+			db_rollback(cli->db);
+	}
+	record_values_free(kind, changes);
+	free(changes);
+	if (status)
+		return cli_fail(cli, &err);
+	printf("changed %s%s%s\n", kind->singular, first == 2 ? "" : " ",
+	       first == 2 ? "" : argv[2]);
+	return EXIT_OK;
+}
+
+const struct verb verb_set = {
+    .name = "set",
+    .usage = "KIND KEY FIELD=VALUE...  |  set event FIELD=VALUE...",
+    .summary = "change fields of a record",
+    .help = "KEY is the record's code or name, or its number (as `list` shows it, or\n"
+            "#N for any kind). An empty value clears an optional field.\n"
+            "Examples:\n"
+            "  summit set delegations MLI size=24 rank=head-of-state\n"
+            "  summit set sessions 12 room=\"Salle 2\"\n"
+            "  summit set event last_day=2007-11-18",
+    .db = VERB_OPENS_DB,
+    .run = run_set,
+};

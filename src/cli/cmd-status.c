@@ -1,0 +1,108 @@
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void money(char *out, size_t size, long long cents, const char *currency)
+{
+	snprintf(out, size, "%lld%s%s", cents / 100, *currency ? " " : "", currency);
+}
+
+static void print_text(const struct event_status *s)
+{
+	char need[64], pledged[64], received[64];
+	money(need, sizeof need, s->budget_cents, s->currency);
+	money(pledged, sizeof pledged, s->pledged_cents, s->currency);
+	money(received, sizeof received, s->received_cents, s->currency);
+	printf("%s\n%s, %s, %s to %s\n", s->name, s->city, s->country, s->first_day,
+	       s->last_day);
+	if (s->days_left > 0)
+		printf("%ld days left (today is %s)\n\n", s->days_left, s->today);
+	else
+		printf("under way or over (today is %s)\n\n", s->today);
+	printf("delegations   %lld (%lld participants, %lld observers, %lld guests), "
+	       "%lld people\n",
+	       s->delegations, s->participants, s->observers, s->guests, s->people);
+	printf("invitations  ");
+	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+		printf(" %s %lld%s", invitation_states[i], s->invitations[i],
+		       i + 1 < STATUS_INVITATION_STATES ? "," : "\n");
+	printf("accepted      %lld: %lld without hotel, %lld without arrival details\n",
+	       s->accepted, s->accepted - s->accepted_with_hotel,
+	       s->accepted - s->accepted_with_arrival);
+	printf("programme     %lld sessions (%lld cancelled)\n", s->sessions,
+	       s->sessions_cancelled);
+	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
+	       "vehicles\n",
+	       s->arrivals, s->arrivals_without_pickup, s->trips, s->vehicles);
+	printf("budget        need %s, pledged %s, received %s\n", need, pledged,
+	       received);
+	printf("tasks         %lld open, %lld overdue\n", s->tasks_open,
+	       s->tasks_overdue);
+}
+
+static void print_json(const struct event_status *s)
+{
+	printf("{\"today\": \"%s\", \"first_day\": \"%s\", \"last_day\": \"%s\", "
+	       "\"days_left\": %ld,\n",
+	       s->today, s->first_day, s->last_day, s->days_left);
+	printf(" \"delegations\": %lld, \"participants\": %lld, \"observers\": %lld, "
+	       "\"guests\": %lld, \"people\": %lld,\n",
+	       s->delegations, s->participants, s->observers, s->guests, s->people);
+	printf(" \"invitations\": {");
+	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+		printf("%s\"%s\": %lld", i ? ", " : "", invitation_states[i],
+		       s->invitations[i]);
+	printf("},\n \"accepted\": %lld, \"accepted_without_hotel\": %lld, "
+	       "\"accepted_without_arrival\": %lld,\n",
+	       s->accepted, s->accepted - s->accepted_with_hotel,
+	       s->accepted - s->accepted_with_arrival);
+	printf(
+	    " \"sessions\": %lld, \"sessions_cancelled\": %lld, \"arrivals\": %lld, "
+	    "\"arrivals_without_pickup\": %lld, \"trips\": %lld, \"vehicles\": %lld,\n",
+	    s->sessions, s->sessions_cancelled, s->arrivals, s->arrivals_without_pickup,
+	    s->trips, s->vehicles);
+	printf(" \"budget\": %.2f, \"pledged\": %.2f, \"received\": %.2f, "
+	       "\"tasks_open\": %lld, \"tasks_overdue\": %lld}\n",
+	       s->budget_cents / 100.0, s->pledged_cents / 100.0,
+	       s->received_cents / 100.0, s->tasks_open, s->tasks_overdue);
+}
+
+static int run_status(struct cli *cli, int argc, char **argv)
+{
+	enum output_format format = OUTPUT_TABLE;
+	static const struct option options[] = {{"format", required_argument, NULL, 'f'},
+	                                        {0}};
+	int c;
+	while ((c = getopt_long(argc, argv, "f:", options, NULL)) != -1)
+		if (c != 'f' ||
+		    (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0))
+			return cli_usage(cli);
+		else
+			format = strcmp(optarg, "json") == 0 ? OUTPUT_JSON : OUTPUT_TABLE;
+	if (optind != argc)
+		return cli_usage(cli);
+	struct event_status s;
+	struct summit_err err;
+	err_clear(&err);
+	if (status_read(cli->db, &s, &err))
+		return cli_fail(cli, &err);
+	if (format == OUTPUT_JSON)
+		print_json(&s);
+	else
+		print_text(&s);
+	return EXIT_OK;
+}
+
+const struct verb verb_status = {
+    .name = "status",
+    .usage = "[--format text|json]",
+    .summary = "the event's readiness figures on one screen",
+    .help = "Days left, invitations by state, accepted delegations without hotel or\n"
+            "arrival details, arrivals without pickup, budget need against pledges,\n"
+            "open and overdue tasks. \"Today\" is --today or $SUMMIT_TODAY when set.\n"
+            "Example:\n"
+            "  summit --today 2007-11-07 status",
+    .db = VERB_OPENS_DB,
+    .run = run_status,
+};

@@ -1,0 +1,94 @@
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "config.h"
+
+static const char usage_text[] =
+    "usage: summit [--db FILE] [--today DATE] VERB [ARGS...]\n"
+    "       summit help [VERB | KIND]\n";
+
+/* Widths and accents need a UTF-8 locale even when the environment has
+ * none (a bare CI machine runs with LANG unset). */
+static void set_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+	set_locale();
+	umask(077);
+	struct cli cli = {.db_path = getenv("SUMMIT_DB")};
+	if (!cli.db_path || !*cli.db_path)
+		cli.db_path = "summit.db";
+
+	static const struct option options[] = {
+	    {"db", required_argument, NULL, 'd'},
+	    {"today", required_argument, NULL, 't'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "+d:t:Vh", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 't': {
+			int y, m, d;
+			if (!when_parse_date(optarg, &y, &m, &d))
+				return cli_error(
+				    &cli, EXIT_USAGE,
+				    "--today: got \"%s\", expected a date as "
+				    "YYYY-MM-DD",
+				    optarg);
+			/* One place for "today": the core reads SUMMIT_TODAY. */
+			setenv("SUMMIT_TODAY", optarg, 1);
+			break;
+		}
+		case 'V':
+			printf("summit %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		default:
+			fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs(usage_text, stderr);
+		fputs("The terminal UI is not built yet: try `summit status` or "
+		      "`summit help`.\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	cli.verb = verb_find(argv[optind]);
+	if (!cli.verb)
+		return cli_error(&cli, EXIT_USAGE,
+		                 "unknown verb \"%s\": see `summit help`", argv[optind]);
+	argc -= optind;
+	argv += optind;
+	optind = 0; /* 0, not 1: GNU getopt then forgets the global options' scan */
+
+	struct summit_err err;
+	err_clear(&err);
+	int status = SUMMIT_OK;
+	if (cli.verb->db == VERB_OPENS_DB)
+		status = db_open(cli.db_path, &cli.db, &err);
+	if (status)
+		return cli_fail(&cli, &err);
+	int code = cli.verb->run(&cli, argc, argv);
+	db_close(cli.db);
+	when_cleanup();
+	return code;
+}

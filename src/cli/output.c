@@ -1,0 +1,212 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Columns wider than this are cut in tables (TSV and JSON keep all). */
+#define TABLE_MAX_WIDTH 40
+
+struct output {
+	FILE *out;
+	enum output_format format;
+	size_t ncolumns;
+	const char *const *columns;
+	char **cells; /* table: every row, kept to measure the columns */
+	size_t nrows, cap;
+	long long json_rows;
+};
+
+int output_format_parse(const char *name, enum output_format *format)
+{
+	static const char *const names[] = {"table", "tsv", "json", "csv"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(names[i], name) == 0) {
+			*format = (enum output_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void put_tsv(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\t')
+			fputs("\\t", out);
+		else if (*s == '\n')
+			fputs("\\n", out);
+		else if (*s == '\r')
+			fputs("\\r", out);
+		else if (*s == '\\')
+			fputs("\\\\", out);
+		else
+			putc(*s, out);
+	}
+}
+
+static void put_json_string(FILE *out, const char *s)
+{
+	putc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			putc(*p, out);
+	}
+	putc('"', out);
+}
+
+static void put_json_value(FILE *out, const char *value, const struct field *f)
+{
+	if (!value) {
+		fputs("null", out);
+		return;
+	}
+	enum field_type type = f ? f->type : FIELD_TEXT;
+	if (type == FIELD_ID || type == FIELD_INT || type == FIELD_MONEY ||
+	    (type == FIELD_REF && kind_find(f->ref)->fields[0].type == FIELD_ID)) {
+		fputs(value, out);
+	} else if (type == FIELD_REFLIST) {
+		putc('[', out);
+		char *copy = xstrdup(value), *save = NULL;
+		bool numeric = kind_find(f->ref)->fields[0].type == FIELD_ID;
+		int n = 0;
+		for (char *w = strtok_r(copy, " ", &save); w;
+		     w = strtok_r(NULL, " ", &save)) {
+			fputs(n++ ? ", " : "", out);
+			if (numeric)
+				fputs(w, out);
+			else
+				put_json_string(out, w);
+		}
+		free(copy);
+		putc(']', out);
+	} else {
+		put_json_string(out, value);
+	}
+}
+
+struct output *output_begin(FILE *out, enum output_format format,
+                            const char *const *columns, size_t ncolumns)
+{
+	struct output *o = xcalloc(1, sizeof *o);
+	o->out = out;
+	o->format = format;
+	o->columns = columns;
+	o->ncolumns = ncolumns;
+	if (format == OUTPUT_TSV || format == OUTPUT_CSV) {
+		for (size_t i = 0; i < ncolumns; i++) {
+			fputs(i ? (format == OUTPUT_TSV ? "\t" : ",") : "", out);
+			fputs(columns[i], out);
+		}
+		fputs(format == OUTPUT_CSV ? "\r\n" : "\n", out);
+	} else if (format == OUTPUT_JSON) {
+		fputs("[", out);
+	}
+	return o;
+}
+
+void output_row(struct output *o, const char *const *values, const struct field *fields)
+{
+	FILE *out = o->out;
+	switch (o->format) {
+	case OUTPUT_TSV:
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			fputs(i ? "\t" : "", out);
+			put_tsv(out, values[i]);
+		}
+		putc('\n', out);
+		break;
+	case OUTPUT_CSV:
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			fputs(i ? "," : "", out);
+			csv_write_field(out, values[i]);
+		}
+		fputs("\r\n", out);
+		break;
+	case OUTPUT_JSON:
+		fputs(o->json_rows++ ? ",\n {" : "\n {", out);
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			fputs(i ? ", " : "", out);
+			put_json_string(out, o->columns[i]);
+			fputs(": ", out);
+			put_json_value(out, values[i], fields ? &fields[i] : NULL);
+		}
+		putc('}', out);
+		break;
+	case OUTPUT_TABLE:
+		if (o->nrows + 1 > o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 64;
+			o->cells =
+			    xrealloc(o->cells, o->cap * o->ncolumns * sizeof *o->cells);
+		}
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			/* One line per row: newlines in text show as spaces. */
+			char *cell = xstrdup(values[i] ? values[i] : "");
+			for (char *p = cell; *p; p++)
+				if (*p == '\n' || *p == '\t' || *p == '\r')
+					*p = ' ';
+			o->cells[o->nrows * o->ncolumns + i] = cell;
+		}
+		o->nrows++;
+		break;
+	}
+}
+
+static void put_cell(FILE *out, const char *cell, int width, bool last)
+{
+	int used;
+	size_t bytes = text_fit(cell, width, &used);
+	if (bytes < strlen(cell)) {
+		bytes = text_fit(cell, width - 1, &used);
+		fwrite(cell, 1, bytes, out);
+		fputs("…", out);
+		used++;
+	} else {
+		fwrite(cell, 1, bytes, out);
+	}
+	if (!last)
+		fprintf(out, "%*s", width - used + 2, "");
+}
+
+static void print_table(struct output *o)
+{
+	int *width = xcalloc(o->ncolumns, sizeof *width);
+	for (size_t i = 0; i < o->ncolumns; i++)
+		width[i] = text_width(o->columns[i]);
+	for (size_t r = 0; r < o->nrows; r++)
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			int w = text_width(o->cells[r * o->ncolumns + i]);
+			if (w > width[i])
+				width[i] = w > TABLE_MAX_WIDTH ? TABLE_MAX_WIDTH : w;
+		}
+	for (size_t i = 0; i < o->ncolumns; i++)
+		put_cell(o->out, o->columns[i], width[i], i + 1 == o->ncolumns);
+	putc('\n', o->out);
+	for (size_t r = 0; r < o->nrows; r++) {
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			put_cell(o->out, o->cells[r * o->ncolumns + i], width[i],
+			         i + 1 == o->ncolumns);
+			free(o->cells[r * o->ncolumns + i]);
+		}
+		putc('\n', o->out);
+	}
+	free(width);
+}
+
+int output_end(struct output *o)
+{
+	if (o->format == OUTPUT_TABLE)
+		print_table(o);
+	else if (o->format == OUTPUT_JSON)
+		fputs(o->json_rows ? "\n]\n" : "]\n", o->out);
+	free(o->cells);
+	int failed = fflush(o->out) != 0 || ferror(o->out);
+	free(o);
+	return failed;
+}

@@ -1,0 +1,331 @@
+#include "summit/csvio.h"
+
+#include <csv.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dirent.h>
+
+#include "internal.h"
+#include "summit/invitation.h"
+#include "summit/record.h"
+
+struct import {
+	struct summit_db *db;
+	const struct kind *kind;
+	const char *name;
+	long line;       /* physical line being fed to the parser */
+	long row_line;   /* where the current row began */
+	int *columns;    /* field index of each column, from the header */
+	size_t ncolumns; /* 0 until the header is read */
+	char **values;   /* the current row, by field index */
+	size_t nfield;   /* fields seen in the current row */
+	long long rows;
+	int status;
+	struct summit_err *err;
+};
+
+SUMMIT_PRINTF(4, 5)
+static int fail(struct import *im, long line, const char *column, const char *fmt, ...)
+{
+	char msg[sizeof im->err->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (column && *column)
+		err_set(im->err, SUMMIT_INVALID, "%s:%ld: column %s: %s", im->name, line,
+		        column, msg);
+	else
+		err_set(im->err, SUMMIT_INVALID, "%s:%ld: %s", im->name, line, msg);
+	if (im->err && column)
+		snprintf(im->err->field, sizeof im->err->field, "%s", column);
+	im->status = SUMMIT_INVALID;
+	return im->status;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct import *im = ctx;
+	if (im->status)
+		return;
+	const char *text = data ? data : "";
+	if (im->nfield == 0) {
+		/* A first field with newlines began that many lines earlier. */
+		long newlines = 0;
+		for (size_t i = 0; i < len; i++)
+			newlines += text[i] == '\n';
+		im->row_line = im->line - newlines;
+	}
+	size_t at = im->nfield++;
+	if (memchr(text, '\0', len)) {
+		fail(im, im->row_line, NULL, "a NUL byte in a field, expected text");
+		return;
+	}
+	if (im->ncolumns == 0) {
+		/* Header row: remember names for now, mapped in on_row. */
+		im->values = xrealloc(im->values, im->nfield * sizeof *im->values);
+		im->values[at] = xstrndup(text, len);
+		return;
+	}
+	if (at >= im->ncolumns)
+		return; /* counted, reported at the end of the row */
+	int f = im->columns[at];
+	free(im->values[f]);
+	im->values[f] = xstrndup(text, len);
+}
+
+static void read_header(struct import *im)
+{
+	const struct kind *kind = im->kind;
+	size_t n = im->nfield;
+	char **names = im->values;
+	im->columns = xcalloc(n, sizeof *im->columns);
+	struct strbuf known = {0};
+	for (size_t k = 0; k < kind->nfields; k++)
+		strbuf_addf(&known, "%s%s", k ? ", " : "", kind->fields[k].name);
+	for (size_t i = 0; i < n && !im->status; i++) {
+		/* Spreadsheets write a byte-order mark before the first name. */
+		const char *name = names[i];
+		if (i == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0)
+			name += 3;
+		int f = kind_field_index(kind, name);
+		if (f < 0) {
+			fail(im, im->row_line, NULL,
+			     "unknown column \"%s\", expected columns among: %s", name,
+			     known.buf);
+			break;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (im->columns[j] == f)
+				fail(im, im->row_line, name,
+				     "appears twice, expected once");
+		im->columns[i] = f;
+	}
+	for (size_t k = 0; k < kind->nfields && !im->status; k++) {
+		bool present = false;
+		for (size_t i = 0; i < n; i++)
+			present |= im->columns[i] == (int)k;
+		if (!present && kind->fields[k].flags & FIELD_REQUIRED)
+			fail(im, im->row_line, kind->fields[k].name,
+			     "missing from the header, expected it since every row needs "
+			     "it");
+	}
+	strbuf_free(&known);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	im->ncolumns = n;
+	im->values = xcalloc(kind->nfields, sizeof *im->values);
+}
+
+static void on_row(int terminator, void *ctx)
+{
+	(void)terminator;
+	struct import *im = ctx;
+	if (im->status)
+		return;
+	if (im->ncolumns == 0) {
+		read_header(im);
+	} else if (im->nfield != im->ncolumns) {
+		fail(im, im->row_line, NULL, "%zu fields, expected %zu as in the header",
+		     im->nfield, im->ncolumns);
+	} else {
+		struct summit_err why;
+		err_clear(&why);
+		int status = record_insert(im->db, im->kind, im->values, NULL, &why);
+		if (status == SUMMIT_INVALID || status == SUMMIT_NOT_FOUND)
+			fail(im, im->row_line, why.field, "%s", why.msg);
+		else if (status)
+			im->status = err_set(im->err, status, "%s:%ld: %s", im->name,
+			                     im->row_line, why.msg);
+		else
+			im->rows++;
+	}
+	if (im->values && im->ncolumns)
+		for (size_t k = 0; k < im->kind->nfields; k++) {
+			free(im->values[k]);
+			im->values[k] = NULL;
+		}
+	im->nfield = 0;
+}
+
+int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const char *name,
+               long long *rows, struct summit_err *err)
+{
+	struct csv_parser parser;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
+		return err_set(err, SUMMIT_FAILED, "out of memory");
+	struct import im = {.db = db, .kind = kind, .name = name, .err = err};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	while (!im.status && (len = getline(&line, &cap, in)) > 0) {
+		im.line++;
+		if (csv_parse(&parser, line, (size_t)len, on_field, on_row, &im) !=
+		        (size_t)len &&
+		    !im.status)
+			fail(&im, im.line, NULL, "%s, expected RFC 4180 CSV",
+			     csv_error(&parser) == CSV_EPARSE
+			         ? "a quote in an unquoted field or text after a "
+			           "closing quote"
+			         : csv_strerror(csv_error(&parser)));
+	}
+	if (!im.status && ferror(in))
+		err_set(err, im.status = SUMMIT_FAILED, "%s: %s", name, strerror(errno));
+	if (!im.status && csv_fini(&parser, on_field, on_row, &im) != 0 && !im.status)
+		fail(&im, im.line, NULL,
+		     "a quoted field is not closed, expected a closing quote");
+	if (!im.status && im.ncolumns == 0)
+		fail(&im, 1, NULL, "empty, expected a header row naming the columns");
+	free(line);
+	csv_free(&parser);
+	if (im.values) {
+		size_t n = im.ncolumns ? kind->nfields : im.nfield;
+		for (size_t k = 0; k < n; k++)
+			free(im.values[k]);
+		free(im.values);
+	}
+	free(im.columns);
+	if (rows)
+		*rows = im.rows;
+	return im.status;
+}
+
+void csv_write_field(FILE *out, const char *value)
+{
+	if (!value)
+		return;
+	if (!value[strcspn(value, ",\"\r\n")] && value[0] != ' ') {
+		fputs(value, out);
+		return;
+	}
+	putc('"', out);
+	for (const char *p = value; *p; p++) {
+		if (*p == '"')
+			putc('"', out);
+		putc(*p, out);
+	}
+	putc('"', out);
+}
+
+static int write_row(const struct record *rec, void *ctx)
+{
+	FILE *out = ctx;
+	for (size_t i = 0; i < rec->kind->nfields; i++) {
+		if (i)
+			putc(',', out);
+		csv_write_field(out, rec->values[i]);
+	}
+	fputs("\r\n", out);
+	return ferror(out) ? -1 : 0;
+}
+
+int csv_export(struct summit_db *db, const struct kind *kind, FILE *out,
+               struct summit_err *err)
+{
+	for (size_t i = 0; i < kind->nfields; i++)
+		fprintf(out, "%s%s", i ? "," : "", kind->fields[i].name);
+	fputs("\r\n", out);
+	int status = record_each(db, kind, NULL, 0, write_row, out, err);
+	if (status < 0 || ferror(out))
+		return err_set(err, SUMMIT_FAILED, "cannot write: %s", strerror(errno));
+	return status;
+}
+
+static char *kind_path(const char *dir, const struct kind *kind)
+{
+	return xasprintf("%s/%s.csv", dir, kind->plural);
+}
+
+/* Files in the directory that no kind reads are most likely misnamed. */
+static int check_file_names(const char *dir, struct summit_err *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return err_set(err, SUMMIT_FAILED, "cannot read %s: %s", dir,
+		               strerror(errno));
+	int status = SUMMIT_OK;
+	struct dirent *e;
+	while (!status && (e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".csv") != 0)
+			continue;
+		char *stem = xstrndup(e->d_name, n - 4);
+		if (!kind_find(stem) || strcmp(kind_find(stem)->plural, stem) != 0) {
+			struct strbuf names = {0};
+			for (size_t k = 0; k < kind_count; k++)
+				strbuf_addf(&names, "%s%s.csv", k ? ", " : "",
+				            kinds[k]->plural);
+			status =
+			    err_set(err, SUMMIT_INVALID,
+			            "%s/%s: no kind of record has that name, expected "
+			            "one of: %s",
+			            dir, e->d_name, names.buf);
+			strbuf_free(&names);
+		}
+		free(stem);
+	}
+	closedir(d);
+	return status;
+}
+
+int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err *err)
+{
+	int status = check_file_names(dir, err);
+	if (status)
+		return status;
+	char *history = kind_path(dir, kind_find("history"));
+	struct stat sb;
+	db->loading_history = stat(history, &sb) == 0;
+	free(history);
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		char *path = kind_path(dir, kinds[k]);
+		FILE *in = fopen(path, "r");
+		if (!in && (errno != ENOENT || k == 0))
+			status = err_set(err, k == 0 ? SUMMIT_INVALID : SUMMIT_FAILED,
+			                 "cannot read %s: %s%s", path, strerror(errno),
+			                 k == 0 ? " (every event directory has event.csv)"
+			                        : "");
+		long long rows = 0;
+		if (in) {
+			status = csv_import(db, kinds[k], in, path, &rows, err);
+			fclose(in);
+		}
+		if (!status && k == 0 && rows != 1)
+			status = err_set(err, SUMMIT_INVALID,
+			                 "%s: %lld rows, expected exactly one event",
+			                 path, rows);
+		free(path);
+	}
+	if (!status && db->loading_history)
+		status = invitation_check_histories(db, err);
+	db->loading_history = false;
+	return status;
+}
+
+int csv_export_directory(struct summit_db *db, const char *dir, struct summit_err *err)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return err_set(err, SUMMIT_FAILED, "cannot create %s: %s", dir,
+		               strerror(errno));
+	int status = SUMMIT_OK;
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		char *path = kind_path(dir, kinds[k]);
+		FILE *out = fopen(path, "w");
+		if (!out) {
+			status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
+			                 strerror(errno));
+		} else {
+			status = csv_export(db, kinds[k], out, err);
+			if (fclose(out) != 0 && !status)
+				status =
+				    err_set(err, SUMMIT_FAILED, "cannot write %s: %s",
+				            path, strerror(errno));
+		}
+		free(path);
+	}
+	return status;
+}

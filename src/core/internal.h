@@ -1,0 +1,35 @@
+/* Shared by the modules of libsummit only; front ends use include/summit. */
+#ifndef SUMMIT_INTERNAL_H
+#define SUMMIT_INTERNAL_H
+
+#include <libical/ical.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "summit/error.h"
+
+struct summit_db {
+	sqlite3 *conn;
+	/* The event's zone, read when a transaction begins or the event changes. */
+	icaltimezone *zone;
+	char zone_name[64];
+	char first_day[11], last_day[11];
+	bool in_transaction;
+	/* While loading a directory whose history.csv tells the invitations'
+	 * stories, new invitations do not write their own first history row. */
+	bool loading_history;
+};
+
+/* Reads the event's zone and days into db; fine when there is no event. */
+int db_refresh_event(struct summit_db *db, struct summit_err *err);
+
+/* Prepare a statement or report SQLite's message as SUMMIT_FAILED. */
+int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
+               struct summit_err *err);
+/* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
+int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
+
+/* Run after an invitation is inserted (invitation.c). */
+int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
+
+#endif

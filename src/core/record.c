@@ -1,0 +1,951 @@
+#include "summit/record.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "summit/text.h"
+#include "summit/db.h"
+#include "summit/when.h"
+
+/* A field's value as SQLite stores it. */
+struct dbval {
+	int type; /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+	long long i;
+	const char *s;  /* borrowed from the user's text */
+	long long *ids; /* FIELD_REFLIST, owned */
+	size_t nids;
+};
+
+static const char *column_name(const struct field *f)
+{
+	return f->type == FIELD_ID ? "id" : f->name;
+}
+
+/* ---- what a field expects, for messages ---- */
+
+static void describe_expected(struct summit_db *db, const struct field *f, char *out,
+                              size_t size)
+{
+	const struct kind *ref = f->ref ? kind_find(f->ref) : NULL;
+	switch (f->type) {
+	case FIELD_ID:
+		snprintf(out, size, "a record number above 0");
+		break;
+	case FIELD_TEXT:
+		snprintf(out, size, "UTF-8 text");
+		break;
+	case FIELD_CODE:
+		snprintf(out, size,
+		         "a code of letters, digits, '-', '_' or '.' (at most 32)");
+		break;
+	case FIELD_INT:
+		snprintf(out, size, "a whole number%s",
+		         f->flags & FIELD_POSITIVE ? " above 0"
+		         : f->flags & FIELD_NONNEG ? " of 0 or more"
+		                                   : "");
+		break;
+	case FIELD_MONEY:
+		snprintf(out, size, "an amount like 1500 or 1500.50");
+		break;
+	case FIELD_DATE:
+		snprintf(out, size, "a date as YYYY-MM-DD");
+		break;
+	case FIELD_TIME:
+		snprintf(out, size, "a time as YYYY-MM-DD HH:MM (%s time)",
+		         db->zone_name[0] ? db->zone_name : "the event's");
+		break;
+	case FIELD_ZONE:
+		snprintf(out, size,
+		         "a time-zone name such as Africa/Bamako or Europe/Paris");
+		break;
+	case FIELD_ENUM: {
+		size_t n = (size_t)snprintf(out, size, "one of:");
+		for (const char *const *c = f->choices; *c && n < size; c++)
+			n += (size_t)snprintf(out + n, size - n, " %s", *c);
+		break;
+	}
+	case FIELD_REF:
+	case FIELD_REFLIST:
+		snprintf(out, size, "%sthe %s of %s %s",
+		         f->type == FIELD_REFLIST ? "space-separated " : "",
+		         ref->fields[ref->key].type == FIELD_ID ? "number"
+		         : ref->fields[ref->key].type == FIELD_REF
+		             ? ref->fields[ref->key].name
+		             : ref->fields[ref->key].name,
+		         f->type == FIELD_REFLIST ? "existing" : "an existing",
+		         f->type == FIELD_REFLIST ? ref->plural : ref->singular);
+		break;
+	}
+}
+
+static int invalid(struct summit_db *db, const struct field *f, const char *text,
+                   const char *why, struct summit_err *err)
+{
+	char expected[256];
+	describe_expected(db, f, expected, sizeof expected);
+	return err_field(err, f->name, "got \"%s\"%s%s, expected %s", text,
+	                 why ? ", " : "", why ? why : "", expected);
+}
+
+/* ---- parsing the user's text ---- */
+
+static bool parse_whole(const char *s, long long *out)
+{
+	if (!*s)
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || s[0] == ' ' || s[0] == '+')
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool parse_money(const char *s, long long *cents)
+{
+	const char *p = s;
+	bool negative = *p == '-';
+	p += negative;
+	long long whole = 0;
+	int ndigits = 0;
+	for (; *p >= '0' && *p <= '9'; p++, ndigits++) {
+		if (whole > 9999999999999LL)
+			return false;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (!ndigits)
+		return false;
+	long long frac = 0;
+	if (*p == '.') {
+		p++;
+		int fd = 0;
+		for (; *p >= '0' && *p <= '9' && fd < 2; p++, fd++)
+			frac = frac * 10 + (*p - '0');
+		if (!fd)
+			return false;
+		if (fd == 1)
+			frac *= 10;
+	}
+	if (*p)
+		return false;
+	*cents = (negative ? -1 : 1) * (whole * 100 + frac);
+	return true;
+}
+
+static void format_money(long long cents, char *out, size_t size)
+{
+	const char *sign = cents < 0 ? "-" : "";
+	long long a = cents < 0 ? -cents : cents;
+	if (a % 100)
+		snprintf(out, size, "%s%lld.%02lld", sign, a / 100, a % 100);
+	else
+		snprintf(out, size, "%s%lld", sign, a / 100);
+}
+
+static bool valid_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 32)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return true;
+}
+
+static int resolve(struct summit_db *db, const struct field *f, const char *key,
+                   long long *id, struct summit_err *err)
+{
+	const struct kind *ref = kind_find(f->ref);
+	int status = record_find(db, ref, key, id, err);
+	if (status == SUMMIT_NOT_FOUND) {
+		char why[96];
+		snprintf(why, sizeof why, "no such %s", ref->singular);
+		return invalid(db, f, key, why, err);
+	}
+	return status;
+}
+
+static void dbval_clear(struct dbval *v)
+{
+	free(v->ids);
+	memset(v, 0, sizeof *v);
+}
+
+/* Checks one value and converts it for SQLite; text NULL or "" is unset. */
+static int encode(struct summit_db *db, const struct field *f, const char *text,
+                  struct dbval *out, struct summit_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->type = SQLITE_NULL;
+	if (!text || !*text) {
+		if (f->flags & FIELD_REQUIRED) {
+			char expected[256];
+			describe_expected(db, f, expected, sizeof expected);
+			return err_field(err, f->name, "missing, expected %s", expected);
+		}
+		return SUMMIT_OK;
+	}
+	if (!text_valid_utf8(text))
+		return err_field(err, f->name, "not valid UTF-8, expected UTF-8 text");
+	if (text_has_control(text, f->type == FIELD_TEXT))
+		return invalid(db, f, text, "with control characters", err);
+	if (strlen(text) > 4000)
+		return err_field(err, f->name, "%zu bytes long, expected at most 4000",
+		                 strlen(text));
+
+	out->type = SQLITE_INTEGER;
+	switch (f->type) {
+	case FIELD_ID:
+		if (!parse_whole(text, &out->i) || out->i <= 0)
+			return invalid(db, f, text, NULL, err);
+		return SUMMIT_OK;
+	case FIELD_INT:
+		if (!parse_whole(text, &out->i) || out->i > 1000000000 ||
+		    out->i < -1000000000)
+			return invalid(db, f, text, NULL, err);
+		if ((f->flags & FIELD_POSITIVE && out->i <= 0) ||
+		    (f->flags & FIELD_NONNEG && out->i < 0))
+			return invalid(db, f, text, NULL, err);
+		return SUMMIT_OK;
+	case FIELD_MONEY:
+		if (!parse_money(text, &out->i) ||
+		    (f->flags & FIELD_NONNEG && out->i < 0))
+			return invalid(db, f, text, NULL, err);
+		return SUMMIT_OK;
+	case FIELD_TIME: {
+		struct summit_err why;
+		if (when_parse_local(db, text, &out->i, &why))
+			return err_field(err, f->name, "%s", why.msg);
+		return SUMMIT_OK;
+	}
+	case FIELD_REF:
+		return resolve(db, f, text, &out->i, err);
+	case FIELD_REFLIST: {
+		char *copy = xstrdup(text), *save = NULL;
+		int status = SUMMIT_OK;
+		for (char *w = strtok_r(copy, " \t\n", &save); w && !status;
+		     w = strtok_r(NULL, " \t\n", &save)) {
+			long long id;
+			status = resolve(db, f, w, &id, err);
+			if (status)
+				break;
+			bool seen = false;
+			for (size_t i = 0; i < out->nids; i++)
+				seen |= out->ids[i] == id;
+			if (seen)
+				continue;
+			out->ids = xrealloc(out->ids, (out->nids + 1) * sizeof *out->ids);
+			out->ids[out->nids++] = id;
+		}
+		free(copy);
+		if (status)
+			dbval_clear(out);
+		out->type = SQLITE_NULL;
+		return status;
+	}
+	case FIELD_DATE: {
+		int y, m, d;
+		if (!when_parse_date(text, &y, &m, &d))
+			return invalid(db, f, text, NULL, err);
+		break;
+	}
+	case FIELD_ZONE:
+		if (!when_zone_exists(text))
+			return invalid(db, f, text, "an unknown time zone", err);
+		break;
+	case FIELD_ENUM: {
+		bool known = false;
+		for (const char *const *c = f->choices; *c; c++)
+			known |= strcmp(*c, text) == 0;
+		if (!known)
+			return invalid(db, f, text, NULL, err);
+		break;
+	}
+	case FIELD_CODE:
+		if (!valid_code(text))
+			return invalid(db, f, text, NULL, err);
+		break;
+	case FIELD_TEXT:
+		break;
+	}
+	out->type = SQLITE_TEXT;
+	out->s = text;
+	return SUMMIT_OK;
+}
+
+static void bind(sqlite3_stmt *st, int index, const struct dbval *v)
+{
+	if (v->type == SQLITE_INTEGER)
+		sqlite3_bind_int64(st, index, v->i);
+	else if (v->type == SQLITE_TEXT)
+		sqlite3_bind_text(st, index, v->s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, index);
+}
+
+/* ---- SQL built from the descriptors (identifiers only, never values) ---- */
+
+/* An expression giving the key text of the `kind` record whose id is id_sql. */
+static void add_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql)
+{
+	const struct field *key = &kind->fields[kind->key];
+	if (key->type == FIELD_ID) {
+		strbuf_addf(sb, "(%s)", id_sql);
+	} else if (key->type == FIELD_REF) {
+		char *inner = xasprintf("(SELECT \"%s\" FROM \"%s\" WHERE id = %s)",
+		                        key->name, kind->table, id_sql);
+		add_key_expr(sb, kind_find(key->ref), inner);
+		free(inner);
+	} else {
+		strbuf_addf(sb, "(SELECT \"%s\" FROM \"%s\" WHERE id = %s)", key->name,
+		            kind->table, id_sql);
+	}
+}
+
+static void add_column_expr(struct strbuf *sb, const struct field *f, const char *alias)
+{
+	char *id_sql;
+	switch (f->type) {
+	case FIELD_REF:
+		id_sql = xasprintf("%s.\"%s\"", alias, f->name);
+		add_key_expr(sb, kind_find(f->ref), id_sql);
+		free(id_sql);
+		break;
+	case FIELD_REFLIST:
+		strbuf_add(sb, "(SELECT group_concat(k, ' ') FROM (SELECT ");
+		add_key_expr(sb, kind_find(f->ref), "l.ref");
+		strbuf_addf(
+		    sb, " AS k FROM \"%s\" l WHERE l.owner = %s.id ORDER BY l.rowid))",
+		    f->link, alias);
+		break;
+	default:
+		strbuf_addf(sb, "%s.\"%s\"", alias, column_name(f));
+	}
+}
+
+static const struct field *order_field(const struct kind *kind)
+{
+	if (kind->fields[kind->key].type != FIELD_ID)
+		return &kind->fields[kind->key];
+	for (size_t i = 0; i < kind->nfields; i++)
+		if (kind->fields[i].type == FIELD_TIME ||
+		    kind->fields[i].type == FIELD_DATE)
+			return &kind->fields[i];
+	return &kind->fields[kind->key];
+}
+
+static char *select_sql(const struct kind *kind, const char *where, const char *order)
+{
+	struct strbuf sb = {0};
+	strbuf_add(&sb, "SELECT t.id, t.revision");
+	for (size_t i = 0; i < kind->nfields; i++) {
+		strbuf_add(&sb, ", ");
+		add_column_expr(&sb, &kind->fields[i], "t");
+	}
+	strbuf_addf(&sb, " FROM \"%s\" t", kind->table);
+	if (where)
+		strbuf_addf(&sb, " WHERE %s", where);
+	if (order)
+		strbuf_addf(&sb, " ORDER BY %s", order);
+	return strbuf_take(&sb);
+}
+
+static void decode_row(struct summit_db *db, const struct kind *kind, sqlite3_stmt *st,
+                       struct record *rec)
+{
+	rec->kind = kind;
+	rec->id = sqlite3_column_int64(st, 0);
+	rec->revision = sqlite3_column_int64(st, 1);
+	for (size_t i = 0; i < kind->nfields; i++) {
+		int col = (int)i + 2;
+		const struct field *f = &kind->fields[i];
+		char buf[64];
+		if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+			rec->values[i] = NULL;
+		} else if (f->type == FIELD_TIME) {
+			when_format_local(db, sqlite3_column_int64(st, col), buf);
+			rec->values[i] = xstrdup(buf);
+		} else if (f->type == FIELD_MONEY) {
+			format_money(sqlite3_column_int64(st, col), buf, sizeof buf);
+			rec->values[i] = xstrdup(buf);
+		} else {
+			rec->values[i] =
+			    xstrdup((const char *)sqlite3_column_text(st, col));
+		}
+	}
+}
+
+static void free_values(const struct kind *kind, char **values)
+{
+	for (size_t i = 0; i < kind->nfields; i++)
+		free(values[i]);
+}
+
+void record_clear(struct record *rec)
+{
+	if (rec->values) {
+		free_values(rec->kind, rec->values);
+		free(rec->values);
+	}
+	memset(rec, 0, sizeof *rec);
+}
+
+/* ---- finding ---- */
+
+static int exists(struct summit_db *db, const struct kind *kind, long long id,
+                  struct summit_err *err)
+{
+	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE id = ?", kind->table);
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return SUMMIT_OK;
+	if (rc != SQLITE_DONE)
+		return db_step_error(db, rc, err);
+	return err_set(err, SUMMIT_NOT_FOUND, "no %s #%lld", kind->singular, id);
+}
+
+int record_find(struct summit_db *db, const struct kind *kind, const char *key,
+                long long *id, struct summit_err *err)
+{
+	const struct field *f = &kind->fields[kind->key];
+	if (kind == kind_event()) {
+		*id = 1;
+		return exists(db, kind, 1, err) == SUMMIT_OK
+		           ? SUMMIT_OK
+		           : err_set(
+		                 err, SUMMIT_NOT_FOUND,
+		                 "the file holds no event yet: create it with `summit "
+		                 "init`");
+	}
+	if (key[0] == '#' || f->type == FIELD_ID) {
+		const char *digits = key + (key[0] == '#');
+		if (!parse_whole(digits, id) || *id <= 0)
+			return err_set(err, SUMMIT_NOT_FOUND,
+			               "no %s \"%s\": expected a number", kind->singular,
+			               key);
+		return exists(db, kind, *id, err);
+	}
+	struct dbval v = {.type = SQLITE_TEXT, .s = key};
+	if (f->type == FIELD_REF) {
+		int status = record_find(db, kind_find(f->ref), key, &v.i, err);
+		if (status == SUMMIT_NOT_FOUND)
+			return err_set(err, SUMMIT_NOT_FOUND, "no %s for \"%s\"",
+			               kind->singular, key);
+		if (status)
+			return status;
+		v.type = SQLITE_INTEGER;
+	}
+	char *sql =
+	    xasprintf("SELECT id FROM \"%s\" WHERE \"%s\" = ?", kind->table, f->name);
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (status)
+		return status;
+	bind(st, 1, &v);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		status = SUMMIT_OK;
+	} else if (rc == SQLITE_DONE) {
+		status = err_set(err, SUMMIT_NOT_FOUND, "no %s with %s \"%s\"",
+		                 kind->singular, f->name, key);
+	} else {
+		status = db_step_error(db, rc, err);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int record_get(struct summit_db *db, const struct kind *kind, long long id,
+               struct record *rec, struct summit_err *err)
+{
+	char *sql = select_sql(kind, "t.id = ?", NULL);
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rec->values = xcalloc(kind->nfields, sizeof *rec->values);
+		decode_row(db, kind, st, rec);
+	} else if (rc == SQLITE_DONE) {
+		status =
+		    err_set(err, SUMMIT_NOT_FOUND, "no %s #%lld", kind->singular, id);
+	} else {
+		status = db_step_error(db, rc, err);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int record_each(struct summit_db *db, const struct kind *kind,
+                const struct record_filter *filters, size_t nfilters, record_fn fn,
+                void *ctx, struct summit_err *err)
+{
+	struct strbuf where = {0};
+	struct dbval *vals = xcalloc(nfilters + 1, sizeof *vals);
+	int status = SUMMIT_OK;
+	for (size_t i = 0; i < nfilters && !status; i++) {
+		const struct field *f = &kind->fields[filters[i].field];
+		status = encode(db, f, filters[i].value, &vals[i], err);
+		if (status)
+			break;
+		strbuf_add(&where, i ? " AND " : "");
+		if (f->type == FIELD_REFLIST)
+			strbuf_addf(
+			    &where,
+			    "EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id AND "
+			    "l.ref = ?)",
+			    f->link);
+		else if (vals[i].type == SQLITE_NULL)
+			strbuf_addf(&where, "t.\"%s\" IS ?", column_name(f));
+		else
+			strbuf_addf(&where, "t.\"%s\" = ?", column_name(f));
+		if (f->type == FIELD_REFLIST) {
+			vals[i].type = vals[i].nids ? SQLITE_INTEGER : SQLITE_NULL;
+			vals[i].i = vals[i].nids ? vals[i].ids[0] : 0;
+		}
+	}
+	char *order = xasprintf("t.\"%s\", t.id", column_name(order_field(kind)));
+	char *sql = select_sql(kind, where.len ? where.buf : NULL, order);
+	free(order);
+	strbuf_free(&where);
+	sqlite3_stmt *st = NULL;
+	if (!status)
+		status = db_prepare(db, sql, &st, err);
+	free(sql);
+	for (size_t i = 0; i < nfilters && !status; i++)
+		bind(st, (int)i + 1, &vals[i]);
+	struct record rec = {.values = xcalloc(kind->nfields, sizeof *rec.values)};
+	int rc;
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		decode_row(db, kind, st, &rec);
+		status = fn(&rec, ctx);
+		free_values(kind, rec.values);
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	free(rec.values);
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nfilters; i++)
+		dbval_clear(&vals[i]);
+	free(vals);
+	return status;
+}
+
+long long record_count(struct summit_db *db, const struct kind *kind)
+{
+	char *sql = xasprintf("SELECT count(*) FROM \"%s\"", kind->table);
+	sqlite3_stmt *st;
+	long long n = -1;
+	if (db_prepare(db, sql, &st, NULL) == SUMMIT_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(sql);
+	return n;
+}
+
+/* ---- writing ---- */
+
+static int check_unique(struct summit_db *db, const struct kind *kind,
+                        const struct field *f, const struct dbval *v, const char *text,
+                        long long self, struct summit_err *err)
+{
+	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ?",
+	                      kind->table, f->name);
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (status)
+		return status;
+	bind(st, 1, v);
+	sqlite3_bind_int64(st, 2, self);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return err_field(
+		    err, f->name,
+		    "got \"%s\", already taken by another %s, expected a %s no "
+		    "other %s has",
+		    text, kind->singular, f->name, kind->singular);
+	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
+}
+
+/* Names the columns of a failed multi-column UNIQUE in the user's words. */
+static int constraint_error(struct summit_db *db, const struct kind *kind, int rc,
+                            struct summit_err *err)
+{
+	const char *msg = sqlite3_errmsg(db->conn);
+	const char *prefix = "UNIQUE constraint failed: ";
+	if (rc == SQLITE_CONSTRAINT_UNIQUE && strncmp(msg, prefix, strlen(prefix)) == 0) {
+		struct strbuf cols = {0};
+		char first[64] = "";
+		const char *p = msg + strlen(prefix);
+		while (*p) {
+			const char *dot = strchr(p, '.');
+			if (!dot)
+				break;
+			const char *end = strstr(dot, ", ");
+			size_t n = end ? (size_t)(end - dot - 1) : strlen(dot + 1);
+			if (!first[0])
+				snprintf(first, sizeof first, "%.*s", (int)n, dot + 1);
+			strbuf_addf(&cols, "%s%.*s", cols.len ? " and " : "", (int)n,
+			            dot + 1);
+			p = end ? end + 2 : dot + 1 + n;
+		}
+		err_field(err, first,
+		          "another %s has the same %s, expected one %s per %s",
+		          kind->singular, cols.buf ? cols.buf : "values", kind->singular,
+		          cols.buf ? cols.buf : "value");
+		strbuf_free(&cols);
+		return SUMMIT_INVALID;
+	}
+	return db_step_error(db, rc, err);
+}
+
+static int write_links(struct summit_db *db, const struct field *f, long long owner,
+                       const struct dbval *v, struct summit_err *err)
+{
+	char *del = xasprintf("DELETE FROM \"%s\" WHERE owner = ?", f->link);
+	char *ins = xasprintf("INSERT INTO \"%s\" (owner, ref) VALUES (?, ?)", f->link);
+	sqlite3_stmt *sd = NULL, *si = NULL;
+	int status = db_prepare(db, del, &sd, err);
+	if (!status)
+		status = db_prepare(db, ins, &si, err);
+	free(del);
+	free(ins);
+	if (!status) {
+		sqlite3_bind_int64(sd, 1, owner);
+		int rc = sqlite3_step(sd);
+		if (rc != SQLITE_DONE)
+			status = db_step_error(db, rc, err);
+	}
+	for (size_t i = 0; i < v->nids && !status; i++) {
+		sqlite3_reset(si);
+		sqlite3_bind_int64(si, 1, owner);
+		sqlite3_bind_int64(si, 2, v->ids[i]);
+		int rc = sqlite3_step(si);
+		if (rc != SQLITE_DONE)
+			status = db_step_error(db, rc, err);
+	}
+	sqlite3_finalize(sd);
+	sqlite3_finalize(si);
+	return status;
+}
+
+/* Validates values (user form, defaults applied) into vals[]; then the
+ * kind's own rule and uniqueness. */
+static int validate(struct summit_db *db, const struct kind *kind, char *const *values,
+                    struct dbval *vals, long long self, struct summit_err *err)
+{
+	for (size_t i = 0; i < kind->nfields; i++) {
+		int status = encode(db, &kind->fields[i], values[i], &vals[i], err);
+		if (status)
+			return status;
+	}
+	if (kind->check) {
+		int status = kind->check(db, (const char *const *)values, err);
+		if (status)
+			return status;
+	}
+	for (size_t i = 0; i < kind->nfields; i++) {
+		const struct field *f = &kind->fields[i];
+		if (f->flags & FIELD_UNIQUE && vals[i].type != SQLITE_NULL) {
+			int status =
+			    check_unique(db, kind, f, &vals[i], values[i], self, err);
+			if (status)
+				return status;
+		}
+	}
+	return SUMMIT_OK;
+}
+
+/* Runs the INSERT or UPDATE built in sql, binding the stored fields in
+ * order and then `extra` ids. */
+static int write_row(struct summit_db *db, const struct kind *kind, const char *sql,
+                     const struct dbval *vals, bool skip_id, long long *extra, int nextra,
+                     struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	if (status)
+		return status;
+	int index = 1;
+	for (size_t i = 0; i < kind->nfields; i++) {
+		const struct field *f = &kind->fields[i];
+		if (f->type == FIELD_REFLIST || (f->type == FIELD_ID && skip_id))
+			continue;
+		bind(st, index++, &vals[i]);
+	}
+	for (int i = 0; i < nextra; i++)
+		sqlite3_bind_int64(st, index++, extra[i]);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SUMMIT_OK : constraint_error(db, kind, rc, err);
+}
+
+static int write_all_links(struct summit_db *db, const struct kind *kind, long long id,
+                           const struct dbval *vals, struct summit_err *err)
+{
+	for (size_t i = 0; i < kind->nfields; i++) {
+		if (kind->fields[i].type != FIELD_REFLIST)
+			continue;
+		int status = write_links(db, &kind->fields[i], id, &vals[i], err);
+		if (status)
+			return status;
+	}
+	return SUMMIT_OK;
+}
+
+int record_insert(struct summit_db *db, const struct kind *kind, char *const *values,
+                  long long *id_out, struct summit_err *err)
+{
+	if (kind != kind_event() && !db_has_event(db))
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the file holds no event yet: create it with `summit init`");
+	char **given = xcalloc(kind->nfields, sizeof *given);
+	for (size_t i = 0; i < kind->nfields; i++)
+		given[i] = values[i] && *values[i] ? values[i]
+		                                   : (char *)kind->fields[i].fallback;
+	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
+	int status = validate(db, kind, given, vals, 0, err);
+
+	if (!status) {
+		struct strbuf sb = {0}, qs = {0};
+		strbuf_addf(&sb, "INSERT INTO \"%s\" (", kind->table);
+		for (size_t i = 0; i < kind->nfields; i++) {
+			const struct field *f = &kind->fields[i];
+			if (f->type == FIELD_REFLIST)
+				continue;
+			strbuf_addf(&sb, "%s\"%s\"", qs.len ? ", " : "", column_name(f));
+			strbuf_add(&qs, qs.len ? ", ?" : "?");
+		}
+		if (kind == kind_event()) {
+			strbuf_add(&sb, ", id");
+			strbuf_add(&qs, ", 1");
+		}
+		strbuf_addf(&sb, ") VALUES (%s)", qs.buf);
+		status = write_row(db, kind, sb.buf, vals, false, NULL, 0, err);
+		strbuf_free(&sb);
+		strbuf_free(&qs);
+	}
+	long long id = sqlite3_last_insert_rowid(db->conn);
+	if (!status)
+		status = write_all_links(db, kind, id, vals, err);
+	if (!status && kind == kind_find("invitations"))
+		status = invitation_after_insert(db, id, err);
+	if (!status && kind == kind_event())
+		status = db_refresh_event(db, err);
+	if (!status && id_out)
+		*id_out = id;
+	for (size_t i = 0; i < kind->nfields; i++)
+		dbval_clear(&vals[i]);
+	free(vals);
+	free(given);
+	return status;
+}
+
+int record_update(struct summit_db *db, const struct kind *kind, long long id,
+                  char *const *changes, long long revision, struct summit_err *err)
+{
+	struct record cur = {0};
+	int status = record_get(db, kind, id, &cur, err);
+	if (status)
+		return status;
+	if (revision > 0 && cur.revision != revision) {
+		record_clear(&cur);
+		return err_set(err, SUMMIT_CONFLICT,
+		               "this %s was changed by someone else since you opened it: "
+		               "reload it and make your change again",
+		               kind->singular);
+	}
+	char **merged = xcalloc(kind->nfields, sizeof *merged);
+	for (size_t i = 0; i < kind->nfields && !status; i++) {
+		const struct field *f = &kind->fields[i];
+		const char *now = cur.values[i] ? cur.values[i] : "";
+		if (changes[i] && (f->type == FIELD_ID || f->flags & FIELD_FIXED) &&
+		    strcmp(changes[i], now) != 0)
+			status = err_field(err, f->name,
+			                   f->type == FIELD_ID
+			                       ? "a record keeps its number, expected "
+			                         "no change"
+			                       : "changes only with its own verb (%s), "
+			                         "expected no change here",
+			                   f->help ? f->help : "see summit help");
+		merged[i] = changes[i] ? changes[i] : cur.values[i];
+		if (!merged[i] || !*merged[i])
+			merged[i] = (char *)f->fallback;
+	}
+	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
+	if (!status)
+		status = validate(db, kind, merged, vals, id, err);
+	if (!status) {
+		struct strbuf sb = {0};
+		strbuf_addf(&sb, "UPDATE \"%s\" SET revision = revision + 1",
+		            kind->table);
+		for (size_t i = 0; i < kind->nfields; i++) {
+			const struct field *f = &kind->fields[i];
+			if (f->type != FIELD_REFLIST && f->type != FIELD_ID)
+				strbuf_addf(&sb, ", \"%s\" = ?", f->name);
+		}
+		strbuf_add(&sb, " WHERE id = ?");
+		status = write_row(db, kind, sb.buf, vals, true, &id, 1, err);
+		strbuf_free(&sb);
+	}
+	if (!status)
+		status = write_all_links(db, kind, id, vals, err);
+	if (!status && kind == kind_event())
+		status = db_refresh_event(db, err);
+	for (size_t i = 0; i < kind->nfields; i++)
+		dbval_clear(&vals[i]);
+	free(vals);
+	free(merged);
+	record_clear(&cur);
+	return status;
+}
+
+/* Adds "3 sessions (#4, #7, #9)" for the records of `other` whose field f
+ * points at id; returns how many. */
+static long long describe_users(struct summit_db *db, const struct kind *other,
+                                const struct field *f, long long id, struct strbuf *out,
+                                struct summit_err *err)
+{
+	struct strbuf sql = {0};
+	strbuf_add(&sql, "SELECT ");
+	if (f->type == FIELD_REFLIST) {
+		add_key_expr(&sql, other, "l.owner");
+		strbuf_addf(&sql, " FROM \"%s\" l WHERE l.ref = ? ORDER BY 1", f->link);
+	} else {
+		add_key_expr(&sql, other, "t.id");
+		strbuf_addf(&sql, " FROM \"%s\" t WHERE t.\"%s\" = ? ORDER BY 1",
+		            other->table, f->name);
+	}
+	sqlite3_stmt *st;
+	long long n = 0;
+	if (db_prepare(db, sql.buf, &st, err)) {
+		strbuf_free(&sql);
+		return -1;
+	}
+	strbuf_free(&sql);
+	sqlite3_bind_int64(st, 1, id);
+	struct strbuf names = {0};
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n < 5) {
+			const char *k = (const char *)sqlite3_column_text(st, 0);
+			bool numeric = other->fields[other->key].type == FIELD_ID;
+			strbuf_addf(&names, "%s%s%s", n ? ", " : "", numeric ? "#" : "",
+			            k ? k : "?");
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n) {
+		strbuf_addf(out, "%s%lld %s%s (%s%s)", out->len ? ", " : "", n,
+		            n == 1 ? other->singular : other->plural,
+		            f->type == FIELD_REFLIST ? " list it" : "", names.buf,
+		            n > 5 ? ", ..." : "");
+	}
+	strbuf_free(&names);
+	return n;
+}
+
+int record_delete(struct summit_db *db, const struct kind *kind, long long id,
+                  struct summit_err *err)
+{
+	if (kind == kind_event())
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the event itself cannot be removed: remove its file instead");
+	struct record cur = {0};
+	int status = record_get(db, kind, id, &cur, err);
+	if (status)
+		return status;
+	struct strbuf users = {0};
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		for (size_t i = 0; i < kinds[k]->nfields; i++) {
+			const struct field *f = &kinds[k]->fields[i];
+			if (!f->ref || strcmp(f->ref, kind->plural) != 0 ||
+			    f->flags & FIELD_CASCADE)
+				continue;
+			if (describe_users(db, kinds[k], f, id, &users, err) < 0) {
+				status = SUMMIT_FAILED;
+				break;
+			}
+		}
+	}
+	if (!status && users.len)
+		status =
+		    err_set(err, SUMMIT_INVALID,
+		            "%s %s is still used by %s: change or remove those first",
+		            kind->singular, cur.values[kind->key], users.buf);
+	strbuf_free(&users);
+	record_clear(&cur);
+	if (status)
+		return status;
+	char *sql = xasprintf("DELETE FROM \"%s\" WHERE id = ?", kind->table);
+	sqlite3_stmt *st;
+	status = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
+}
+
+int record_values_from_words(const struct kind *kind, char **words, int nwords,
+                             char **values, struct summit_err *err)
+{
+	for (int w = 0; w < nwords; w++) {
+		const char *eq = strchr(words[w], '=');
+		if (!eq || eq == words[w])
+			return err_set(
+			    err, SUMMIT_INVALID,
+			    "\"%s\": expected FIELD=VALUE (see summit help fields %s)",
+			    words[w], kind->plural);
+		char *name = xstrndup(words[w], (size_t)(eq - words[w]));
+		int i = kind_field_index(kind, name);
+		if (i < 0) {
+			struct strbuf known = {0};
+			for (size_t k = 0; k < kind->nfields; k++)
+				strbuf_addf(&known, "%s%s", k ? ", " : "",
+				            kind->fields[k].name);
+			err_set(err, SUMMIT_INVALID,
+			        "%s have no field \"%s\", expected one of: %s",
+			        kind->plural, name, known.buf);
+			strbuf_free(&known);
+			free(name);
+			return SUMMIT_INVALID;
+		}
+		free(name);
+		if (values[i])
+			return err_field(err, kind->fields[i].name,
+			                 "given twice, expected once");
+		values[i] = xstrdup(eq + 1);
+	}
+	return SUMMIT_OK;
+}
+
+void record_values_free(const struct kind *kind, char **values)
+{
+	free_values(kind, values);
+}
