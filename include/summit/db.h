@@ -22,6 +22,9 @@ int db_commit(struct summit_db *db, struct summit_err *err);
 void db_rollback(struct summit_db *db);
 
 int db_schema_version(void);
+/* Changes whenever another connection commits a change to the file
+ * (PRAGMA data_version), so a screen knows when to reload. */
+long long db_data_version(struct summit_db *db);
 /* True once the event record exists. */
 bool db_has_event(struct summit_db *db);
 

@@ -51,6 +51,12 @@ typedef int (*record_fn)(const struct record *rec, void *ctx);
 int record_each(struct summit_db *db, const struct kind *kind,
                 const struct record_filter *filters, size_t nfilters, record_fn fn,
                 void *ctx, struct summit_err *err);
+/* The same for `limit` records (-1: all) after the first `offset`, so a
+ * screen reads only the rows it shows. */
+int record_each_range(struct summit_db *db, const struct kind *kind,
+                      const struct record_filter *filters, size_t nfilters,
+                      long long offset, long long limit, record_fn fn, void *ctx,
+                      struct summit_err *err);
 long long record_count(struct summit_db *db, const struct kind *kind);
 
 /* Parses key=value words into changes[] (NULL where not named). */

@@ -240,3 +240,14 @@ bool db_has_event(struct summit_db *db)
 {
 	return db->zone_name[0] != '\0';
 }
+
+long long db_data_version(struct summit_db *db)
+{
+	sqlite3_stmt *st;
+	long long version = -1;
+	if (db_prepare(db, "PRAGMA data_version", &st, NULL) == SUMMIT_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return version;
+}

@@ -495,9 +495,10 @@ int record_get(struct summit_db *db, const struct kind *kind, long long id,
 	return status;
 }
 
-int record_each(struct summit_db *db, const struct kind *kind,
-                const struct record_filter *filters, size_t nfilters, record_fn fn,
-                void *ctx, struct summit_err *err)
+int record_each_range(struct summit_db *db, const struct kind *kind,
+                      const struct record_filter *filters, size_t nfilters,
+                      long long offset, long long limit, record_fn fn, void *ctx,
+                      struct summit_err *err)
 {
 	struct strbuf where = {0};
 	struct dbval *vals = xcalloc(nfilters + 1, sizeof *vals);
@@ -524,7 +525,9 @@ int record_each(struct summit_db *db, const struct kind *kind,
 		}
 	}
 	char *order = xasprintf("t.\"%s\", t.id", column_name(order_field(kind)));
-	char *sql = select_sql(kind, where.len ? where.buf : NULL, order);
+	char *ordered = xasprintf("%s LIMIT %lld OFFSET %lld", order, limit, offset);
+	char *sql = select_sql(kind, where.len ? where.buf : NULL, ordered);
+	free(ordered);
 	free(order);
 	strbuf_free(&where);
 	sqlite3_stmt *st = NULL;
@@ -548,6 +551,13 @@ int record_each(struct summit_db *db, const struct kind *kind,
 		dbval_clear(&vals[i]);
 	free(vals);
 	return status;
+}
+
+int record_each(struct summit_db *db, const struct kind *kind,
+                const struct record_filter *filters, size_t nfilters, record_fn fn,
+                void *ctx, struct summit_err *err)
+{
+	return record_each_range(db, kind, filters, nfilters, 0, -1, fn, ctx, err);
 }
 
 long long record_count(struct summit_db *db, const struct kind *kind)

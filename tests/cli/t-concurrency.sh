@@ -48,9 +48,11 @@ check "a killed import added all or nothing ($before then $after)" \
 check "the file is intact after the kill" \
 	test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
 # Another connection stays open, so the write-ahead log outlives the write.
-(echo "BEGIN; SELECT count(*) FROM delegations;"; sleep 2) | sqlite3 "$db" >/dev/null &
+(echo "BEGIN; SELECT count(*) FROM delegations;"; echo ".system touch $tmp/reading"
+	sleep 3) | sqlite3 "$db" >/dev/null &
 reader=$!
-sleep 0.2
+n=0
+while [ ! -e "$tmp/reading" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 run summit add delegations code=AFTER name=After kind=state status=participant
 expect_rc 0 "the file takes changes again after the kill"
 check "the file is still private" test "$(stat -c %a "$db")" = 600
