@@ -524,7 +524,12 @@ int record_each_range(struct summit_db *db, const struct kind *kind,
 			vals[i].i = vals[i].nids ? vals[i].ids[0] : 0;
 		}
 	}
-	char *order = xasprintf("t.\"%s\", t.id", column_name(order_field(kind)));
+	/* By the key's text (a code, not an id), so the order is the same in
+	 * every file that holds the same records. */
+	struct strbuf by = {0};
+	add_column_expr(&by, order_field(kind), "t");
+	strbuf_add(&by, ", t.id");
+	char *order = strbuf_take(&by);
 	char *ordered = xasprintf("%s LIMIT %lld OFFSET %lld", order, limit, offset);
 	char *sql = select_sql(kind, where.len ? where.buf : NULL, ordered);
 	free(ordered);
