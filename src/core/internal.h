@@ -29,6 +29,9 @@ int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
 /* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
 
+/* The rule of a history row read from a file (invitation.c). */
+int invitation_check_history(struct summit_db *db, const char *const *values,
+                             struct summit_err *err);
 /* Run after an invitation is inserted (invitation.c). */
 int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
 

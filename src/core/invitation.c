@@ -41,8 +41,6 @@ bool invitation_can_move(const char *from, const char *to)
 
 /* The rule for a history row imported from a file. */
 int invitation_check_history(struct summit_db *db, const char *const *v,
-                             struct summit_err *err);
-int invitation_check_history(struct summit_db *db, const char *const *v,
                              struct summit_err *err)
 {
 	(void)db;

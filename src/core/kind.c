@@ -1,5 +1,6 @@
 #include "summit/kind.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "summit/error.h"
@@ -84,9 +85,6 @@ static const struct field history_fields[] = {
     {"channel", FIELD_TEXT, 0},
     {"note", FIELD_TEXT, 0},
 };
-
-int invitation_check_history(struct summit_db *db, const char *const *v,
-                             struct summit_err *err);
 
 static const struct field venue_fields[] = {
     {"name", FIELD_TEXT, REQ | FIELD_UNIQUE},
@@ -202,7 +200,7 @@ static const struct field hotel_fields[] = {
 static int check_hotel(struct summit_db *db, const char *const *v, struct summit_err *err)
 {
 	(void)db;
-	if (v[3] && strlen(v[3]) == 1 && v[3][0] > '5')
+	if (v[3] && atoi(v[3]) > 5)
 		return err_field(err, "stars", "got %s, expected 1 to 5", v[3]);
 	return SUMMIT_OK;
 }

@@ -72,9 +72,8 @@ static void describe_expected(struct summit_db *db, const struct field *f, char 
 	case FIELD_REFLIST:
 		snprintf(out, size, "%sthe %s of %s %s",
 		         f->type == FIELD_REFLIST ? "space-separated " : "",
-		         ref->fields[ref->key].type == FIELD_ID ? "number"
-		         : ref->fields[ref->key].type == FIELD_REF
-		             ? ref->fields[ref->key].name
+		         ref->fields[ref->key].type == FIELD_ID
+		             ? "number"
 		             : ref->fields[ref->key].name,
 		         f->type == FIELD_REFLIST ? "existing" : "an existing",
 		         f->type == FIELD_REFLIST ? ref->plural : ref->singular);
