@@ -20,6 +20,9 @@ void db_close(struct summit_db *db);
 int db_begin(struct summit_db *db, struct summit_err *err);
 int db_commit(struct summit_db *db, struct summit_err *err);
 void db_rollback(struct summit_db *db);
+/* Ends the transaction: commits when status is SUMMIT_OK, else rolls back.
+ * Returns the final status. */
+int db_end(struct summit_db *db, int status, struct summit_err *err);
 
 int db_schema_version(void);
 /* Changes whenever another connection commits a change to the file

@@ -19,10 +19,7 @@ static int run_add(struct cli *cli, int argc, char **argv)
 	int status = record_values_from_words(kind, argv + 2, argc - 2, values, &err);
 	if (!status && !(status = db_begin(cli->db, &err))) {
 		status = record_insert(cli->db, kind, values, &id, &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
+		status = db_end(cli->db, status, &err);
 	}
 	record_values_free(kind, values);
 	free(values);

@@ -26,10 +26,7 @@ static int run_import(struct cli *cli, int argc, char **argv)
 	if (!status) {
 		status = csv_import(cli->db, kind, in, is_stdin ? "<stdin>" : path, &rows,
 		                    &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
+		status = db_end(cli->db, status, &err);
 	}
 	if (!is_stdin)
 		fclose(in);

@@ -20,10 +20,7 @@ static int run_init(struct cli *cli, int argc, char **argv)
 		status = db_begin(db, &err);
 		if (!status)
 			status = record_insert(db, kind, values, NULL, &err);
-		if (!status)
-			status = db_commit(db, &err);
-		else
-			db_rollback(db);
+		status = db_end(db, status, &err);
 		db_close(db);
 		if (status)
 			unlink(cli->db_path);

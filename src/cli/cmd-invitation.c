@@ -79,10 +79,7 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 	int status = db_begin(cli->db, &err);
 	if (!status) {
 		status = invitation_move(cli->db, &move, &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
+		status = db_end(cli->db, status, &err);
 	}
 	if (status)
 		return cli_fail(cli, &err);

@@ -15,10 +15,7 @@ static int run_load(struct cli *cli, int argc, char **argv)
 	status = db_begin(db, &err);
 	if (!status)
 		status = csv_load_directory(db, argv[1], &err);
-	if (!status)
-		status = db_commit(db, &err);
-	else
-		db_rollback(db);
+	status = db_end(db, status, &err);
 	long long total = 0;
 	for (size_t k = 1; k < kind_count && !status; k++)
 		total += record_count(db, kinds[k]);

@@ -15,10 +15,7 @@ static int run_remove(struct cli *cli, int argc, char **argv)
 		status = record_find(cli->db, kind, argv[2], &id, &err);
 		if (!status)
 			status = record_delete(cli->db, kind, id, &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
+		status = db_end(cli->db, status, &err);
 	}
 	if (status)
 		return cli_fail(cli, &err);

@@ -24,10 +24,7 @@ static int run_set(struct cli *cli, int argc, char **argv)
 		status = record_find(cli->db, kind, first == 2 ? "" : argv[2], &id, &err);
 		if (!status)
 			status = record_update(cli->db, kind, id, changes, 0, &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
+		status = db_end(cli->db, status, &err);
 	}
 	record_values_free(kind, changes);
 	free(changes);

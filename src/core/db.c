@@ -206,6 +206,15 @@ void db_rollback(struct summit_db *db)
 	db->in_transaction = false;
 }
 
+int db_end(struct summit_db *db, int status, struct summit_err *err)
+{
+	if (status) {
+		db_rollback(db);
+		return status;
+	}
+	return db_commit(db, err);
+}
+
 int db_refresh_event(struct summit_db *db, struct summit_err *err)
 {
 	sqlite3_stmt *st;

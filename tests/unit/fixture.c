@@ -54,10 +54,7 @@ static int add_words(struct fixture *fx, const char *kind_name, va_list ap, long
 	int status = record_values_from_words(kind, words, n, values, &fx->err);
 	if (!status && !(status = db_begin(fx->db, &fx->err))) {
 		status = record_insert(fx->db, kind, values, id, &fx->err);
-		if (!status)
-			status = db_commit(fx->db, &fx->err);
-		else
-			db_rollback(fx->db);
+		status = db_end(fx->db, status, &fx->err);
 	}
 	record_values_free(kind, values);
 	free(values);
