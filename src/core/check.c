@@ -1279,7 +1279,9 @@ static int cmp_morning(const void *a, const void *b)
 {
 	const struct morning *x = a, *y = b;
 	int r = cmp_ll(x->hotel, y->hotel);
-	return r ? r : (x->day > y->day) - (x->day < y->day);
+	if (!r)
+		r = (x->day > y->day) - (x->day < y->day);
+	return r ? r : (x->dlg > y->dlg) - (x->dlg < y->dlg);
 }
 
 static int check_shuttle_late(struct ctx *c)
@@ -1477,7 +1479,7 @@ static int row_too_small(struct ctx *c, sqlite3_stmt *st, void *arg)
 	long day = local_day(c, t->depart);
 	return emit(
 	    c, day, day, s, 2,
-	    "Trip #%lld from %s to %s on %s at %s carries %lld people, but %s seats "
+	    "Trip #%lld from %s to %s on %.10s at %s carries %lld people, but %s seats "
 	    "%lld",
 	    t->id, place_name(c, t->origin), place_name(c, t->destination), dep, dep + 11,
 	    people, t->code, t->capacity);
@@ -1580,7 +1582,7 @@ static int check_trip_too_short(struct ctx *c)
 		struct check_subject s[] = {subj_trip(t), subj_vehicle(t)};
 		long day = local_day(c, t->depart);
 		emit(c, day, day, s, 2,
-		     "Trip #%lld (%s) from %s to %s on %s at %s is planned in %lld "
+		     "Trip #%lld (%s) from %s to %s on %.10s at %s is planned in %lld "
 		     "minute%s, "
 		     "but the road takes %lld",
 		     t->id, t->code, place_name(c, t->origin),
