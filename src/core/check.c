@@ -358,6 +358,14 @@ static long long venue_place(struct ctx *c, long long venue)
 	return 0;
 }
 
+/* qsort, which may not be given a NULL array even when it is empty. */
+static void sort(void *base, size_t n, size_t size,
+                 int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 static int cmp_travel(const void *a, const void *b)
 {
 	const struct travel *x = a, *y = b;
@@ -371,6 +379,8 @@ static long long travel_minutes(struct ctx *c, long long a, long long b)
 	if (a == b)
 		return 0;
 	struct travel key = {a, b, 0};
+	if (!c->ntravel)
+		return -1;
 	struct travel *t = bsearch(&key, c->travel, c->ntravel, sizeof key, cmp_travel);
 	return t ? t->minutes : -1;
 }
@@ -645,8 +655,8 @@ static int load(struct ctx *c)
 		status = load_venue_places(c);
 	if (status)
 		return status;
-	qsort(c->travel, c->ntravel, sizeof *c->travel, cmp_travel);
-	qsort(c->arr, c->narr, sizeof *c->arr, cmp_arr);
+	sort(c->travel, c->ntravel, sizeof *c->travel, cmp_travel);
+	sort(c->arr, c->narr, sizeof *c->arr, cmp_arr);
 
 	/* Who must attend what: listed delegations, and the expected ones at
 	 * plenaries and ceremonies. */
@@ -670,7 +680,7 @@ static int load(struct ctx *c)
 				}
 		}
 	}
-	qsort(c->att, c->natt, sizeof *c->att, cmp_att);
+	sort(c->att, c->natt, sizeof *c->att, cmp_att);
 	return SUMMIT_OK;
 }
 
@@ -721,7 +731,7 @@ typedef int (*overlap_fn)(struct ctx *c, const struct span *a, const struct span
 
 static int sweep(struct ctx *c, struct span *v, size_t n, overlap_fn fn)
 {
-	qsort(v, n, sizeof *v, cmp_span);
+	sort(v, n, sizeof *v, cmp_span);
 	size_t *active = xmalloc((n ? n : 1) * sizeof *active), nactive = 0;
 	for (size_t i = 0; i < n && !c->status; i++) {
 		if (i && v[i].group != v[i - 1].group)
@@ -1104,9 +1114,16 @@ static int check_no_hotel(struct ctx *c)
 			long pin = arrival_night(c, a->time);
 			long pend = pout ? local_day(c, pout) : main_out;
 			const char *name = "?";
-			for (size_t j = 0; j < people.n; j++)
-				if (people.v[j].id == a->person)
-					name = people.v[j].name;
+			size_t lo = 0, hi = people.n; /* by id */
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (people.v[mid].id < a->person)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < people.n && people.v[lo].id == a->person)
+				name = people.v[lo].name;
 			missing_nights(c, pin, pend, &nights, in ? main_in : 0,
 			               in ? main_out : 0, d, name, a->person);
 		}
@@ -1301,7 +1318,7 @@ static int check_shuttle_late(struct ctx *c)
 			sh[nsh++] = (struct shuttle){
 			    c->trip[i].origin, c->trip[i].destination,
 			    local_day(c, c->trip[i].depart), c->trip[i].arrive};
-	qsort(sh, nsh, sizeof *sh, cmp_shuttle);
+	sort(sh, nsh, sizeof *sh, cmp_shuttle);
 
 	/* For each delegation's night at a hotel, its first session the next day. */
 	struct morning *m = xmalloc((al.n ? al.n : 1) * sizeof *m);
@@ -1328,7 +1345,7 @@ static int check_shuttle_late(struct ctx *c)
 			continue;
 		m[nm++] = (struct morning){al.v[i].hotel, day, c->att[lo].sess, di};
 	}
-	qsort(m, nm, sizeof *m, cmp_morning);
+	sort(m, nm, sizeof *m, cmp_morning);
 	for (size_t i = 0; !status && i < nm && !c->status;) {
 		/* Group one hotel's morning; find its earliest session. */
 		size_t j = i, best = i;
@@ -1550,7 +1567,7 @@ static int check_driver_double_booked(struct ctx *c)
 	const struct trip **by = xmalloc((c->ntrip ? c->ntrip : 1) * sizeof *by);
 	for (size_t i = 0; i < c->ntrip; i++)
 		by[i] = &c->trip[i];
-	qsort(by, c->ntrip, sizeof *by, cmp_trip_driver);
+	sort(by, c->ntrip, sizeof *by, cmp_trip_driver);
 	struct span *v = xmalloc((c->ntrip ? c->ntrip : 1) * sizeof *v);
 	size_t n = 0;
 	long long driver = 0;

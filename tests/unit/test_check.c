@@ -220,6 +220,28 @@ static void test_room_double_booked(void **state)
 	assert_string_equal(f.first_day[0], "2007-11-15");
 }
 
+/* The sweep reports every overlapping pair, and only those. */
+static void test_room_three_sessions(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=A", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 13:00");
+	ADD("sessions", "title=B", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
+	ADD("sessions", "title=C", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 11:30", "end=2007-11-15 12:00");
+	ADD("sessions", "title=D", "kind=side-event", "room=Salle 1",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
+	struct found f = run_all(fx);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.message[0],
+	                    "Salle 2 is booked for \"A\" and \"B\" at once on "
+	                    "2007-11-15 from 10:30 to 11:00");
+	assert_string_equal(f.message[1],
+	                    "Salle 2 is booked for \"A\" and \"C\" at once on "
+	                    "2007-11-15 from 11:30 to 12:00");
+}
+
 static void test_room_back_to_back(void **state)
 {
 	struct fixture *fx = *state;
@@ -748,6 +770,7 @@ int main(void)
 	    cmocka_unit_test(test_kinds_table),
 	    T(test_base_is_clean),
 	    T(test_room_double_booked),
+	    T(test_room_three_sessions),
 	    T(test_room_back_to_back),
 	    T(test_room_too_small),
 	    T(test_room_just_big_enough),
