@@ -888,55 +888,131 @@ static size_t arr_run(struct ctx *c, size_t from)
 }
 
 /* late-arrival */
+struct person_name {
+	long long id;
+	char *name;
+};
+
+struct person_names {
+	struct person_name *v;
+	size_t n, cap;
+};
+
+static int row_person(struct ctx *c, sqlite3_stmt *st, void *arg)
+{
+	(void)c;
+	struct person_names *p = arg;
+	GROW(p->v, p->n, p->cap);
+	p->v[p->n].id = sqlite3_column_int64(st, 0);
+	p->v[p->n++].name = column_text(st, 1);
+	return SUMMIT_OK;
+}
+
+/* The name of a person in a list sorted by id, or NULL. */
+static const char *person_name(const struct person_names *p, long long id)
+{
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (p->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->n && p->v[lo].id == id ? p->v[lo].name : NULL;
+}
+
+static void free_person_names(struct person_names *p)
+{
+	for (size_t j = 0; j < p->n; j++)
+		free(p->v[j].name);
+	free(p->v);
+}
+
+/* Reports the sessions delegation d (its required ones from att[k] on)
+ * that a landing `a` makes it miss; `head` names a head travelling apart. */
+static int late_for(struct ctx *c, const struct dlg *d, size_t k, const struct arr *a,
+                    const char *head)
+{
+	size_t di = (size_t)(d - c->dlg), missed = 0;
+	const struct sess *first = NULL;
+	long long reach = 0;
+	for (size_t j = k; j < c->natt && c->att[j].dlg == di; j++) {
+		const struct sess *s = &c->sess[c->att[j].sess];
+		long long m = travel_minutes(c, a->airport, venue_place(c, s->venue));
+		long long at = a->time + (m > 0 ? m : 0) * 60;
+		if (at <= s->start)
+			continue;
+		if (!missed++)
+			first = s, reach = at;
+	}
+	if (!missed)
+		return SUMMIT_OK;
+	char land[WHEN_TIME_LEN], r[WHEN_TIME_LEN], st[WHEN_TIME_LEN], label[300];
+	char who[600], more[80] = "";
+	local_time(c, a->time, land);
+	if (missed > 1)
+		snprintf(more, sizeof more, "; %s misses %zu sessions %s must attend",
+		         head ? "the head" : "it", missed,
+		         head ? "the delegation" : "it");
+	dlg_label(d, label, sizeof label);
+	if (head)
+		snprintf(who, sizeof who, "%s, head of %s,", head, label);
+	else
+		snprintf(who, sizeof who, "%s", label);
+	const char *venue = venue_place(c, first->venue)
+	                        ? place_name(c, venue_place(c, first->venue))
+	                        : first->room_name;
+	struct check_subject sub[] = {
+	    subj_dlg(d), subj_sess(first), {"arrival", a->id, NULL, a->flight}};
+	long day = local_day(c, a->time);
+	return emit(
+	    c, day, day, sub, 3,
+	    "%s lands at %s on %.10s%s%s%s and cannot reach %s before \"%s\" starts "
+	    "at %s (at %s at the earliest)%s",
+	    who, land + 11, land, a->flight ? " (" : "", a->flight ? a->flight : "",
+	    a->flight ? ")" : "", venue, first->title, hhmm(c, first->start, st),
+	    hhmm(c, reach, r), more);
+}
+
+/* late-arrival: the main party's first landing, and a head of delegation
+ * travelling apart who lands after it. */
 static int check_late_arrival(struct ctx *c)
 {
+	struct person_names heads = {0};
+	int status = query(c,
+	                   "SELECT id, name FROM people WHERE role = 'head' AND id IN"
+	                   " (SELECT person FROM arrivals) ORDER BY id",
+	                   NULL, NULL, row_person, &heads);
 	size_t k = 0; /* walks c->att, sorted by delegation index = id order */
-	for (size_t from = 0; from < c->narr && !c->status;) {
-		size_t to = arr_run(c, from);
-		const struct arr *a = first_landing(c, from, to);
+	for (size_t from = 0; !status && from < c->narr && !c->status;) {
+		size_t to = arr_run(c, from), start = from;
 		struct dlg *d = find_dlg(c, c->arr[from].delegation);
 		from = to;
-		if (!a || !d || !d->expected || d->host)
+		if (!d || !d->expected || d->host)
+			continue;
+		const struct arr *party = NULL;
+		for (size_t i = start; i < to && !party; i++)
+			if (!c->arr[i].departure && !c->arr[i].person)
+				party = &c->arr[i];
+		if (!party)
+			party = first_landing(c, start, to);
+		if (!party)
 			continue;
 		size_t di = (size_t)(d - c->dlg);
 		while (k < c->natt && c->att[k].dlg < di)
 			k++;
-		size_t missed = 0;
-		const struct sess *first = NULL;
-		long long reach = 0;
-		for (size_t j = k; j < c->natt && c->att[j].dlg == di; j++) {
-			const struct sess *s = &c->sess[c->att[j].sess];
-			long long m =
-			    travel_minutes(c, a->airport, venue_place(c, s->venue));
-			long long at = a->time + (m > 0 ? m : 0) * 60;
-			if (at <= s->start)
-				continue;
-			if (!missed++)
-				first = s, reach = at;
+		late_for(c, d, k, party, NULL);
+		for (size_t i = start; i < to && !c->status; i++) {
+			const struct arr *a = &c->arr[i];
+			const char *head =
+			    a->person ? person_name(&heads, a->person) : NULL;
+			if (head && !a->departure && a->time > party->time && a != party)
+				late_for(c, d, k, a, head);
 		}
-		if (!missed)
-			continue;
-		char land[WHEN_TIME_LEN], r[WHEN_TIME_LEN], st[WHEN_TIME_LEN], label[300];
-		char more[80] = "";
-		local_time(c, a->time, land);
-		if (missed > 1)
-			snprintf(more, sizeof more,
-			         "; it misses %zu sessions it must attend", missed);
-		const char *venue = place_name(c, venue_place(c, first->venue));
-		struct check_subject sub[] = {
-		    subj_dlg(d), subj_sess(first), {"arrival", a->id, NULL, a->flight}};
-		long day = local_day(c, a->time);
-		emit(c, day, day, sub, 3,
-		     "%s lands at %s on %.10s%s%s%s and cannot reach %s before \"%s\" "
-		     "starts "
-		     "at %s (at %s at the earliest)%s",
-		     dlg_label(d, label, sizeof label), land + 11, land,
-		     a->flight ? " (" : "", a->flight ? a->flight : "",
-		     a->flight ? ")" : "",
-		     venue_place(c, first->venue) ? venue : first->room_name,
-		     first->title, hhmm(c, first->start, st), hhmm(c, reach, r), more);
 	}
-	return c->status;
+	free_person_names(&heads);
+	return status ? status : c->status;
 }
 
 /* A delegation's hotel nights, as sorted day numbers. */
@@ -1037,26 +1113,6 @@ static int missing_nights(struct ctx *c, long from, long to, const struct nights
 	return c->status;
 }
 
-struct person_name {
-	long long id;
-	char *name;
-};
-
-struct person_names {
-	struct person_name *v;
-	size_t n, cap;
-};
-
-static int row_person(struct ctx *c, sqlite3_stmt *st, void *arg)
-{
-	(void)c;
-	struct person_names *p = arg;
-	GROW(p->v, p->n, p->cap);
-	p->v[p->n].id = sqlite3_column_int64(st, 0);
-	p->v[p->n++].name = column_text(st, 1);
-	return SUMMIT_OK;
-}
-
 /* no-hotel */
 static int check_no_hotel(struct ctx *c)
 {
@@ -1113,24 +1169,14 @@ static int check_no_hotel(struct ctx *c)
 					pout = c->arr[j].time;
 			long pin = arrival_night(c, a->time);
 			long pend = pout ? local_day(c, pout) : main_out;
-			const char *name = "?";
-			size_t lo = 0, hi = people.n; /* by id */
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				if (people.v[mid].id < a->person)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			if (lo < people.n && people.v[lo].id == a->person)
-				name = people.v[lo].name;
+			const char *name = person_name(&people, a->person);
+			if (!name)
+				name = "?";
 			missing_nights(c, pin, pend, &nights, in ? main_in : 0,
 			               in ? main_out : 0, d, name, a->person);
 		}
 	}
-	for (size_t j = 0; j < people.n; j++)
-		free(people.v[j].name);
-	free(people.v);
+	free_person_names(&people);
 	free(nights.night);
 	free(al.v);
 	return status ? status : c->status;

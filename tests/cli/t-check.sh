@@ -93,7 +93,7 @@ expect_rc 1 "the sample has errors"
 printf '%s\n' "$out" | cut -f1-3 >"$tmp/found"
 cat >"$tmp/expected" <<'EOF'
 severity	kind	subjects
-error	late-arrival	delegation BEN (Benin); session #1 (Opening ceremony); arrival #57 (Special flight (Benin))
+error	late-arrival	delegation BEN (Benin); session #1 (Opening ceremony); arrival #58 (Special flight (Benin))
 error	late-arrival	delegation TZA (United Republic of Tanzania); session #1 (Opening ceremony); arrival #59 (KQ 512)
 error	no-hotel	delegation MOZ (Mozambique)
 warning	no-pickup	delegation NLD (Netherlands); arrival #53 (SN 237)

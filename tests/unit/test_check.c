@@ -334,6 +334,20 @@ static void test_late_arrival(void **state)
 	           "earliest)");
 }
 
+/* A head of delegation travelling apart, after the party. */
+static void test_late_head(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou", "destination=CICB",
+	    "depart=2007-11-14 11:00", "arrive=2007-11-14 11:30", "riders=1");
+	ADD("arrivals", "delegation=SEN", "person=1", "flight=SN 201", "airport=Sénou",
+	    "time=2007-11-14 10:40", "party=1", "pickup=4");
+	expect_one(fx, "late-arrival",
+	           "Cheikh Tidiane Gadio, head of Senegal (SEN), lands at 10:40 on "
+	           "2007-11-14 (SN 201) and cannot reach CICB before \"Opening plenary\" "
+	           "starts at 10:00 (at 11:10 at the earliest)");
+}
+
 static void test_arrival_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
@@ -779,6 +793,7 @@ int main(void)
 	    T(test_delegation_double_booked),
 	    T(test_delegation_optional_overlap),
 	    T(test_late_arrival),
+	    T(test_late_head),
 	    T(test_arrival_just_in_time),
 	    T(test_shuttle_late),
 	    T(test_no_shuttle),
