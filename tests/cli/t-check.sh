@@ -70,6 +70,12 @@ expect_out "No problems found." "--arrival-days moves when arrival details are d
 run summit check --only room-double
 expect_rc 2 "an unknown kind is a usage error"
 expect_err "--only: got \"room-double\", expected one of: room-double-booked" "and lists the kinds"
+kinds=$(printf '%s\n' "$err" | sed 's/.*expected one of: //' | tr -d ',')
+run summit help check
+missing=
+for k in $kinds; do contains "$out" "$k" || missing="$missing $k"; done
+check "summit help check names every kind of problem" test -z "$missing"
+check "there are 21 kinds" test "$(echo $kinds | wc -w)" -eq 21
 run summit check --day 2007-13-01
 expect_rc 2 "a bad date is a usage error"
 expect_err "--day: got \"2007-13-01\", expected a date as YYYY-MM-DD" "and says what a date is"
