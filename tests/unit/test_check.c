@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "fixture.h"
 
 #define MAX_FOUND 16
@@ -71,6 +73,34 @@ static void expect_none(struct fixture *fx)
 	for (int i = 0; i < f.n; i++)
 		print_message("found: %s: %s\n", f.kind[i]->name, f.message[i]);
 	assert_int_equal(f.n, 0);
+}
+
+/* Updates one record from "field=value" words (NULL-terminated); returns
+ * the status, leaving the message in fx->err. */
+static int fixture_try_change(struct fixture *fx, const char *kind_name, const char *key,
+                              ...)
+{
+	const struct kind *kind = kind_find(kind_name);
+	assert_non_null(kind);
+	char *words[16];
+	int n = 0;
+	va_list ap;
+	va_start(ap, key);
+	for (const char *w; (w = va_arg(ap, const char *)) && n < 16;)
+		words[n++] = (char *)w;
+	va_end(ap);
+	long long id;
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	int status = record_find(fx->db, kind, key, &id, &fx->err);
+	if (!status)
+		status = record_values_from_words(kind, words, n, values, &fx->err);
+	if (!status && !(status = db_begin(fx->db, &fx->err)))
+		status =
+		    db_end(fx->db, record_update(fx->db, kind, id, values, 0, &fx->err),
+		           &fx->err);
+	record_values_free(kind, values);
+	free(values);
+	return status;
 }
 
 /* change(fx, KIND, KEY, "field=value"...): updates one record. */
@@ -279,7 +309,16 @@ static void test_room_just_big_enough(void **state)
 static void test_session_outside_event(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "event", "#1", "first_day=2007-11-15");
+	/* summit refuses to move the event's days away from its sessions; a
+	 * file changed by another program may still hold such a session. */
+	assert_int_not_equal(
+	    fixture_try_change(fx, "event", "#1", "first_day=2007-11-15", NULL), 0);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fx->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "UPDATE event SET first_day = '2007-11-15'",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(other);
 	expect_one(
 	    fx, "session-outside-event",
 	    "\"Opening plenary\" (2007-11-14 10:00 to 2007-11-14 12:00) falls outside "
