@@ -28,7 +28,7 @@ check "20,000 trips" test "$(count trips)" -eq 20000
 
 run summit --today 2027-11-01 check --format tsv
 expect_rc 1 "the planted errors are found"
-printf '%s\n' "$out" | tail -n +2 | cut -f1,2 | sort | uniq -c | sed 's/^ *//' >"$tmp/found"
+printf '%s\n' "$out" | tail -n +2 | cut -f1,2 | sort | uniq -c | sed 's/^ *//' | sort >"$tmp/found"
 sort >"$tmp/expected" <<'END'
 1 error	hotel-overbooked
 1 error	late-arrival
