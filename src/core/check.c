@@ -792,20 +792,37 @@ static int check_room_double_booked(struct ctx *c)
 /* room-too-small */
 static int check_room_too_small(struct ctx *c)
 {
+	/* Sessions open to all or to participants expect the same people
+	 * whatever the session, given whether it is a plenary: count those
+	 * four cases once. */
+	long long open_people[2][2] = {{0}}, open_dlgs[2][2] = {{0}};
+	for (int a = 0; a < 2; a++)
+		for (int p = 0; p < 2; p++) {
+			struct sess probe = {.attendance = a ? ATT_PARTICIPANTS : ATT_ALL,
+			                     .plenary = p};
+			for (size_t k = 0; k < c->ndlg; k++) {
+				bool required;
+				if (attends(&probe, &c->dlg[k], &required)) {
+					open_people[a][p] +=
+					    required ? c->dlg[k].size : 1;
+					open_dlgs[a][p]++;
+				}
+			}
+		}
 	for (size_t i = 0; i < c->nsess && !c->status; i++) {
 		struct sess *s = &c->sess[i];
 		long long people = 0, delegations = 0;
 		bool required;
 		if (s->attendance == ATT_LIST) {
 			for (size_t k = 0; k < s->nlisted; k++)
-				if (attends(s, &c->dlg[s->listed[k]], &required))
-					people += c->dlg[s->listed[k]].size,
-					    delegations++;
+				if (attends(s, &c->dlg[s->listed[k]], &required)) {
+					people += c->dlg[s->listed[k]].size;
+					delegations++;
+				}
 		} else {
-			for (size_t k = 0; k < c->ndlg; k++)
-				if (attends(s, &c->dlg[k], &required))
-					people += required ? c->dlg[k].size : 1,
-					    delegations++;
+			int a = s->attendance == ATT_PARTICIPANTS;
+			people = open_people[a][s->plenary];
+			delegations = open_dlgs[a][s->plenary];
 		}
 		if (people <= s->capacity)
 			continue;
@@ -813,8 +830,7 @@ static int check_room_too_small(struct ctx *c)
 		struct check_subject sub[] = {subj_sess(s), subj_room(s)};
 		emit(c, day, day, sub, 2,
 		     "\"%s\" expects %lld people from %lld delegation%s in %s, which "
-		     "seats "
-		     "%lld",
+		     "seats %lld",
 		     s->title, people, delegations, delegations == 1 ? "" : "s",
 		     s->room_name, s->capacity);
 	}

@@ -294,6 +294,24 @@ static void test_room_too_small(void **state)
 	           "which seats 6");
 }
 
+/* A plenary for participants expects only them, in full. */
+static void test_room_too_small_for_participants(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "delegations", "GHA", "status=observer");
+	ADD("sessions", "title=Closed plenary", "kind=plenary", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
+	ADD("trips", "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
+	    "destination=CICB", "depart=2007-11-15 09:00", "arrive=2007-11-15 09:05");
+	change(fx, "rooms", "Salle 2", "capacity=4");
+	expect_none(fx);
+	change(fx, "rooms", "Salle 2", "capacity=3");
+	expect_one(
+	    fx, "room-too-small",
+	    "\"Closed plenary\" expects 4 people from 1 delegation in Salle 2, which "
+	    "seats 3");
+}
+
 static void test_room_just_big_enough(void **state)
 {
 	struct fixture *fx = *state;
@@ -826,6 +844,7 @@ int main(void)
 	    T(test_room_three_sessions),
 	    T(test_room_back_to_back),
 	    T(test_room_too_small),
+	    T(test_room_too_small_for_participants),
 	    T(test_room_just_big_enough),
 	    T(test_session_outside_event),
 	    T(test_session_on_the_only_day),
