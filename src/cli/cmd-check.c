@@ -259,15 +259,15 @@ static int run_check(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_check = {
     .name = "check",
-    .usage = "[--format text|tsv|json] [--only KIND[,KIND...]] [--day DATE]\n"
-             "       [--pickup-margin MINUTES] [--arrival-days DAYS]",
+    .usage = "[--format text|tsv|json] [--only KIND,...] [--day DATE] "
+             "[--pickup-margin MINUTES] [--arrival-days DAYS]",
     .summary = "list every problem: what is wrong, where, how badly",
     .help = "Lists each problem with its severity (error: will go wrong as planned;\n"
             "warning: not ready yet), its kind, the records involved and one sentence.\n"
             "Exit status 0 when no error is listed, 1 otherwise. --format tsv prints a\n"
             "header row, then severity, kind, subjects and message; --format json an\n"
             "array of problems. --only keeps some kinds; --day the problems on a date\n"
-        "(leaving out those tied to no date: invitations, pledges, tasks).\n"
+            "(leaving out those tied to no date: invitations, pledges, tasks).\n"
             "--pickup-margin (default 20) is the minutes a pickup waits after landing;\n"
             "--arrival-days (default 7) the days before the event when arrival details\n"
             "are due. \"Today\" is --today or $SUMMIT_TODAY when set.\n"
