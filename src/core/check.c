@@ -166,7 +166,7 @@ static int query(struct ctx *c, const char *sql, const char *p1, const char *p2,
 		sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
 	if (p2)
 		sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		status = row(c, st, arg);
 	if (!status && rc != SQLITE_DONE)
@@ -1034,7 +1034,6 @@ static int check_late_arrival(struct ctx *c)
 /* A delegation's hotel nights, as sorted day numbers. */
 struct nights {
 	long *night;
-	long long *hotel;
 	size_t n, cap;
 };
 
