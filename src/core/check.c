@@ -1349,7 +1349,7 @@ static int row_hotel(struct ctx *c, sqlite3_stmt *st, void *arg)
 struct morning {
 	long long hotel;
 	long day;
-	size_t sess; /* earliest required session, or SIZE_MAX */
+	size_t sess; /* its earliest required session */
 	size_t dlg;  /* a delegation that must attend it */
 };
 
