@@ -3,6 +3,7 @@
 #ifndef SUMMIT_STATUS_H
 #define SUMMIT_STATUS_H
 
+#include "summit/check.h"
 #include "summit/when.h"
 
 struct summit_db;
@@ -21,9 +22,11 @@ struct event_status {
 	long long arrivals, arrivals_without_pickup, trips, vehicles;
 	long long budget_cents, pledged_cents, received_cents;
 	long long tasks_open, tasks_overdue;
+	/* What `summit check` finds with its default thresholds. */
+	struct check_counts problems;
 };
 
-/* Reads the figures; today comes from when_today. */
+/* Reads the figures and runs the checks; today comes from when_today. */
 int status_read(struct summit_db *db, struct event_status *status,
                 struct summit_err *err);
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/check.h"
 #include "summit/csvio.h"
 #include "summit/db.h"
 #include "summit/error.h"

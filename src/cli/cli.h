@@ -59,6 +59,8 @@ void output_row(struct output *o, const char *const *values, const struct field 
 int output_end(struct output *o);
 /* Frees o after a failure; rows already streamed stay printed. */
 void output_discard(struct output *o);
+/* A JSON string literal, quoted and escaped. */
+void output_json_string(FILE *out, const char *s);
 
 /* Prints the records of kind that match filters (list, show). */
 int list_records(struct cli *cli, const struct kind *kind,
@@ -66,7 +68,7 @@ int list_records(struct cli *cli, const struct kind *kind,
                  enum output_format format);
 
 /* Every verb's descriptor. */
-extern const struct verb verb_add, verb_export, verb_help, verb_import, verb_init,
+extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import, verb_init,
     verb_invitation, verb_list, verb_load, verb_remove, verb_set, verb_show, verb_status,
     verb_version;
 

@@ -8,6 +8,36 @@ static void money(char *out, size_t size, long long cents, const char *currency)
 	snprintf(out, size, "%lld%s%s", cents / 100, *currency ? " " : "", currency);
 }
 
+/* "problems      3 errors, 15 warnings: late-arrival 2, ..." wrapped
+ * under the figures' column. */
+static void print_problems(const struct check_counts *p)
+{
+	int col =
+	    printf("problems      %lld error%s, %lld warning%s", p->errors,
+	           p->errors == 1 ? "" : "s", p->warnings, p->warnings == 1 ? "" : "s");
+	const char *sep = ":";
+	for (size_t i = 0; i < CHECK_KINDS; i++) {
+		if (!p->by_kind[i])
+			continue;
+		char item[64];
+		int n = snprintf(item, sizeof item, " %s %lld", check_kinds[i].name,
+		                 p->by_kind[i]);
+		if (col + (int)strlen(sep) + n > 78) {
+			printf("%s\n             ", sep);
+			col = 13;
+		} else {
+			fputs(sep, stdout);
+			col += (int)strlen(sep);
+		}
+		fputs(item, stdout);
+		col += n;
+		sep = ",";
+	}
+	putchar('\n');
+	if (p->errors + p->warnings)
+		puts("              (`summit check` lists them)");
+}
+
 static void print_text(const struct event_status *s)
 {
 	char need[64], pledged[64], received[64];
@@ -39,6 +69,7 @@ static void print_text(const struct event_status *s)
 	       received);
 	printf("tasks         %lld open, %lld overdue\n", s->tasks_open,
 	       s->tasks_overdue);
+	print_problems(&s->problems);
 }
 
 static void print_json(const struct event_status *s)
@@ -63,9 +94,15 @@ static void print_json(const struct event_status *s)
 	    s->sessions, s->sessions_cancelled, s->arrivals, s->arrivals_without_pickup,
 	    s->trips, s->vehicles);
 	printf(" \"budget\": %.2f, \"pledged\": %.2f, \"received\": %.2f, "
-	       "\"tasks_open\": %lld, \"tasks_overdue\": %lld}\n",
+	       "\"tasks_open\": %lld, \"tasks_overdue\": %lld,\n",
 	       s->budget_cents / 100.0, s->pledged_cents / 100.0,
 	       s->received_cents / 100.0, s->tasks_open, s->tasks_overdue);
+	printf(" \"problems\": {\"errors\": %lld, \"warnings\": %lld, \"kinds\": {",
+	       s->problems.errors, s->problems.warnings);
+	for (size_t i = 0; i < CHECK_KINDS; i++)
+		printf("%s\"%s\": %lld", i ? ", " : "", check_kinds[i].name,
+		       s->problems.by_kind[i]);
+	printf("}}}\n");
 }
 
 static int run_status(struct cli *cli, int argc, char **argv)
@@ -100,7 +137,9 @@ const struct verb verb_status = {
     .summary = "the event's readiness figures on one screen",
     .help = "Days left, invitations by state, accepted delegations without hotel or\n"
             "arrival details, arrivals without pickup, budget need against pledges,\n"
-            "open and overdue tasks. \"Today\" is --today or $SUMMIT_TODAY when set.\n"
+            "open and overdue tasks, and the problems `summit check` finds (with its\n"
+            "default thresholds), by severity and kind. \"Today\" is --today or\n"
+            "$SUMMIT_TODAY when set.\n"
             "Example:\n"
             "  summit --today 2007-11-07 status",
     .db = VERB_OPENS_DB,

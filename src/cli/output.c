@@ -44,7 +44,7 @@ static void put_tsv(FILE *out, const char *s)
 	}
 }
 
-static void put_json_string(FILE *out, const char *s)
+void output_json_string(FILE *out, const char *s)
 {
 	putc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -83,12 +83,12 @@ static void put_json_value(FILE *out, const char *value, const struct field *f)
 			if (numeric)
 				fputs(w, out);
 			else
-				put_json_string(out, w);
+				output_json_string(out, w);
 		}
 		free(copy);
 		putc(']', out);
 	} else {
-		put_json_string(out, value);
+		output_json_string(out, value);
 	}
 }
 
@@ -144,7 +144,7 @@ void output_row(struct output *o, const char *const *values, const struct field 
 		fputs(o->json_rows++ ? ",\n {" : "\n {", out);
 		for (size_t i = 0; i < o->ncolumns; i++) {
 			fputs(i ? ", " : "", out);
-			put_json_string(out, o->columns[i]);
+			output_json_string(out, o->columns[i]);
 			fputs(": ", out);
 			put_json_value(out, values[i], fields ? &fields[i] : NULL);
 		}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/check.h"
 #include "summit/kind.h"
 
 /* One figure: a query with at most one bound text parameter. */
@@ -103,5 +104,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0] && !status; i++)
 		status =
 		    figure(db, figures[i].sql, figures[i].param, figures[i].out, err);
+	if (!status)
+		status = check_count(db, NULL, &s->problems, err);
 	return status;
 }

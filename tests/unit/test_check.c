@@ -1,0 +1,894 @@
+/* The readiness checks: for each kind of problem, an event that has exactly
+ * that problem and one where a near miss stays silent. Every test starts
+ * from the same clean event (base) and changes one thing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+
+#define MAX_FOUND 16
+
+struct found {
+	int n;
+	const struct check_kind *kind[MAX_FOUND];
+	char message[MAX_FOUND][600];
+	char subjects[MAX_FOUND][400];
+	char first_day[MAX_FOUND][WHEN_DATE_LEN];
+};
+
+static int collect(const struct check_problem *p, void *ctx)
+{
+	struct found *f = ctx;
+	if (f->n == MAX_FOUND)
+		return 0;
+	f->kind[f->n] = p->kind;
+	snprintf(f->message[f->n], sizeof f->message[0], "%s", p->message);
+	snprintf(f->first_day[f->n], sizeof f->first_day[0], "%s", p->first_day);
+	char *s = f->subjects[f->n];
+	size_t size = sizeof f->subjects[0], used = 0;
+	s[0] = '\0';
+	for (size_t i = 0; i < p->nsubjects && used < size; i++) {
+		const struct check_subject *sub = &p->subjects[i];
+		if (sub->key)
+			used += (size_t)snprintf(s + used, size - used, "%s%s %s",
+			                         i ? "; " : "", sub->kind, sub->key);
+		else
+			used += (size_t)snprintf(s + used, size - used, "%s%s #%lld",
+			                         i ? "; " : "", sub->kind, sub->id);
+	}
+	f->n++;
+	return 0;
+}
+
+static struct found run_with(struct fixture *fx, const struct check_options *o)
+{
+	struct found f = {0};
+	int status = check_run(fx->db, o, collect, &f, &fx->err);
+	if (status)
+		fail_msg("check_run failed: %s", fx->err.msg);
+	return f;
+}
+
+static struct found run_all(struct fixture *fx)
+{
+	return run_with(fx, NULL);
+}
+
+/* Exactly one problem, of that kind, with that message. */
+static void expect_one(struct fixture *fx, const char *kind, const char *message)
+{
+	struct found f = run_all(fx);
+	for (int i = 0; i < f.n; i++)
+		print_message("found: %s: %s\n", f.kind[i]->name, f.message[i]);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.kind[0]->name, kind);
+	assert_string_equal(f.message[0], message);
+}
+
+static void expect_none(struct fixture *fx)
+{
+	struct found f = run_all(fx);
+	for (int i = 0; i < f.n; i++)
+		print_message("found: %s: %s\n", f.kind[i]->name, f.message[i]);
+	assert_int_equal(f.n, 0);
+}
+
+/* Updates one record from "field=value" words (NULL-terminated); returns
+ * the status, leaving the message in fx->err. */
+static int fixture_try_change(struct fixture *fx, const char *kind_name, const char *key,
+                              ...)
+{
+	const struct kind *kind = kind_find(kind_name);
+	assert_non_null(kind);
+	char *words[16];
+	int n = 0;
+	va_list ap;
+	va_start(ap, key);
+	for (const char *w; (w = va_arg(ap, const char *)) && n < 16;)
+		words[n++] = (char *)w;
+	va_end(ap);
+	long long id;
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	int status = record_find(fx->db, kind, key, &id, &fx->err);
+	if (!status)
+		status = record_values_from_words(kind, words, n, values, &fx->err);
+	if (!status && !(status = db_begin(fx->db, &fx->err)))
+		status =
+		    db_end(fx->db, record_update(fx->db, kind, id, values, 0, &fx->err),
+		           &fx->err);
+	record_values_free(kind, values);
+	free(values);
+	return status;
+}
+
+/* change(fx, KIND, KEY, "field=value"...): updates one record. */
+#define change(fx, kind, key, ...) change_words(fx, kind, key, __VA_ARGS__, NULL)
+static void change_words(struct fixture *fx, const char *kind_name, const char *key, ...)
+{
+	const struct kind *kind = kind_find(kind_name);
+	assert_non_null(kind);
+	char *words[16];
+	int n = 0;
+	va_list ap;
+	va_start(ap, key);
+	for (const char *w; (w = va_arg(ap, const char *)) && n < 16;)
+		words[n++] = (char *)w;
+	va_end(ap);
+	long long id;
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	assert_int_equal(record_find(fx->db, kind, key, &id, &fx->err), 0);
+	assert_int_equal(record_values_from_words(kind, words, n, values, &fx->err), 0);
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	int status = record_update(fx->db, kind, id, values, 0, &fx->err);
+	if (status)
+		fail_msg("changing %s %s refused: %s", kind_name, key, fx->err.msg);
+	assert_int_equal(db_commit(fx->db, &fx->err), 0);
+	record_values_free(kind, values);
+	free(values);
+}
+
+static void drop(struct fixture *fx, const char *kind_name, const char *key)
+{
+	const struct kind *kind = kind_find(kind_name);
+	long long id;
+	assert_int_equal(record_find(fx->db, kind, key, &id, &fx->err), 0);
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(record_delete(fx->db, kind, id, &fx->err), 0);
+	assert_int_equal(db_commit(fx->db, &fx->err), 0);
+}
+
+#define ADD(...) fixture_add(fx, __VA_ARGS__, NULL)
+
+/* A small clean event: Senegal and Ghana stay at the Hôtel Salam from the
+ * 13th, are met at the airport, ride the shuttle to the opening plenary at
+ * the CICB on the 14th; the budget is covered, the tasks done. */
+static void base(struct fixture *fx)
+{
+	ADD("delegations", "code=SEN", "name=Senegal", "kind=state", "status=participant",
+	    "size=4", "rank=minister");
+	ADD("delegations", "code=GHA", "name=Ghana", "kind=state", "status=participant",
+	    "size=3", "rank=minister");
+	ADD("people", "delegation=SEN", "name=Cheikh Tidiane Gadio", "role=head",
+	    "rank=minister");
+	ADD("people", "delegation=SEN", "name=Awa Diop");
+	ADD("people", "delegation=GHA", "name=Akua Mensah", "role=head");
+	ADD("invitations", "delegation=SEN", "state=accepted", "deadline=2007-10-15");
+	ADD("invitations", "delegation=GHA", "state=accepted", "deadline=2007-10-15");
+	ADD("venues", "name=CICB");
+	ADD("rooms", "name=Salle 1", "venue=CICB", "capacity=20");
+	ADD("rooms", "name=Salle 2", "venue=CICB", "capacity=10");
+	ADD("places", "name=Sénou", "kind=airport");
+	ADD("places", "name=Hôtel Salam", "kind=hotel");
+	ADD("places", "name=CICB", "kind=venue");
+	ADD("travel", "origin=Sénou", "destination=Hôtel Salam", "minutes=30");
+	ADD("travel", "origin=Hôtel Salam", "destination=CICB", "minutes=5");
+	ADD("travel", "origin=Sénou", "destination=CICB", "minutes=30");
+	ADD("hotels", "name=Hôtel Salam", "place=Hôtel Salam");
+	static const char *const nights[] = {"2007-11-13", "2007-11-14", "2007-11-15",
+	                                     "2007-11-16", "2007-11-17"};
+	for (int i = 0; i < 5; i++) {
+		char night[32];
+		snprintf(night, sizeof night, "night=%s", nights[i]);
+		ADD("blocks", "hotel=Hôtel Salam", night, "rooms=5");
+		ADD("allocations", "hotel=Hôtel Salam", "delegation=SEN", night,
+		    "rooms=2");
+		ADD("allocations", "hotel=Hôtel Salam", "delegation=GHA", night,
+		    "rooms=2");
+	}
+	ADD("vehicles", "code=VAN-1", "kind=van", "capacity=8", "driver=Siaka Coulibaly");
+	ADD("vehicles", "code=BUS-1", "kind=bus", "capacity=50",
+	    "driver=Bakary Coulibaly");
+	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	    "destination=Hôtel Salam", "depart=2007-11-13 10:30",
+	    "arrive=2007-11-13 11:00", "riders=1 2");
+	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	    "destination=Hôtel Salam", "depart=2007-11-13 13:00",
+	    "arrive=2007-11-13 13:30", "riders=3");
+	ADD("trips", "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
+	    "destination=CICB", "depart=2007-11-14 09:00", "arrive=2007-11-14 09:05",
+	    "riders=1 2 3");
+	ADD("arrivals", "delegation=SEN", "flight=AF 796", "airport=Sénou",
+	    "time=2007-11-13 10:00", "party=4", "pickup=1");
+	ADD("arrivals", "delegation=GHA", "flight=KQ 512", "airport=Sénou",
+	    "time=2007-11-13 12:30", "party=3", "pickup=2");
+	ADD("sessions", "title=Opening plenary", "kind=plenary", "room=Salle 1",
+	    "start=2007-11-14 10:00", "end=2007-11-14 12:00");
+	ADD("costs", "name=Interpretation", "amount=1000");
+	ADD("partners", "name=UNDP");
+	ADD("pledges", "partner=UNDP", "amount=1000", "received=1000",
+	    "cost=Interpretation");
+	ADD("tasks", "title=Send the invitations", "owner=Protocol", "due=2007-07-31",
+	    "state=done");
+}
+
+static int setup(void **state)
+{
+	setenv("SUMMIT_TODAY", "2007-11-07", 1);
+	int rc = fixture_setup(state);
+	if (rc == 0)
+		base(*state);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	unsetenv("SUMMIT_TODAY");
+	return fixture_teardown(state);
+}
+
+static void test_base_is_clean(void **state)
+{
+	expect_none(*state);
+}
+
+static void test_kinds_table(void **state)
+{
+	(void)state;
+	assert_non_null(check_kind_find("room-double-booked"));
+	assert_null(check_kind_find("room-double"));
+	for (size_t i = 0; i < CHECK_KINDS; i++)
+		assert_ptr_equal(check_kind_find(check_kinds[i].name), &check_kinds[i]);
+	assert_string_equal(check_severity_name(CHECK_ERROR), "error");
+}
+
+/* room-double-booked */
+static void test_room_double_booked(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
+	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:30");
+	expect_one(
+	    fx, "room-double-booked",
+	    "Salle 2 is booked for \"Working group A\" and \"Side event B\" at once "
+	    "on 2007-11-15 from 10:30 to 11:00");
+	struct found f = run_all(fx);
+	assert_string_equal(f.subjects[0], "room Salle 2; session #2; session #3");
+	assert_string_equal(f.first_day[0], "2007-11-15");
+}
+
+/* The sweep reports every overlapping pair, and only those. */
+static void test_room_three_sessions(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=A", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 13:00");
+	ADD("sessions", "title=B", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
+	ADD("sessions", "title=C", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 11:30", "end=2007-11-15 12:00");
+	ADD("sessions", "title=D", "kind=side-event", "room=Salle 1",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
+	struct found f = run_all(fx);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.message[0],
+	                    "Salle 2 is booked for \"A\" and \"B\" at once on "
+	                    "2007-11-15 from 10:30 to 11:00");
+	assert_string_equal(f.message[1],
+	                    "Salle 2 is booked for \"A\" and \"C\" at once on "
+	                    "2007-11-15 from 11:30 to 12:00");
+}
+
+static void test_room_back_to_back(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
+	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 11:00", "end=2007-11-15 12:00");
+	ADD("sessions", "title=Cancelled meeting", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 12:00", "status=cancelled");
+	expect_none(fx);
+}
+
+/* room-too-small */
+static void test_room_too_small(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "rooms", "Salle 1", "capacity=6");
+	expect_one(fx, "room-too-small",
+	           "\"Opening plenary\" expects 7 people from 2 delegations in Salle 1, "
+	           "which seats 6");
+}
+
+/* A plenary for participants expects only them, in full. */
+static void test_room_too_small_for_participants(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "delegations", "GHA", "status=observer");
+	ADD("sessions", "title=Closed plenary", "kind=plenary", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
+	ADD("trips", "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
+	    "destination=CICB", "depart=2007-11-15 09:00", "arrive=2007-11-15 09:05");
+	change(fx, "rooms", "Salle 2", "capacity=4");
+	expect_none(fx);
+	change(fx, "rooms", "Salle 2", "capacity=3");
+	expect_one(
+	    fx, "room-too-small",
+	    "\"Closed plenary\" expects 4 people from 1 delegation in Salle 2, which "
+	    "seats 3");
+}
+
+static void test_room_just_big_enough(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "rooms", "Salle 1", "capacity=7");
+	/* An open side event needs a seat per delegation, not their whole size. */
+	ADD("sessions", "title=Side event", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00");
+	change(fx, "rooms", "Salle 2", "capacity=2");
+	expect_none(fx);
+}
+
+/* session-outside-event */
+static void test_session_outside_event(void **state)
+{
+	struct fixture *fx = *state;
+	/* summit refuses to move the event's days away from its sessions; a
+	 * file changed by another program may still hold such a session. */
+	assert_int_not_equal(
+	    fixture_try_change(fx, "event", "#1", "first_day=2007-11-15", NULL), 0);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fx->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "UPDATE event SET first_day = '2007-11-15'",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(other);
+	expect_one(
+	    fx, "session-outside-event",
+	    "\"Opening plenary\" (2007-11-14 10:00 to 2007-11-14 12:00) falls outside "
+	    "the event's days, 2007-11-15 to 2007-11-17");
+}
+
+static void test_session_on_the_only_day(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "event", "#1", "last_day=2007-11-14");
+	expect_none(fx);
+}
+
+/* delegation-double-booked */
+static void test_delegation_double_booked(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=Bilateral", "kind=bilateral", "room=Salle 2",
+	    "start=2007-11-14 11:00", "end=2007-11-14 11:30", "attendance=list",
+	    "delegations=SEN");
+	expect_one(
+	    fx, "delegation-double-booked",
+	    "Senegal (SEN) must attend both \"Opening plenary\" and \"Bilateral\", "
+	    "which overlap on 2007-11-14 from 11:00 to 11:30");
+	struct found f = run_all(fx);
+	assert_string_equal(f.subjects[0], "delegation SEN; session #1; session #2");
+}
+
+static void test_delegation_optional_overlap(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=Bilateral", "kind=bilateral", "room=Salle 2",
+	    "start=2007-11-14 12:00", "end=2007-11-14 12:30", "attendance=list",
+	    "delegations=SEN");
+	/* Open working groups and side events may be skipped. */
+	ADD("sessions", "title=Side event", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-14 11:00", "end=2007-11-14 12:00");
+	ADD("sessions", "title=Open working group", "kind=working-group", "room=Salle 2",
+	    "start=2007-11-14 08:00", "end=2007-11-14 11:00", "attendance=participants");
+	expect_none(fx);
+}
+
+/* late-arrival */
+static void test_late_arrival(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "1", "depart=2007-11-14 10:05", "arrive=2007-11-14 10:35");
+	change(fx, "arrivals", "1", "time=2007-11-14 09:45");
+	expect_one(fx, "late-arrival",
+	           "Senegal (SEN) lands at 09:45 on 2007-11-14 (AF 796) and cannot reach "
+	           "CICB before \"Opening plenary\" starts at 10:00 (at 10:15 at the "
+	           "earliest)");
+}
+
+/* A head of delegation travelling apart, after the party. */
+static void test_late_head(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou", "destination=CICB",
+	    "depart=2007-11-14 11:00", "arrive=2007-11-14 11:30", "riders=1");
+	ADD("arrivals", "delegation=SEN", "person=1", "flight=SN 201", "airport=Sénou",
+	    "time=2007-11-14 10:40", "party=1", "pickup=4");
+	expect_one(fx, "late-arrival",
+	           "Cheikh Tidiane Gadio, head of Senegal (SEN), lands at 10:40 on "
+	           "2007-11-14 (SN 201) and cannot reach CICB before \"Opening plenary\" "
+	           "starts at 10:00 (at 11:10 at the earliest)");
+}
+
+static void test_arrival_just_in_time(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "1", "depart=2007-11-14 09:50", "arrive=2007-11-14 10:20");
+	change(fx, "arrivals", "1", "time=2007-11-14 09:30");
+	expect_none(fx);
+}
+
+/* shuttle-late */
+static void test_shuttle_late(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "3", "depart=2007-11-14 09:58", "arrive=2007-11-14 10:03");
+	expect_one(
+	    fx, "shuttle-late",
+	    "The first shuttle from Hôtel Salam reaches CICB at 10:03 on 2007-11-14, "
+	    "after \"Opening plenary\" starts at 10:00, which Senegal (SEN) and 1 "
+	    "other delegation staying there must attend");
+}
+
+static void test_no_shuttle(void **state)
+{
+	struct fixture *fx = *state;
+	drop(fx, "trips", "3");
+	expect_one(
+	    fx, "shuttle-late",
+	    "No shuttle runs from Hôtel Salam to CICB on 2007-11-14, when \"Opening "
+	    "plenary\" starts at 10:00, which Senegal (SEN) and 1 other delegation "
+	    "staying there must attend");
+}
+
+static void test_shuttle_just_in_time(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "3", "depart=2007-11-14 09:55", "arrive=2007-11-14 10:00");
+	expect_none(fx);
+}
+
+/* hotel-overbooked */
+static void test_hotel_overbooked(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "blocks", "3", "rooms=3");
+	expect_one(fx, "hotel-overbooked",
+	           "Hôtel Salam holds 3 rooms for the night of 2007-11-15 but 4 are "
+	           "allocated to 2 delegations");
+}
+
+static void test_hotel_full(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "blocks", "3", "rooms=4");
+	expect_none(fx);
+}
+
+/* no-hotel */
+static void test_no_hotel(void **state)
+{
+	struct fixture *fx = *state;
+	drop(fx, "allocations", "6"); /* GHA, the 15th */
+	expect_one(fx, "no-hotel",
+	           "Ghana (GHA) is in town on the night of 2007-11-15 but has no hotel "
+	           "room");
+}
+
+static void test_no_hotel_for_a_person(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	    "destination=Hôtel Salam", "depart=2007-11-12 20:30",
+	    "arrive=2007-11-12 21:00", "riders=1");
+	ADD("arrivals", "delegation=SEN", "person=1", "flight=AF 794", "airport=Sénou",
+	    "time=2007-11-12 20:00", "party=1", "pickup=4");
+	expect_one(fx, "no-hotel",
+	           "Cheikh Tidiane Gadio of Senegal (SEN) is in town on the night of "
+	           "2007-11-12, when the delegation has no hotel room");
+}
+
+static void test_no_hotel_after_departure(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("arrivals", "delegation=GHA", "direction=departure", "flight=KQ 513",
+	    "airport=Sénou", "time=2007-11-15 08:00", "party=3");
+	drop(fx, "allocations", "6");
+	drop(fx, "allocations", "8");
+	drop(fx, "allocations", "10");
+	expect_none(fx);
+}
+
+/* hotel-split */
+static void test_hotel_split(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("hotels", "name=Sofitel");
+	ADD("blocks", "hotel=Sofitel", "night=2007-11-17", "rooms=5");
+	ADD("allocations", "hotel=Sofitel", "delegation=GHA", "night=2007-11-17",
+	    "rooms=1");
+	expect_one(fx, "hotel-split",
+	           "Ghana (GHA) is split across Hôtel Salam and Sofitel");
+}
+
+static void test_hotel_not_split(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD("invitations", "delegation=CIV", "state=declined");
+	ADD("hotels", "name=Sofitel");
+	ADD("blocks", "hotel=Sofitel", "night=2007-11-17", "rooms=5");
+	ADD("allocations", "hotel=Sofitel", "delegation=CIV", "night=2007-11-17",
+	    "rooms=1");
+	expect_none(fx);
+}
+
+/* no-pickup */
+static void test_no_pickup(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("arrivals", "delegation=GHA", "person=3", "flight=ET 935", "airport=Sénou",
+	    "time=2007-11-13 13:05", "party=1");
+	expect_one(
+	    fx, "no-pickup",
+	    "Ghana (GHA): 1 person on ET 935 landing at 13:05 on 2007-11-13 has no "
+	    "pickup");
+}
+
+static void test_departure_without_pickup(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("arrivals", "delegation=GHA", "direction=departure", "flight=KQ 513",
+	    "airport=Sénou", "time=2007-11-18 08:00", "party=3");
+	expect_none(fx);
+}
+
+/* pickup-early */
+static void test_pickup_early(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "1", "depart=2007-11-13 10:15", "arrive=2007-11-13 10:45");
+	expect_one(
+	    fx, "pickup-early",
+	    "Trip #1 (VAN-1) leaves Sénou at 10:15 on 2007-11-13, 15 minutes after "
+	    "Senegal (SEN) on AF 796 lands; it should leave at least 20 minutes "
+	    "after landing");
+	struct found f = run_all(fx);
+	assert_string_equal(f.subjects[0],
+	                    "trip #1; vehicle VAN-1; delegation SEN; arrival #1");
+}
+
+static void test_pickup_after_margin(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "1", "depart=2007-11-13 10:20", "arrive=2007-11-13 10:50");
+	expect_none(fx);
+	/* A smaller margin accepts an earlier pickup. */
+	change(fx, "trips", "1", "depart=2007-11-13 10:15", "arrive=2007-11-13 10:45");
+	struct check_options o;
+	check_options_init(&o);
+	o.pickup_margin = 15;
+	assert_int_equal(run_with(fx, &o).n, 0);
+}
+
+/* vehicle-too-small */
+static void test_vehicle_too_small(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "vehicles", "VAN-1", "capacity=3");
+	expect_one(fx, "vehicle-too-small",
+	           "Trip #1 from Sénou to Hôtel Salam on 2007-11-13 at 10:30 carries 4 "
+	           "people, but VAN-1 seats 3");
+}
+
+static void test_vehicle_just_big_enough(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "vehicles", "VAN-1", "capacity=4");
+	expect_none(fx);
+}
+
+/* vehicle-double-booked */
+static void test_vehicle_double_booked(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("trips", "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
+	expect_one(
+	    fx, "vehicle-double-booked",
+	    "VAN-1 is on trip #1 (Sénou to Hôtel Salam) and trip #4 (Hôtel Salam to "
+	    "CICB) at once on 2007-11-13 from 10:50 to 10:55");
+}
+
+static void test_vehicle_next_trip(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("trips", "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-13 11:00", "arrive=2007-11-13 11:05");
+	expect_none(fx);
+}
+
+/* driver-double-booked */
+static void test_driver_double_booked(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("vehicles", "code=CAR-9", "kind=car", "capacity=3", "driver=Siaka Coulibaly");
+	ADD("trips", "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
+	expect_one(
+	    fx, "driver-double-booked",
+	    "Siaka Coulibaly drives VAN-1 (trip #1) and CAR-9 (trip #4) at once on "
+	    "2007-11-13 from 10:50 to 10:55");
+}
+
+static void test_drivers_differ(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("vehicles", "code=CAR-9", "kind=car", "capacity=3", "driver=Siaka Traoré");
+	ADD("trips", "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
+	expect_none(fx);
+}
+
+/* trip-too-short */
+static void test_trip_too_short(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "trips", "3", "arrive=2007-11-14 09:03");
+	expect_one(fx, "trip-too-short",
+	           "Trip #3 (BUS-1) from Hôtel Salam to CICB on 2007-11-14 at 09:00 is "
+	           "planned in 3 minutes, but the road takes 5");
+}
+
+static void test_trip_without_known_travel(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("places", "name=Koulouba", "kind=other");
+	ADD("trips", "vehicle=BUS-1", "origin=CICB", "destination=Koulouba",
+	    "depart=2007-11-14 13:00", "arrive=2007-11-14 13:01");
+	expect_none(fx);
+}
+
+/* invitation-unanswered */
+static void test_invitation_unanswered(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD("invitations", "delegation=CIV", "state=sent", "deadline=2007-10-31");
+	expect_one(fx, "invitation-unanswered",
+	           "Côte d'Ivoire (CIV) has not answered its invitation (sent) by its "
+	           "deadline 2007-10-31, 7 days ago");
+}
+
+static void test_invitation_due_today(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD("invitations", "delegation=CIV", "state=sent", "deadline=2007-11-07");
+	ADD("delegations", "code=BRA", "name=Brazil", "kind=state", "status=participant");
+	ADD("invitations", "delegation=BRA", "state=declined", "deadline=2007-10-15");
+	expect_none(fx);
+}
+
+/* arrival-details-missing */
+static void test_arrival_details_missing(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD("invitations", "delegation=CIV", "state=accepted");
+	expect_one(
+	    fx, "arrival-details-missing",
+	    "Côte d'Ivoire (CIV) has accepted but has no arrival details yet, 7 days "
+	    "before the event");
+}
+
+static void test_arrival_details_not_due_yet(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD("invitations", "delegation=CIV", "state=accepted");
+	struct check_options o;
+	check_options_init(&o);
+	o.arrival_days = 6;
+	assert_int_equal(run_with(fx, &o).n, 0);
+	/* The host lives in town. */
+	ADD("delegations", "code=MLI", "name=Mali", "kind=state", "status=participant");
+	setenv("SUMMIT_TODAY", "2007-11-06", 1);
+	expect_none(fx);
+}
+
+/* head-without-car */
+static void test_head_without_car(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "people", "1", "rank=head-of-state");
+	expect_one(
+	    fx, "head-without-car",
+	    "Cheikh Tidiane Gadio, head of state of Senegal (SEN), has no dedicated "
+	    "car");
+	/* A car shared with another delegation is not dedicated. */
+	ADD("vehicles", "code=CAR-1", "kind=car", "capacity=3");
+	ADD("trips", "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-14 09:20", "arrive=2007-11-14 09:25", "riders=1 3");
+	expect_one(
+	    fx, "head-without-car",
+	    "Cheikh Tidiane Gadio, head of state of Senegal (SEN), has no dedicated "
+	    "car");
+}
+
+static void test_head_with_car(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "people", "1", "rank=head-of-state");
+	ADD("vehicles", "code=CAR-1", "kind=car", "capacity=3");
+	ADD("trips", "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
+	    "depart=2007-11-14 09:20", "arrive=2007-11-14 09:25", "riders=1 2");
+	expect_none(fx);
+}
+
+/* pledges-short */
+static void test_pledges_short(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("costs", "name=Transport", "amount=500.50");
+	expect_one(fx, "pledges-short",
+	           "Pledges total 1000 XOF against a budget of 1500.50 XOF: 500.50 XOF "
+	           "short");
+}
+
+static void test_pledges_cover(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("costs", "name=Transport", "amount=500");
+	ADD("pledges", "partner=UNDP", "kind=in-kind", "amount=600", "received=600");
+	expect_none(fx);
+}
+
+/* pledge-not-received */
+static void test_pledge_not_received(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, "pledges", "1", "received=400");
+	expect_one(fx, "pledge-not-received",
+	           "UNDP has paid 400 XOF of the 1000 XOF it pledged for Interpretation: "
+	           "600 XOF outstanding");
+	change(fx, "pledges", "1", "received=0");
+	expect_one(fx, "pledge-not-received",
+	           "UNDP pledged 1000 XOF for Interpretation; nothing received yet");
+}
+
+static void test_pledge_received(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("pledges", "partner=UNDP", "kind=in-kind", "amount=0");
+	expect_none(fx);
+}
+
+/* task-overdue */
+static void test_task_overdue(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("tasks", "title=Print the badges", "owner=Protocol", "due=2007-11-06");
+	expect_one(
+	    fx, "task-overdue",
+	    "\"Print the badges\" (Protocol) was due on 2007-11-06 and is still open, "
+	    "1 day late");
+}
+
+static void test_task_due_today(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("tasks", "title=Print the badges", "due=2007-11-07");
+	ADD("tasks", "title=Book the interpreters", "due=2007-10-01", "state=done");
+	ADD("tasks", "title=Dinner at Koulouba", "due=2007-10-01", "state=cancelled");
+	expect_none(fx);
+}
+
+/* Narrowing by kind and by day. */
+static void test_only_and_day(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
+	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	    "start=2007-11-15 10:30", "end=2007-11-15 11:30");
+	ADD("tasks", "title=Print the badges", "due=2007-11-06");
+	assert_int_equal(run_all(fx).n, 2);
+	struct check_options o;
+	check_options_init(&o);
+	const char *only[] = {"task-overdue"};
+	o.only = only;
+	o.nonly = 1;
+	struct found f = run_with(fx, &o);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.kind[0]->name, "task-overdue");
+	check_options_init(&o);
+	o.day = "2007-11-15";
+	f = run_with(fx, &o);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.kind[0]->name, "room-double-booked");
+	o.day = "2007-11-14";
+	assert_int_equal(run_with(fx, &o).n, 0);
+	only[0] = "no-such-kind";
+	o.only = only;
+	o.nonly = 1;
+	assert_int_equal(check_run(fx->db, &o, collect, &f, &fx->err), SUMMIT_INVALID);
+	assert_string_equal(fx->err.field, "only");
+}
+
+/* status shows the same counts. */
+static void test_status_counts(void **state)
+{
+	struct fixture *fx = *state;
+	ADD("tasks", "title=Print the badges", "due=2007-11-06");
+	change(fx, "rooms", "Salle 1", "capacity=6");
+	struct event_status s;
+	assert_int_equal(status_read(fx->db, &s, &fx->err), 0);
+	assert_int_equal(s.problems.errors, 1);
+	assert_int_equal(s.problems.warnings, 1);
+	assert_int_equal(
+	    s.problems.by_kind[check_kind_find("room-too-small") - check_kinds], 1);
+	assert_int_equal(
+	    s.problems.by_kind[check_kind_find("task-overdue") - check_kinds], 1);
+	assert_int_equal(s.tasks_overdue, 1);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_kinds_table),
+	    T(test_base_is_clean),
+	    T(test_room_double_booked),
+	    T(test_room_three_sessions),
+	    T(test_room_back_to_back),
+	    T(test_room_too_small),
+	    T(test_room_too_small_for_participants),
+	    T(test_room_just_big_enough),
+	    T(test_session_outside_event),
+	    T(test_session_on_the_only_day),
+	    T(test_delegation_double_booked),
+	    T(test_delegation_optional_overlap),
+	    T(test_late_arrival),
+	    T(test_late_head),
+	    T(test_arrival_just_in_time),
+	    T(test_shuttle_late),
+	    T(test_no_shuttle),
+	    T(test_shuttle_just_in_time),
+	    T(test_hotel_overbooked),
+	    T(test_hotel_full),
+	    T(test_no_hotel),
+	    T(test_no_hotel_for_a_person),
+	    T(test_no_hotel_after_departure),
+	    T(test_hotel_split),
+	    T(test_hotel_not_split),
+	    T(test_no_pickup),
+	    T(test_departure_without_pickup),
+	    T(test_pickup_early),
+	    T(test_pickup_after_margin),
+	    T(test_vehicle_too_small),
+	    T(test_vehicle_just_big_enough),
+	    T(test_vehicle_double_booked),
+	    T(test_vehicle_next_trip),
+	    T(test_driver_double_booked),
+	    T(test_drivers_differ),
+	    T(test_trip_too_short),
+	    T(test_trip_without_known_travel),
+	    T(test_invitation_unanswered),
+	    T(test_invitation_due_today),
+	    T(test_arrival_details_missing),
+	    T(test_arrival_details_not_due_yet),
+	    T(test_head_without_car),
+	    T(test_head_with_car),
+	    T(test_pledges_short),
+	    T(test_pledges_cover),
+	    T(test_pledge_not_received),
+	    T(test_pledge_received),
+	    T(test_task_overdue),
+	    T(test_task_due_today),
+	    T(test_only_and_day),
+	    T(test_status_counts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
