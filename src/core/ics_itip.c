@@ -201,6 +201,26 @@ static int parse_calendar(const char *name, const char *text, icalcomponent **ca
 		}
 		n += is_event;
 	}
+	/* libical ends its reason with the text it could not read: find that
+	 * line from the event on. */
+	const char *bad = strrchr(why, ':');
+	if (bad && bad[1] == ' ' && bad[2]) {
+		size_t blen = strlen(bad + 2);
+		long l = 1;
+		for (const char *p = text; *p; l++) {
+			const char *eol = strchr(p, '\n');
+			size_t len = eol ? (size_t)(eol - p) : strlen(p);
+			if (len && p[len - 1] == '\r')
+				len--;
+			if (l >= line && len == blen && strncmp(p, bad + 2, blen) == 0) {
+				line = l;
+				break;
+			}
+			if (!eol)
+				break;
+			p = eol + 1;
+		}
+	}
 	char *msg = xasprintf("malformed iCalendar (%s), expected RFC 5545 lines", why);
 	int status = at_line(err, name, line, "", msg);
 	free(msg);
