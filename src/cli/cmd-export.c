@@ -63,7 +63,8 @@ static int export_ics_file(struct cli *cli, const struct ics_job *job, const cha
 		if (write_ics(cli, job, stdout, &err))
 			return cli_fail(cli, &err);
 		if (fflush(stdout))
-			return cli_error(cli, EXIT_REFUSED, "cannot write: %s", strerror(errno));
+			return cli_error(cli, EXIT_REFUSED, "cannot write: %s",
+			                 strerror(errno));
 		return EXIT_OK;
 	}
 	char *tmp = xasprintf("%s.tmp", path);
@@ -133,7 +134,8 @@ static int export_ics_all(struct cli *cli, const char *kind_name, const char *di
 	struct each_ctx ctx = {.cli = cli, .dir = dir, .job = *job};
 	struct summit_err err;
 	err_clear(&err);
-	int status = record_each(cli->db, kind_find(kind_name), NULL, 0, export_one, &ctx, &err);
+	int status =
+	    record_each(cli->db, kind_find(kind_name), NULL, 0, export_one, &ctx, &err);
 	if (ctx.code) {
 		strbuf_free(&ctx.skipped_codes);
 		return ctx.code;
@@ -142,7 +144,8 @@ static int export_ics_all(struct cli *cli, const char *kind_name, const char *di
 		strbuf_free(&ctx.skipped_codes);
 		return cli_fail(cli, &err);
 	}
-	printf("wrote %lld calendar%s in %s\n", ctx.files, ctx.files == 1 ? "" : "s", dir);
+	printf("wrote %lld calendar%s in %s\n", ctx.files, ctx.files == 1 ? "" : "s",
+	       dir);
 	if (ctx.skipped)
 		fprintf(stderr,
 		        "summit: export: no email, so no invitation for:%s (summit set "
@@ -215,12 +218,14 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 	if (optind != argc || scopes > 1)
 		return cli_usage(cli);
 	if (all && output)
-		return cli_error(cli, EXIT_USAGE, "-o writes one file: the --all forms write to DIR");
+		return cli_error(cli, EXIT_USAGE,
+		                 "-o writes one file: the --all forms write to DIR");
 	if (job.organizer) {
 		if (!organizer)
-			return cli_error(cli, EXIT_USAGE,
-			                 "--invitations needs --organizer ADDRESS, the host's address "
-			                 "replies go to");
+			return cli_error(
+			    cli, EXIT_USAGE,
+			    "--invitations needs --organizer ADDRESS, the host's address "
+			    "replies go to");
 		job.organizer = organizer;
 	} else if (organizer) {
 		return cli_error(cli, EXIT_USAGE, "--organizer goes with --invitations");
@@ -279,12 +284,13 @@ static int run_export(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_export = {
     .name = "export",
-    .usage = "csv KIND [-o FILE]  |  export csv --dir DIR\n"
-             "       summit export ics [--delegation CODE | --room NAME | --vehicle CODE |\n"
-             "         --person ID | --tasks] [-o FILE]\n"
-             "       summit export ics --all-delegations DIR | --all-rooms DIR |\n"
-             "         --all-vehicles DIR\n"
-             "       summit export ics --invitations DIR --organizer ADDRESS",
+    .usage =
+        "csv KIND [-o FILE]  |  export csv --dir DIR\n"
+        "       summit export ics [--delegation CODE | --room NAME | --vehicle CODE |\n"
+        "         --person ID | --tasks] [-o FILE]\n"
+        "       summit export ics --all-delegations DIR | --all-rooms DIR |\n"
+        "         --all-vehicles DIR\n"
+        "       summit export ics --invitations DIR --organizer ADDRESS",
     .summary = "write records as CSV, schedules as iCalendar",
     .help = "Writes the columns `summit import` reads, to standard output or FILE;\n"
             "--dir writes one file per kind plus event.csv, which `summit load` reads\n"

@@ -24,24 +24,27 @@ static int run_publish(struct cli *cli, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage(cli);
 	opt.url = argv[optind];
-	static const char *const onlies[] = {"programme", "delegations", "rooms", "vehicles"};
+	static const char *const onlies[] = {"programme", "delegations", "rooms",
+	                                     "vehicles"};
 	bool known = !opt.only;
 	for (size_t i = 0; i < 4 && !known; i++)
 		known = strcmp(opt.only, onlies[i]) == 0;
 	if (!known)
-		return cli_error(cli, EXIT_USAGE,
-		                 "--only: got \"%s\", expected programme, delegations, rooms or "
-		                 "vehicles",
-		                 opt.only);
+		return cli_error(
+		    cli, EXIT_USAGE,
+		    "--only: got \"%s\", expected programme, delegations, rooms or "
+		    "vehicles",
+		    opt.only);
 	/* A password on the command line shows in `ps` and the shell's
 	 * history: only the netrc file or the environment may carry it. */
 	const char *host = strstr(opt.url, "://");
 	const char *slash = host ? strchr(host + 3, '/') : NULL;
 	const char *at = host ? strchr(host + 3, '@') : NULL;
 	if (at && (!slash || at < slash))
-		return cli_error(cli, EXIT_USAGE,
-		                 "the URL holds credentials: put them in a netrc file (--netrc "
-		                 "FILE) or in SUMMIT_CALDAV_USER and SUMMIT_CALDAV_PASSWORD");
+		return cli_error(
+		    cli, EXIT_USAGE,
+		    "the URL holds credentials: put them in a netrc file (--netrc "
+		    "FILE) or in SUMMIT_CALDAV_USER and SUMMIT_CALDAV_PASSWORD");
 	const char *user = getenv("SUMMIT_CALDAV_USER");
 	if (user && *user) {
 		opt.user = user;
@@ -54,7 +57,8 @@ static int run_publish(struct cli *cli, int argc, char **argv)
 	if (status) {
 		if (r.calendars || r.put || r.deleted)
 			fprintf(stderr,
-			        "summit: publish: %lld calendars done before the failure (%lld "
+			        "summit: publish: %lld calendars done before the failure "
+			        "(%lld "
 			        "events sent, %lld deleted)\n",
 			        r.calendars, r.put, r.deleted);
 		return cli_fail(cli, &err);

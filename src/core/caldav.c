@@ -73,8 +73,8 @@ static int refused(struct http *h, const char *method, const char *url,
 		               "credentials in a netrc file or SUMMIT_CALDAV_USER and "
 		               "SUMMIT_CALDAV_PASSWORD",
 		               method, url, h->status);
-	return err_set(err, SUMMIT_FAILED, "%s %s: got HTTP %ld, expected %s", method, url,
-	               h->status, expected);
+	return err_set(err, SUMMIT_FAILED, "%s %s: got HTTP %ld, expected %s", method,
+	               url, h->status, expected);
 }
 
 /* --- what the server holds ------------------------------------------- */
@@ -124,10 +124,12 @@ static const char *element(const char *p, const char *end, const char *local,
 				if (!close || close >= end)
 					return NULL;
 				const char *cn = close + 2, *cgt = strchr(cn, '>');
-				const char *ccolon = cgt ? memchr(cn, ':', (size_t)(cgt - cn)) : NULL;
+				const char *ccolon =
+				    cgt ? memchr(cn, ':', (size_t)(cgt - cn)) : NULL;
 				if (ccolon)
 					cn = ccolon + 1;
-				if (cgt && (size_t)(cgt - cn) == n && strncmp(cn, local, n) == 0)
+				if (cgt && (size_t)(cgt - cn) == n &&
+				    strncmp(cn, local, n) == 0)
 					break;
 				close += 2;
 			}
@@ -165,12 +167,13 @@ static int read_held(struct collection *c)
 {
 	static const char query[] =
 	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<C:calendar-query xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+	    "<C:calendar-query xmlns:D=\"DAV:\" "
+	    "xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
 	    "<D:prop><C:calendar-data/></D:prop>"
 	    "<C:filter><C:comp-filter name=\"VCALENDAR\"/></C:filter>"
 	    "</C:calendar-query>";
-	int status = request(c->h, "REPORT", c->url, "application/xml; charset=utf-8", "1",
-	                     query, c->err);
+	int status = request(c->h, "REPORT", c->url, "application/xml; charset=utf-8",
+	                     "1", query, c->err);
 	if (status)
 		return status;
 	if (c->h->status != 207)
@@ -249,15 +252,15 @@ static int put_resource(const char *uid, const char *text, void *data)
 		endline = strstr(text, "END:VTODO\r\n");
 	if (!endline)
 		return err_set(c->err, SUMMIT_FAILED, "event %s has no END line", uid);
-	char *body = xasprintf("%.*sX-SUMMIT-DIGEST:%s\r\n%s", (int)(endline - text), text,
-	                       digest, endline);
+	char *body = xasprintf("%.*sX-SUMMIT-DIGEST:%s\r\n%s", (int)(endline - text),
+	                       text, digest, endline);
 	char *name = xasprintf("%s.ics", uid);
 	char *escaped = curl_easy_escape(c->h->curl, name, 0);
 	char *url = xasprintf("%s%s", c->url, escaped);
 	curl_free(escaped);
 	free(name);
-	int status = request(c->h, "PUT", url, "text/calendar; charset=utf-8", NULL, body,
-	                     c->err);
+	int status =
+	    request(c->h, "PUT", url, "text/calendar; charset=utf-8", NULL, body, c->err);
 	if (!status && c->h->status != 201 && c->h->status != 204 && c->h->status != 200)
 		status = refused(c->h, "PUT", url, "201 or 204", c->err);
 	free(url);
@@ -301,8 +304,8 @@ static int ensure_collection(struct http *h, const char *url, const char *displa
 	    "</D:prop></D:set></C:mkcalendar>",
 	    name.buf ? name.buf : "");
 	strbuf_free(&name);
-	status = request(h, "MKCALENDAR", url, "application/xml; charset=utf-8", NULL, body,
-	                 err);
+	status = request(h, "MKCALENDAR", url, "application/xml; charset=utf-8", NULL,
+	                 body, err);
 	free(body);
 	if (!status && h->status != 201)
 		status = refused(h, "MKCALENDAR", url, "201", err);
@@ -381,7 +384,8 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 	if (status)
 		return status;
 	if (strncmp(opt->url, "http://", 7) != 0 && strncmp(opt->url, "https://", 8) != 0)
-		return err_field(err, "url", "got \"%s\", expected an http:// or https:// URL",
+		return err_field(err, "url",
+		                 "got \"%s\", expected an http:// or https:// URL",
 		                 opt->url);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return err_set(err, SUMMIT_FAILED, "libcurl could not start");
@@ -394,23 +398,27 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 	curl_easy_setopt(h.curl, CURLOPT_WRITEDATA, &h);
 	curl_easy_setopt(h.curl, CURLOPT_ERRORBUFFER, h.curl_error);
 	curl_easy_setopt(h.curl, CURLOPT_USERAGENT, "summit");
-	curl_easy_setopt(h.curl, CURLOPT_HTTPAUTH, (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+	curl_easy_setopt(h.curl, CURLOPT_HTTPAUTH,
+	                 (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
 	curl_easy_setopt(h.curl, CURLOPT_NOSIGNAL, 1L);
 	if (opt->user) {
 		curl_easy_setopt(h.curl, CURLOPT_USERNAME, opt->user);
-		curl_easy_setopt(h.curl, CURLOPT_PASSWORD, opt->password ? opt->password : "");
+		curl_easy_setopt(h.curl, CURLOPT_PASSWORD,
+		                 opt->password ? opt->password : "");
 	} else {
 		curl_easy_setopt(h.curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 		if (opt->netrc)
 			curl_easy_setopt(h.curl, CURLOPT_NETRC_FILE, opt->netrc);
 	}
 	size_t n = strlen(opt->url);
-	char *base = opt->url[n - 1] == '/' ? xstrdup(opt->url) : xasprintf("%s/", opt->url);
+	char *base =
+	    opt->url[n - 1] == '/' ? xstrdup(opt->url) : xasprintf("%s/", opt->url);
 	/* The base collection is made when missing (a new account on Radicale). */
-	status = request(&h, "PROPFIND", base, "application/xml; charset=utf-8", "0",
-	                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind "
-	                 "xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>",
-	                 err);
+	status =
+	    request(&h, "PROPFIND", base, "application/xml; charset=utf-8", "0",
+	            "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind "
+	            "xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>",
+	            err);
 	if (!status && h.status == 404) {
 		status = request(&h, "MKCOL", base, NULL, NULL, NULL, err);
 		if (!status && h.status != 201)
@@ -431,16 +439,19 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 		if (opt->only && strcmp(opt->only, calendars[i].what) != 0)
 			continue;
 		if (!calendars[i].kind) {
-			status = publish_one(&h, db, base, calendars[i].prefix, calendars[i].scope,
-			                     NULL, report, err);
+			status = publish_one(&h, db, base, calendars[i].prefix,
+			                     calendars[i].scope, NULL, report, err);
 			continue;
 		}
-		struct each_subject s = {.h = &h, .db = db, .base = base,
+		struct each_subject s = {.h = &h,
+		                         .db = db,
+		                         .base = base,
 		                         .prefix = calendars[i].prefix,
-		                         .scope = calendars[i].scope, .report = report,
+		                         .scope = calendars[i].scope,
+		                         .report = report,
 		                         .err = err};
-		status = record_each(db, kind_find(calendars[i].kind), NULL, 0, publish_subject,
-		                     &s, err);
+		status = record_each(db, kind_find(calendars[i].kind), NULL, 0,
+		                     publish_subject, &s, err);
 		if (s.status)
 			status = s.status;
 	}

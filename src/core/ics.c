@@ -29,8 +29,9 @@ char *ics_file_stem(const char *key)
 	size_t j = 0;
 	for (size_t i = 0; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
-		bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		            (c >= '0' && c <= '9') || c == '_' || (c == '.' && j > 0);
+		bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') ||
+		            (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		            c == '_' || (c == '.' && j > 0);
 		if (keep)
 			s[j++] = (char)c;
 		else if (j > 0 && s[j - 1] != '-')
@@ -51,7 +52,8 @@ char *ics_uid_domain(struct summit_db *db)
 	/* The event's name: stable across exports, distinct between events. */
 	char *name = NULL;
 	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT name FROM event WHERE id = 1", &st, NULL) == SUMMIT_OK) {
+	if (db_prepare(db, "SELECT name FROM event WHERE id = 1", &st, NULL) ==
+	    SUMMIT_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		sqlite3_finalize(st);
@@ -112,12 +114,13 @@ static void add_date(icalcomponent *c, icalproperty_kind kind, const char *date)
 
 void ics_add_stamp(struct summit_db *db, icalcomponent *c)
 {
-	struct icaltimetype now =
-	    icaltime_from_timet_with_zone((time_t)when_now(db), 0, icaltimezone_get_utc_timezone());
+	struct icaltimetype now = icaltime_from_timet_with_zone(
+	    (time_t)when_now(db), 0, icaltimezone_get_utc_timezone());
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(now));
 }
 
-icalcomponent *ics_new_calendar(struct summit_db *db, const char *name, const char *method)
+icalcomponent *ics_new_calendar(struct summit_db *db, const char *name,
+                                const char *method)
 {
 	icalcomponent *cal = icalcomponent_vanew(
 	    ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
@@ -195,19 +198,21 @@ static int each_row(struct sink *sink, const char *sql, long long subject,
 
 /* --- sessions -------------------------------------------------------- */
 
-#define SESSION_COLUMNS                                                                 \
+#define SESSION_COLUMNS                                                                  \
 	"SELECT s.id, s.revision, s.title, s.kind, r.name, v.name, s.start, s.\"end\","  \
 	" s.status, s.description, s.attendance,"                                        \
 	" (SELECT group_concat(code, ' ') FROM (SELECT d.code FROM session_delegations"  \
 	"   l JOIN delegations d ON d.id = l.ref WHERE l.owner = s.id ORDER BY d.code))" \
-	" FROM sessions s JOIN rooms r ON r.id = s.room JOIN venues v ON v.id = r.venue "
+	" FROM sessions s JOIN rooms r ON r.id = s.room JOIN venues v ON v.id = "        \
+	"r.venue "
 
 static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 {
 	(void)unused;
 	struct summit_db *db = sink->db;
-	icalcomponent *c = new_item(db, ICAL_VEVENT_COMPONENT, "session",
-	                            sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	icalcomponent *c =
+	    new_item(db, ICAL_VEVENT_COMPONENT, "session", sqlite3_column_int64(st, 0),
+	             sqlite3_column_int64(st, 1));
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, sqlite3_column_int64(st, 6));
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, sqlite3_column_int64(st, 7));
 	icalcomponent_add_property(c, icalproperty_new_summary(col(st, 2)));
@@ -217,9 +222,9 @@ static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	struct strbuf desc = {0};
 	strbuf_add(&desc, col(st, 9));
 	const char *att = col(st, 10);
-	const char *who = strcmp(att, "all") == 0 ? "all delegations"
+	const char *who = strcmp(att, "all") == 0            ? "all delegations"
 	                  : strcmp(att, "participants") == 0 ? "participating delegations"
-	                                                      : NULL;
+	                                                     : NULL;
 	if (desc.len)
 		strbuf_add(&desc, "\n");
 	if (who)
@@ -231,7 +236,8 @@ static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	icalcomponent_add_property(c, icalproperty_new_categories(col(st, 3)));
 	bool cancelled = strcmp(col(st, 8), "cancelled") == 0;
 	icalcomponent_add_property(
-	    c, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+	    c, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
+	                                         : ICAL_STATUS_CONFIRMED));
 	int status = sink->emit(sink, c);
 	icalcomponent_free(c);
 	return status;
@@ -269,8 +275,9 @@ static int emit_sessions(struct sink *sink, enum ics_scope scope, long long subj
 static int night_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 {
 	(void)unused;
-	icalcomponent *c = new_item(sink->db, ICAL_VEVENT_COMPONENT, "allocation",
-	                            sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	icalcomponent *c =
+	    new_item(sink->db, ICAL_VEVENT_COMPONENT, "allocation",
+	             sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
 	/* A night is a date, not a time: all-day, so no zone applies. */
 	const char *night = col(st, 4);
 	int y, m, d;
@@ -279,9 +286,9 @@ static int night_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	when_format_day(when_day_number(y, m, d) + 1, next);
 	add_date(c, ICAL_DTSTART_PROPERTY, night);
 	add_date(c, ICAL_DTEND_PROPERTY, next);
-	char *summary = xasprintf("Hotel: %s (%lld room%s)", col(st, 2),
-	                          sqlite3_column_int64(st, 5),
-	                          sqlite3_column_int64(st, 5) == 1 ? "" : "s");
+	char *summary =
+	    xasprintf("Hotel: %s (%lld room%s)", col(st, 2), sqlite3_column_int64(st, 5),
+	              sqlite3_column_int64(st, 5) == 1 ? "" : "s");
 	icalcomponent_add_property(c, icalproperty_new_summary(summary));
 	free(summary);
 	char *where = *col(st, 3) ? xasprintf("%s, %s", col(st, 2), col(st, 3))
@@ -314,8 +321,9 @@ static int flight_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	(void)unused;
 	struct summit_db *db = sink->db;
 	bool arrival = strcmp(col(st, 2), "arrival") == 0;
-	icalcomponent *c = new_item(db, ICAL_VEVENT_COMPONENT, "arrival",
-	                            sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	icalcomponent *c =
+	    new_item(db, ICAL_VEVENT_COMPONENT, "arrival", sqlite3_column_int64(st, 0),
+	             sqlite3_column_int64(st, 1));
 	long long at = sqlite3_column_int64(st, 5);
 	bool has_trip = sqlite3_column_type(st, 8) != SQLITE_NULL;
 	long long start = at, end = at;
@@ -342,8 +350,8 @@ static int flight_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 		char dep[WHEN_TIME_LEN];
 		when_format_local(db, sqlite3_column_int64(st, 8), dep);
 		strbuf_addf(&desc, "\n%s: %s from %s to %s at %s.",
-		            arrival ? "Pickup" : "Ride to the airport", col(st, 10), col(st, 11),
-		            col(st, 12), dep + 11);
+		            arrival ? "Pickup" : "Ride to the airport", col(st, 10),
+		            col(st, 11), col(st, 12), dep + 11);
 	}
 	icalcomponent_add_property(c, icalproperty_new_description(desc.buf));
 	strbuf_free(&desc);
@@ -363,8 +371,10 @@ static int emit_flights(struct sink *sink, long long delegation, long long perso
 	    " LEFT JOIN people pe ON pe.id = a.person"
 	    " LEFT JOIN trips t ON t.id = a.pickup"
 	    " LEFT JOIN vehicles v ON v.id = t.vehicle"
-	    " LEFT JOIN places o ON o.id = t.origin LEFT JOIN places d ON d.id = t.destination"
-	    " WHERE a.delegation = ?1 AND (?2 IS NULL OR a.person IS NULL OR a.person = ?2)"
+	    " LEFT JOIN places o ON o.id = t.origin LEFT JOIN places d ON d.id = "
+	    "t.destination"
+	    " WHERE a.delegation = ?1 AND (?2 IS NULL OR a.person IS NULL OR a.person = "
+	    "?2)"
 	    " ORDER BY a.time, a.id";
 	return each_row(sink, sql, delegation, flight_row, person);
 }
@@ -417,7 +427,8 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 		sqlite3_bind_int64(r, 2, delegation);
 	int n = 0;
 	while (sqlite3_step(r) == SQLITE_ROW)
-		strbuf_addf(&desc, "%s%s (%s)", n++ ? ", " : "\nRiders: ", col(r, 0), col(r, 1));
+		strbuf_addf(&desc, "%s%s (%s)", n++ ? ", " : "\nRiders: ", col(r, 0),
+		            col(r, 1));
 	sqlite3_finalize(r);
 	if (n)
 		strbuf_add(&desc, ".");
@@ -433,10 +444,10 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 	return status;
 }
 
-#define TRIP_COLUMNS                                                                  \
-	"SELECT t.id, t.revision, t.kind, o.name, d.name, t.depart, t.arrive, v.code," \
+#define TRIP_COLUMNS                                                                     \
+	"SELECT t.id, t.revision, t.kind, o.name, d.name, t.depart, t.arrive, v.code,"   \
 	" v.kind, v.driver, v.phone, o.address, t.note"                                  \
-	" FROM trips t JOIN vehicles v ON v.id = t.vehicle"                               \
+	" FROM trips t JOIN vehicles v ON v.id = t.vehicle"                              \
 	" JOIN places o ON o.id = t.origin JOIN places d ON d.id = t.destination "
 
 static int emit_trips(struct sink *sink, enum ics_scope scope, long long subject,
@@ -446,14 +457,17 @@ static int emit_trips(struct sink *sink, enum ics_scope scope, long long subject
 	if (scope == ICS_VEHICLE)
 		where = "WHERE t.vehicle = ?1 ";
 	else if (scope == ICS_DELEGATION)
-		where = "WHERE EXISTS (SELECT 1 FROM trip_riders r JOIN people p ON p.id = r.ref"
+		where = "WHERE EXISTS (SELECT 1 FROM trip_riders r JOIN people p ON p.id "
+		        "= r.ref"
 		        " WHERE r.owner = t.id AND p.delegation = ?1) OR t.id IN (SELECT"
 		        " pickup FROM arrivals WHERE delegation = ?1) ";
 	else
-		where = "WHERE EXISTS (SELECT 1 FROM trip_riders r WHERE r.owner = t.id AND"
-		        " r.ref = ?1) OR t.id IN (SELECT pickup FROM arrivals WHERE person = ?1"
-		        " OR (person IS NULL AND delegation = (SELECT delegation FROM people"
-		        " WHERE id = ?1))) ";
+		where =
+		    "WHERE EXISTS (SELECT 1 FROM trip_riders r WHERE r.owner = t.id AND"
+		    " r.ref = ?1) OR t.id IN (SELECT pickup FROM arrivals WHERE person = "
+		    "?1"
+		    " OR (person IS NULL AND delegation = (SELECT delegation FROM people"
+		    " WHERE id = ?1))) ";
 	char *sql = xasprintf("%s%sORDER BY t.depart, t.id", TRIP_COLUMNS, where);
 	sqlite3_stmt *st;
 	int status = db_prepare(sink->db, sql, &st, sink->err);
@@ -475,15 +489,17 @@ static int emit_trips(struct sink *sink, enum ics_scope scope, long long subject
 static int task_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 {
 	(void)unused;
-	icalcomponent *c = new_item(sink->db, ICAL_VTODO_COMPONENT, "task",
-	                            sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+	icalcomponent *c =
+	    new_item(sink->db, ICAL_VTODO_COMPONENT, "task", sqlite3_column_int64(st, 0),
+	             sqlite3_column_int64(st, 1));
 	icalcomponent_add_property(c, icalproperty_new_summary(col(st, 2)));
 	add_date(c, ICAL_DUE_PROPERTY, col(st, 4));
 	const char *state = col(st, 5);
-	icalproperty_status s = strcmp(state, "done") == 0          ? ICAL_STATUS_COMPLETED
-	                        : strcmp(state, "cancelled") == 0   ? ICAL_STATUS_CANCELLED
-	                        : strcmp(state, "in-progress") == 0 ? ICAL_STATUS_INPROCESS
-	                                                            : ICAL_STATUS_NEEDSACTION;
+	icalproperty_status s = strcmp(state, "done") == 0        ? ICAL_STATUS_COMPLETED
+	                        : strcmp(state, "cancelled") == 0 ? ICAL_STATUS_CANCELLED
+	                        : strcmp(state, "in-progress") == 0
+	                            ? ICAL_STATUS_INPROCESS
+	                            : ICAL_STATUS_NEEDSACTION;
 	icalcomponent_add_property(c, icalproperty_new_status(s));
 	struct strbuf desc = {0};
 	if (*col(st, 3))
@@ -520,8 +536,9 @@ int ics_check_subject(struct summit_db *db, enum ics_scope scope, const char *ke
                       struct summit_err *err)
 {
 	if (!db->zone)
-		return err_set(err, SUMMIT_INVALID,
-		               "the file holds no event yet: create it with `summit init`");
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the file holds no event yet: create it with `summit init`");
 	const char *kind = scope_kind(scope);
 	if (!kind)
 		return SUMMIT_OK;
@@ -578,7 +595,8 @@ char *ics_calendar_name(struct summit_db *db, enum ics_scope scope, const char *
 		name = xasprintf("%s: %s", event, key);
 		break;
 	case ICS_VEHICLE:
-		what = one_text(db, "SELECT coalesce(driver, '') FROM vehicles WHERE id = ?1", id);
+		what = one_text(
+		    db, "SELECT coalesce(driver, '') FROM vehicles WHERE id = ?1", id);
 		name = *what ? xasprintf("%s: %s (%s)", event, key, what)
 		             : xasprintf("%s: %s", event, key);
 		break;
@@ -608,12 +626,14 @@ static int emit_scope(struct sink *sink, enum ics_scope scope, const char *key)
 	case ICS_VEHICLE:
 		return emit_trips(sink, scope, id, 0);
 	case ICS_TASKS:
-		return each_row(sink,
-		                "SELECT id, revision, title, owner, due, state, note FROM tasks"
-		                " ORDER BY due, id",
-		                0, task_row, 0);
+		return each_row(
+		    sink,
+		    "SELECT id, revision, title, owner, due, state, note FROM tasks"
+		    " ORDER BY due, id",
+		    0, task_row, 0);
 	case ICS_DELEGATION:
-		if ((status = emit_sessions(sink, scope, id)) || (status = emit_nights(sink, id)) ||
+		if ((status = emit_sessions(sink, scope, id)) ||
+		    (status = emit_nights(sink, id)) ||
 		    (status = emit_flights(sink, id, 0)))
 			return status;
 		return emit_trips(sink, scope, id, id);
@@ -631,13 +651,15 @@ static int emit_scope(struct sink *sink, enum ics_scope scope, const char *key)
 }
 
 /* The calendar's text before and after its components. */
-static int split_shell(icalcomponent *cal, char **head, char **tail, struct summit_err *err)
+static int split_shell(icalcomponent *cal, char **head, char **tail,
+                       struct summit_err *err)
 {
 	char *text = icalcomponent_as_ical_string_r(cal);
 	char *end = text ? strstr(text, "END:VCALENDAR") : NULL;
 	if (!end) {
 		free(text);
-		return err_set(err, SUMMIT_FAILED, "libical could not write the calendar");
+		return err_set(err, SUMMIT_FAILED,
+		               "libical could not write the calendar");
 	}
 	*tail = xstrdup(end);
 	*end = '\0';
@@ -699,7 +721,8 @@ int ics_each_resource(struct summit_db *db, enum ics_scope scope, const char *ke
 	if (status)
 		return status;
 	icalcomponent *cal = ics_new_calendar(db, NULL, NULL);
-	struct sink sink = {.db = db, .emit = emit_resource, .fn = fn, .ctx = ctx, .err = err};
+	struct sink sink = {
+	    .db = db, .emit = emit_resource, .fn = fn, .ctx = ctx, .err = err};
 	status = split_shell(cal, &sink.head, &sink.tail, err);
 	icalcomponent_free(cal);
 	if (!status)

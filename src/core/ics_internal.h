@@ -10,7 +10,8 @@ struct summit_db;
 char *ics_uid_domain(struct summit_db *db);
 /* A VCALENDAR with VERSION, PRODID, the optional METHOD and X-WR-CALNAME,
  * and the event zone's VTIMEZONE under its plain Olson name. */
-icalcomponent *ics_new_calendar(struct summit_db *db, const char *name, const char *method);
+icalcomponent *ics_new_calendar(struct summit_db *db, const char *name,
+                                const char *method);
 struct icaltimetype ics_local_time(struct summit_db *db, long long utc);
 /* A date-time property in the event's zone, with its TZID. */
 void ics_add_time(struct summit_db *db, icalcomponent *c, icalproperty_kind kind,

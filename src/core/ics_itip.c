@@ -27,10 +27,12 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
                           FILE *out, struct summit_err *err)
 {
 	if (!db->zone)
-		return err_set(err, SUMMIT_INVALID,
-		               "the file holds no event yet: create it with `summit init`");
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the file holds no event yet: create it with `summit init`");
 	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL)
-		return err_field(err, "organizer", "got \"%s\", expected the host's address",
+		return err_field(err, "organizer",
+		                 "got \"%s\", expected the host's address",
 		                 organizer ? organizer : "");
 	sqlite3_stmt *st;
 	int status = db_prepare(
@@ -53,17 +55,19 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	}
 	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		sqlite3_finalize(st);
-		return err_set(err, SUMMIT_NOT_FOUND,
-		               "delegation %s has no invitation: add one with `summit add "
-		               "invitations delegation=%s`",
-		               code, code);
+		return err_set(
+		    err, SUMMIT_NOT_FOUND,
+		    "delegation %s has no invitation: add one with `summit add "
+		    "invitations delegation=%s`",
+		    code, code);
 	}
 	if (!*col(st, 2)) {
 		sqlite3_finalize(st);
-		return err_field(err, "email",
-		                 "delegation %s has no email, expected the address its "
-		                 "invitation goes to (summit set delegations %s email=...)",
-		                 code, code);
+		return err_field(
+		    err, "email",
+		    "delegation %s has no email, expected the address its "
+		    "invitation goes to (summit set delegations %s email=...)",
+		    code, code);
 	}
 	long long first, last, ignored;
 	if ((status = when_day_bounds(db, col(st, 7), &first, &ignored, err)) ||
@@ -89,13 +93,13 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	char *where = xasprintf("%s, %s", col(st, 5), col(st, 6));
 	icalcomponent_add_property(ev, icalproperty_new_location(where));
 	free(where);
-	char *desc = *col(st, 11)
-	                 ? xasprintf("Invitation of %s to the %s, %s to %s, delivered "
-	                             "through %s.",
-	                             col(st, 1), col(st, 4), col(st, 7), col(st, 8),
-	                             col(st, 11))
-	                 : xasprintf("Invitation of %s to the %s, %s to %s.", col(st, 1),
-	                             col(st, 4), col(st, 7), col(st, 8));
+	char *desc =
+	    *col(st, 11)
+	        ? xasprintf("Invitation of %s to the %s, %s to %s, delivered "
+	                    "through %s.",
+	                    col(st, 1), col(st, 4), col(st, 7), col(st, 8), col(st, 11))
+	        : xasprintf("Invitation of %s to the %s, %s to %s.", col(st, 1),
+	                    col(st, 4), col(st, 7), col(st, 8));
 	icalcomponent_add_property(ev, icalproperty_new_description(desc));
 	free(desc);
 	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
@@ -111,10 +115,11 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	icalproperty_add_parameter(p, icalparameter_new_cn(col(st, 1)));
 	/* Observers and guests are welcome; participants are expected. */
 	bool participant = strcmp(col(st, 3), "participant") == 0;
-	icalproperty_add_parameter(p, icalparameter_new_role(participant
-	                                                         ? ICAL_ROLE_REQPARTICIPANT
-	                                                         : ICAL_ROLE_OPTPARTICIPANT));
-	icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+	icalproperty_add_parameter(
+	    p, icalparameter_new_role(participant ? ICAL_ROLE_REQPARTICIPANT
+	                                          : ICAL_ROLE_OPTPARTICIPANT));
+	icalproperty_add_parameter(p,
+	                           icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
 	icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 	icalcomponent_add_property(ev, p);
 	sqlite3_finalize(st);
@@ -179,7 +184,8 @@ static int parse_calendar(const char *name, const char *text, icalcomponent **ca
 			icalcomponent_free(*cal);
 		*cal = NULL;
 		return err_set(err, SUMMIT_INVALID,
-		               "%s:1: not an iCalendar file, expected BEGIN:VCALENDAR", name);
+		               "%s:1: not an iCalendar file, expected BEGIN:VCALENDAR",
+		               name);
 	}
 	if (icalcomponent_count_errors(*cal) == 0)
 		return SUMMIT_OK;
@@ -190,7 +196,8 @@ static int parse_calendar(const char *name, const char *text, icalcomponent **ca
 	icalproperty *e = icalcomponent_get_first_property(*cal, ICAL_XLICERROR_PROPERTY);
 	if (e)
 		why = icalproperty_get_xlicerror(e);
-	for (icalcomponent *c = icalcomponent_get_first_component(*cal, ICAL_ANY_COMPONENT);
+	for (icalcomponent *c =
+	         icalcomponent_get_first_component(*cal, ICAL_ANY_COMPONENT);
 	     c && !e; c = icalcomponent_get_next_component(*cal, ICAL_ANY_COMPONENT)) {
 		bool is_event = icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT;
 		e = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
@@ -252,26 +259,29 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 	char tail;
 	if (!uid || !at || strcmp(at + 1, domain) != 0 ||
 	    sscanf(uid, "invitation-%lld%c", &id, &tail) != 2 || tail != '@') {
-		snprintf(msg, sizeof msg,
-		         "got \"%s\", which matches no invitation of this event, expected "
-		         "invitation-N@%s",
-		         uid ? uid : "", domain);
+		snprintf(
+		    msg, sizeof msg,
+		    "got \"%s\", which matches no invitation of this event, expected "
+		    "invitation-N@%s",
+		    uid ? uid : "", domain);
 		return at_line(err, name, event_line(text, n, "UID"), "UID", msg);
 	}
 	sqlite3_stmt *st;
-	int status = db_prepare(db,
-	                        "SELECT d.code, d.email, i.state FROM invitations i"
-	                        " JOIN delegations d ON d.id = i.delegation WHERE i.id = ?1",
-	                        &st, err);
+	int status =
+	    db_prepare(db,
+	               "SELECT d.code, d.email, i.state FROM invitations i"
+	               " JOIN delegations d ON d.id = i.delegation WHERE i.id = ?1",
+	               &st, err);
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		snprintf(msg, sizeof msg,
-		         "got \"%s\", which matches no invitation of this event (none has "
-		         "number %lld), expected the UID of an invitation sent",
-		         uid, id);
+		snprintf(
+		    msg, sizeof msg,
+		    "got \"%s\", which matches no invitation of this event (none has "
+		    "number %lld), expected the UID of an invitation sent",
+		    uid, id);
 		return at_line(err, name, event_line(text, n, "UID"), "UID", msg);
 	}
 	char code[32], email[256], state[32];
@@ -284,12 +294,15 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 	const char *who = att ? strip_mailto(icalproperty_get_attendee(att)) : "";
 	if (!att || !*email || strcasecmp(who, strip_mailto(email)) != 0) {
 		snprintf(msg, sizeof msg,
-		         "got \"%s\", expected the address of %s's invitation (%s)", who, code,
-		         *email ? email : "none recorded");
-		return at_line(err, name, event_line(text, n, "ATTENDEE"), "ATTENDEE", msg);
+		         "got \"%s\", expected the address of %s's invitation (%s)", who,
+		         code, *email ? email : "none recorded");
+		return at_line(err, name, event_line(text, n, "ATTENDEE"), "ATTENDEE",
+		               msg);
 	}
-	icalparameter *ps = icalproperty_get_first_parameter(att, ICAL_PARTSTAT_PARAMETER);
-	icalparameter_partstat answer = ps ? icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
+	icalparameter *ps =
+	    icalproperty_get_first_parameter(att, ICAL_PARTSTAT_PARAMETER);
+	icalparameter_partstat answer =
+	    ps ? icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
 	const char *said, *target;
 	switch (answer) {
 	case ICAL_PARTSTAT_ACCEPTED:
@@ -304,11 +317,14 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 		said = "tentative", target = "acknowledged";
 		break;
 	default:
-		snprintf(msg, sizeof msg, "got PARTSTAT=%s, expected ACCEPTED, DECLINED or TENTATIVE",
-		         ps ? icalparameter_get_xvalue(ps) ? icalparameter_get_xvalue(ps)
-		                                           : icalparameter_as_ical_string(ps)
+		snprintf(msg, sizeof msg,
+		         "got PARTSTAT=%s, expected ACCEPTED, DECLINED or TENTATIVE",
+		         ps ? icalparameter_get_xvalue(ps)
+		                  ? icalparameter_get_xvalue(ps)
+		                  : icalparameter_as_ical_string(ps)
 		            : "(none)");
-		return at_line(err, name, event_line(text, n, "ATTENDEE"), "PARTSTAT", msg);
+		return at_line(err, name, event_line(text, n, "ATTENDEE"), "PARTSTAT",
+		               msg);
 	}
 	icalproperty *stamp = icalcomponent_get_first_property(ev, ICAL_DTSTAMP_PROPERTY);
 	if (!stamp)
@@ -321,7 +337,8 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 		char when[WHEN_TIME_LEN];
 		when_format_local(db, to_utc(db, icalproperty_get_dtstamp(stamp)), when);
 		const char *comment = NULL;
-		icalproperty *c = icalcomponent_get_first_property(ev, ICAL_COMMENT_PROPERTY);
+		icalproperty *c =
+		    icalcomponent_get_first_property(ev, ICAL_COMMENT_PROPERTY);
 		if (c)
 			comment = icalproperty_get_comment(c);
 		char *note = xasprintf("iTIP reply: %s, from %s%s%s", said, who,
@@ -332,8 +349,8 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 		free(note);
 		if (status) {
 			snprintf(msg, sizeof msg, "%s", err ? err->msg : "refused");
-			return at_line(err, name, event_line(text, n, NULL), err ? err->field : "",
-			               msg);
+			return at_line(err, name, event_line(text, n, NULL),
+			               err ? err->field : "", msg);
 		}
 	}
 	if (fn)
@@ -345,31 +362,35 @@ int ics_import_reply(struct summit_db *db, const char *name, const char *text,
                      ics_reply_fn fn, void *ctx, struct summit_err *err)
 {
 	if (!db->zone)
-		return err_set(err, SUMMIT_INVALID,
-		               "the file holds no event yet: create it with `summit init`");
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the file holds no event yet: create it with `summit init`");
 	icalcomponent *cal;
 	int status = parse_calendar(name, text, &cal, err);
 	if (status)
 		return status;
 	icalproperty *m = icalcomponent_get_first_property(cal, ICAL_METHOD_PROPERTY);
 	if (!m || icalproperty_get_method(m) != ICAL_METHOD_REPLY) {
-		status = err_set(err, SUMMIT_INVALID,
-		                 "%s: got %s%s, not a reply, expected METHOD:REPLY (an answer "
-		                 "to an invitation)",
-		                 name, m ? "METHOD:" : "no METHOD",
-		                 m ? icalproperty_method_to_string(icalproperty_get_method(m)) : "");
+		status = err_set(
+		    err, SUMMIT_INVALID,
+		    "%s: got %s%s, not a reply, expected METHOD:REPLY (an answer "
+		    "to an invitation)",
+		    name, m ? "METHOD:" : "no METHOD",
+		    m ? icalproperty_method_to_string(icalproperty_get_method(m)) : "");
 		icalcomponent_free(cal);
 		return status;
 	}
 	char *domain = ics_uid_domain(db);
 	int n = 0;
-	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	for (icalcomponent *ev =
+	         icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
 	     ev && !status;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), n++)
 		status = reply_event(db, name, text, n, ev, domain, fn, ctx, err);
 	if (!status && n == 0)
-		status = err_set(err, SUMMIT_INVALID,
-		                 "%s: no VEVENT, expected the reply to an invitation", name);
+		status =
+		    err_set(err, SUMMIT_INVALID,
+		            "%s: no VEVENT, expected the reply to an invitation", name);
 	free(domain);
 	icalcomponent_free(cal);
 	return status;
@@ -377,13 +398,14 @@ int ics_import_reply(struct summit_db *db, const char *name, const char *text,
 
 /* --- sessions -------------------------------------------------------- */
 
-static const char *const session_kinds[] = {"plenary",  "working-group", "bilateral",
-                                            "side-event", "ceremony", "civil-society",
-                                            NULL};
+static const char *const session_kinds[] = {
+    "plenary",  "working-group", "bilateral", "side-event",
+    "ceremony", "civil-society", NULL};
 
 static const char *kind_of(icalcomponent *ev)
 {
-	for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
+	for (icalproperty *p =
+	         icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
 	     p; p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY)) {
 		const char *v = icalproperty_get_categories(p);
 		for (int i = 0; v && session_kinds[i]; i++)
@@ -464,7 +486,9 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 		               "got a whole day, expected a start time");
 	icalparameter *tzid = icalproperty_get_first_parameter(ps, ICAL_TZID_PARAMETER);
 	if (tzid && !start.zone) {
-		snprintf(msg, sizeof msg, "got TZID=%s, an unknown time zone, expected an Olson name or a VTIMEZONE in the file",
+		snprintf(msg, sizeof msg,
+		         "got TZID=%s, an unknown time zone, expected an Olson name or a "
+		         "VTIMEZONE in the file",
 		         icalparameter_get_tzid(tzid));
 		return at_line(err, name, event_line(text, n, "DTSTART"), "DTSTART", msg);
 	}
@@ -476,12 +500,15 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 	char *room = NULL;
 	if (!location || !*location || find_room(db, location, &room)) {
 		char *rooms = room_names(db);
-		snprintf(msg, sizeof msg, "got \"%s\", an unknown room, expected one of: %s",
+		snprintf(msg, sizeof msg,
+		         "got \"%s\", an unknown room, expected one of: %s",
 		         location ? location : "", rooms);
 		free(rooms);
-		return at_line(err, name, event_line(text, n, "LOCATION"), "LOCATION", msg);
+		return at_line(err, name, event_line(text, n, "LOCATION"), "LOCATION",
+		               msg);
 	}
-	icalproperty *st_prop = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
+	icalproperty *st_prop =
+	    icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
 	bool cancelled =
 	    st_prop && icalproperty_get_status(st_prop) == ICAL_STATUS_CANCELLED;
 	char *other = NULL;
@@ -490,7 +517,8 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 		when_format_local(db, s, from);
 		when_format_local(db, e, to);
 		snprintf(msg, sizeof msg,
-		         "%s to %s overlaps \"%s\" in %s, expected a time when the room is free",
+		         "%s to %s overlaps \"%s\" in %s, expected a time when the room "
+		         "is free",
 		         from, to + 11, other, room);
 		free(other);
 		free(room);
@@ -515,16 +543,16 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 	int status = record_insert(db, kind_find("sessions"), values, NULL, &inner);
 	free(room);
 	if (status) {
-		static const char *const props[] = {NULL,   "SUMMARY", "CATEGORIES", "LOCATION",
-		                                    "DTSTART", "DTEND", NULL, NULL, "STATUS",
-		                                    "DESCRIPTION"};
+		static const char *const props[] = {
+		    NULL,    "SUMMARY", "CATEGORIES", "LOCATION", "DTSTART",
+		    "DTEND", NULL,      NULL,         "STATUS",   "DESCRIPTION"};
 		const char *prop = NULL;
 		int f = kind_field_index(kind_find("sessions"), inner.field);
 		if (f >= 0 && f < 10)
 			prop = props[f];
 		snprintf(msg, sizeof msg, "%s", inner.msg);
-		return at_line(err, name, event_line(text, n, prop), prop ? prop : inner.field,
-		               msg);
+		return at_line(err, name, event_line(text, n, prop),
+		               prop ? prop : inner.field, msg);
 	}
 	return SUMMIT_OK;
 }
@@ -534,20 +562,23 @@ int ics_import_sessions(struct summit_db *db, const char *name, const char *text
 {
 	*count = 0;
 	if (!db->zone)
-		return err_set(err, SUMMIT_INVALID,
-		               "the file holds no event yet: create it with `summit init`");
+		return err_set(
+		    err, SUMMIT_INVALID,
+		    "the file holds no event yet: create it with `summit init`");
 	icalcomponent *cal;
 	int status = parse_calendar(name, text, &cal, err);
 	if (status)
 		return status;
 	int n = 0;
-	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	for (icalcomponent *ev =
+	         icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
 	     ev && !status;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), n++)
 		status = session_event(db, name, text, n, ev, err);
 	if (!status && n == 0)
-		status = err_set(err, SUMMIT_INVALID,
-		                 "%s: no VEVENT, expected the sessions of a programme", name);
+		status =
+		    err_set(err, SUMMIT_INVALID,
+		            "%s: no VEVENT, expected the sessions of a programme", name);
 	if (!status)
 		*count = n;
 	icalcomponent_free(cal);
