@@ -111,6 +111,14 @@ static int export_one(const struct record *rec, void *data)
 		long long id;
 		if (record_find(ctx->cli->db, kind_find("invitations"), key, &id, NULL))
 			return 0;
+		/* A withdrawn invitation is not sent again by accident. */
+		struct record inv = {0};
+		bool withdrawn = record_get(ctx->cli->db, kind_find("invitations"), id,
+		                            &inv, NULL) == 0 &&
+		                 strcmp(inv.values[1], "withdrawn") == 0;
+		record_clear(&inv);
+		if (withdrawn)
+			return 0;
 	}
 	char *stem = ics_file_stem(key);
 	char *path = xasprintf("%s/%s.ics", ctx->dir, stem);
@@ -311,7 +319,8 @@ const struct verb verb_export = {
             "--all-delegations, --all-rooms and --all-vehicles write one file per\n"
             "subject in DIR (CODE.ics, or the room's name). --invitations writes\n"
             "DIR/CODE.ics, an iTIP request (METHOD:REQUEST) to each invited\n"
-            "delegation's email from the host's ADDRESS; `summit import ics-reply`\n"
+            "delegation (not withdrawn) at its email from the host's ADDRESS; `summit "
+            "import ics-reply`\n"
             "reads the answers.\n"
             "Examples:\n"
             "  summit export ics --delegation SEN -o senegal.ics\n"

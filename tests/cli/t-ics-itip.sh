@@ -9,7 +9,11 @@ reply() { /usr/bin/python3 "$here/ics/reply.py" "$@"; }
 . "$here/ics/paris.sh"
 
 summit add delegations code=MAR name=Maroc kind=state status=participant >/dev/null
+summit add delegations code=TUN name=Tunisie kind=state status=participant \
+	email=protocole@tun.example >/dev/null
 export SUMMIT_TODAY=2007-07-02
+summit add invitations delegation=TUN >/dev/null
+summit invitation withdraw TUN --at "2007-07-10 10:00" >/dev/null
 for d in FRA CIV MAR; do
 	summit add invitations delegation=$d >/dev/null
 	summit invitation send $d --at "2007-07-16 10:00" >/dev/null
@@ -24,6 +28,7 @@ expect_rc 0 "invitations are written"
 expect_out "wrote 2 calendars in $tmp/out" "one per delegation with an address"
 expect_err "no email, so no invitation for: MAR" "the one without an address is named"
 check "as CODE.ics" test -f "$tmp/out/CIV.ics" -a -f "$tmp/out/FRA.ics"
+check "none for a withdrawn invitation" test ! -e "$tmp/out/TUN.ics"
 
 run check_py "$tmp/out/CIV.ics" --method --attendees
 expect_rc 0 "python3-icalendar reads the request"
