@@ -21,6 +21,9 @@ struct sink {
 	ics_resource_fn fn;
 	void *ctx;
 	struct summit_err *err;
+	/* The same for every component: computed once per calendar. */
+	char *domain;
+	struct icaltimetype stamp;
 };
 
 char *ics_file_stem(const char *key)
@@ -155,16 +158,14 @@ static void add_text(icalcomponent *c, icalproperty *(*make)(const char *), cons
 		icalcomponent_add_property(c, make(s));
 }
 
-static icalcomponent *new_item(struct summit_db *db, icalcomponent_kind kind,
+static icalcomponent *new_item(struct sink *sink, icalcomponent_kind kind,
                                const char *what, long long id, long long revision)
 {
 	icalcomponent *c = icalcomponent_new(kind);
-	char *domain = ics_uid_domain(db);
-	char *uid = xasprintf("%s-%lld@%s", what, id, domain);
+	char *uid = xasprintf("%s-%lld@%s", what, id, sink->domain);
 	icalcomponent_add_property(c, icalproperty_new_uid(uid));
 	free(uid);
-	free(domain);
-	ics_add_stamp(db, c);
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(sink->stamp));
 	icalcomponent_add_property(c, icalproperty_new_sequence((int)(revision - 1)));
 	return c;
 }
@@ -211,7 +212,7 @@ static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	(void)unused;
 	struct summit_db *db = sink->db;
 	icalcomponent *c =
-	    new_item(db, ICAL_VEVENT_COMPONENT, "session", sqlite3_column_int64(st, 0),
+	    new_item(sink, ICAL_VEVENT_COMPONENT, "session", sqlite3_column_int64(st, 0),
 	             sqlite3_column_int64(st, 1));
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, sqlite3_column_int64(st, 6));
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, sqlite3_column_int64(st, 7));
@@ -276,7 +277,7 @@ static int night_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 {
 	(void)unused;
 	icalcomponent *c =
-	    new_item(sink->db, ICAL_VEVENT_COMPONENT, "allocation",
+	    new_item(sink, ICAL_VEVENT_COMPONENT, "allocation",
 	             sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
 	/* A night is a date, not a time: all-day, so no zone applies. */
 	const char *night = col(st, 4);
@@ -322,7 +323,7 @@ static int flight_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	struct summit_db *db = sink->db;
 	bool arrival = strcmp(col(st, 2), "arrival") == 0;
 	icalcomponent *c =
-	    new_item(db, ICAL_VEVENT_COMPONENT, "arrival", sqlite3_column_int64(st, 0),
+	    new_item(sink, ICAL_VEVENT_COMPONENT, "arrival", sqlite3_column_int64(st, 0),
 	             sqlite3_column_int64(st, 1));
 	long long at = sqlite3_column_int64(st, 5);
 	bool has_trip = sqlite3_column_type(st, 8) != SQLITE_NULL;
@@ -387,8 +388,8 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 {
 	struct summit_db *db = sink->db;
 	long long id = sqlite3_column_int64(st, 0);
-	icalcomponent *c =
-	    new_item(db, ICAL_VEVENT_COMPONENT, "trip", id, sqlite3_column_int64(st, 1));
+	icalcomponent *c = new_item(sink, ICAL_VEVENT_COMPONENT, "trip", id,
+	                            sqlite3_column_int64(st, 1));
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, sqlite3_column_int64(st, 5));
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, sqlite3_column_int64(st, 6));
 	const char *kind = col(st, 2);
@@ -490,7 +491,7 @@ static int task_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 {
 	(void)unused;
 	icalcomponent *c =
-	    new_item(sink->db, ICAL_VTODO_COMPONENT, "task", sqlite3_column_int64(st, 0),
+	    new_item(sink, ICAL_VTODO_COMPONENT, "task", sqlite3_column_int64(st, 0),
 	             sqlite3_column_int64(st, 1));
 	icalcomponent_add_property(c, icalproperty_new_summary(col(st, 2)));
 	add_date(c, ICAL_DUE_PROPERTY, col(st, 4));
@@ -610,7 +611,26 @@ char *ics_calendar_name(struct summit_db *db, enum ics_scope scope, const char *
 	return name;
 }
 
+static int emit_scope_now(struct sink *sink, enum ics_scope scope, const char *key);
+
+/* One read transaction, so a calendar is one consistent snapshot even while
+ * another planner writes (in WAL mode it does not hold them up). */
 static int emit_scope(struct sink *sink, enum ics_scope scope, const char *key)
+{
+	bool own = !sink->db->in_transaction &&
+	           sqlite3_exec(sink->db->conn, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	sink->domain = ics_uid_domain(sink->db);
+	sink->stamp = icaltime_from_timet_with_zone((time_t)when_now(sink->db), 0,
+	                                            icaltimezone_get_utc_timezone());
+	int status = emit_scope_now(sink, scope, key);
+	free(sink->domain);
+	if (own)
+		sqlite3_exec(sink->db->conn, status ? "ROLLBACK" : "COMMIT", NULL, NULL,
+		             NULL);
+	return status;
+}
+
+static int emit_scope_now(struct sink *sink, enum ics_scope scope, const char *key)
 {
 	struct summit_db *db = sink->db;
 	long long id = 0;
