@@ -2,7 +2,8 @@
  * libcurl: one collection per subject, one resource per event named by its
  * UID. Only what changed is sent: each event carries a digest of its
  * content (X-SUMMIT-DIGEST), compared with what the server holds; events
- * that are gone are deleted. */
+ * that are gone are deleted, and so are the collections (named
+ * delegation-, room-, vehicle-) of subjects the event no longer has. */
 #ifndef SUMMIT_CALDAV_H
 #define SUMMIT_CALDAV_H
 
@@ -26,6 +27,7 @@ struct caldav_report {
 	long long put;       /* events sent, new or changed */
 	long long unchanged; /* events the server held already */
 	long long deleted;   /* events removed because they are gone */
+	long long removed;   /* calendars of subjects the event no longer has */
 };
 
 int caldav_publish(struct summit_db *db, const struct caldav_options *opt,

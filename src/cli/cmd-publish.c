@@ -66,6 +66,9 @@ static int run_publish(struct cli *cli, int argc, char **argv)
 	printf("published %lld calendars (%lld new): %lld events sent, %lld unchanged, "
 	       "%lld deleted\n",
 	       r.calendars, r.created, r.put, r.unchanged, r.deleted);
+	if (r.removed)
+		printf("removed %lld calendar%s of subjects the event no longer has\n",
+		       r.removed, r.removed == 1 ? "" : "s");
 	return EXIT_OK;
 }
 
@@ -78,7 +81,8 @@ const struct verb verb_publish = {
             "per subject (programme/, delegation-CODE/, room-NAME/, vehicle-CODE/),\n"
             "made when missing, each event a resource named by its UID. Only events\n"
             "that changed since the last publish are sent, and events that are gone\n"
-            "are deleted, so delegates can subscribe instead of receiving files.\n"
+            "are deleted, as are the collections of delegations, rooms and vehicles\n"
+            "the event no longer has; delegates subscribe instead of receiving files.\n"
             "Credentials come from a netrc-style file (--netrc FILE, else ~/.netrc)\n"
             "or from SUMMIT_CALDAV_USER and SUMMIT_CALDAV_PASSWORD; never from the\n"
             "command line or the event file.\n"

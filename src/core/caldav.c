@@ -17,6 +17,7 @@ struct http {
 	struct strbuf body; /* the last response */
 	long status;
 	char curl_error[CURL_ERROR_SIZE];
+	struct strbuf published; /* "\nSEGMENT\n" for each collection published */
 };
 
 static size_t collect(char *data, size_t size, size_t n, void *ctx)
@@ -321,6 +322,7 @@ static int publish_one(struct http *h, struct summit_db *db, const char *base,
 	char *stem = ics_file_stem(key ? key : prefix);
 	char *segment = key ? xasprintf("%s-%s", prefix, stem) : xstrdup(prefix);
 	free(stem);
+	strbuf_addf(&h->published, "\n%s\n", segment);
 	char *escaped = curl_easy_escape(h->curl, segment, 0);
 	free(segment);
 	char *url = xasprintf("%s%s/", base, escaped);
@@ -355,6 +357,63 @@ static int publish_one(struct http *h, struct summit_db *db, const char *base,
 	free(url);
 	if (!status)
 		report->calendars++;
+	return status;
+}
+
+/* Collections of subjects the event no longer has (a vehicle removed, a
+ * room renamed) go too: only those named as summit names them. */
+static int remove_stale(struct http *h, const char *base, const char *only,
+                        struct caldav_report *report, struct summit_err *err)
+{
+	int status =
+	    request(h, "PROPFIND", base, "application/xml; charset=utf-8", "1",
+	            "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind "
+	            "xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>",
+	            err);
+	if (status)
+		return status;
+	if (h->status != 207)
+		return refused(h, "PROPFIND", base, "207", err);
+	static const struct {
+		const char *what, *prefix;
+	} prefixes[] = {
+	    {"delegations", "delegation-"}, {"rooms", "room-"}, {"vehicles", "vehicle-"}};
+	char *body = strbuf_take(&h->body);
+	const char *end = body + strlen(body), *stop;
+	for (const char *r = element(body, end, "response", &stop); r && !status;
+	     r = element(stop, end, "response", &stop)) {
+		const char *hend, *href = element(r, stop, "href", &hend);
+		if (!href || hend - href < 2 || hend[-1] != '/')
+			continue;
+		const char *seg = hend - 2;
+		while (seg > href && seg[-1] != '/')
+			seg--;
+		char *raw = xstrndup(seg, (size_t)(hend - 1 - seg));
+		int len = 0;
+		char *name = curl_easy_unescape(h->curl, raw, 0, &len);
+		free(raw);
+		bool ours = false;
+		for (size_t i = 0; i < 3 && name; i++)
+			ours |= (!only || strcmp(only, prefixes[i].what) == 0) &&
+			        strncmp(name, prefixes[i].prefix,
+			                strlen(prefixes[i].prefix)) == 0;
+		char *needle = name ? xasprintf("\n%s\n", name) : NULL;
+		if (ours && !strstr(h->published.buf ? h->published.buf : "", needle)) {
+			char *escaped = curl_easy_escape(h->curl, name, 0);
+			char *url = xasprintf("%s%s/", base, escaped);
+			curl_free(escaped);
+			status = request(h, "DELETE", url, NULL, NULL, NULL, err);
+			if (!status && h->status != 204 && h->status != 200 &&
+			    h->status != 404)
+				status = refused(h, "DELETE", url, "204", err);
+			if (!status)
+				report->removed++;
+			free(url);
+		}
+		free(needle);
+		curl_free(name);
+	}
+	free(body);
 	return status;
 }
 
@@ -455,8 +514,11 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 		if (s.status)
 			status = s.status;
 	}
+	if (!status && (!opt->only || strcmp(opt->only, "programme") != 0))
+		status = remove_stale(&h, base, opt->only, report, err);
 	free(base);
 	strbuf_free(&h.body);
+	strbuf_free(&h.published);
 	curl_easy_cleanup(h.curl);
 	curl_global_cleanup();
 	return status;

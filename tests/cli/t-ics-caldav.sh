@@ -73,12 +73,40 @@ check "and the removed session is gone" test "$(printf '%s\n' "$out" | grep -c '
 run dav "${base}programme/"
 check "the programme holds two sessions now" test "$(printf '%s\n' "$out" | wc -l)" -eq 2
 
+summit add vehicles code=CAR-9 kind=car capacity=3 >/dev/null
+summit publish "$base" >/dev/null
+run dav "${base}vehicle-CAR-9/"
+expect_rc 0 "a new vehicle gets its calendar, empty for now"
+summit remove vehicles CAR-9 >/dev/null
+run summit publish "$base"
+expect_out "removed 1 calendar of subjects the event no longer has" \
+	"a removed vehicle's calendar is removed"
+run /usr/bin/python3 -c "import urllib.request, sys
+try:
+    urllib.request.urlopen(sys.argv[1], timeout=5)
+except urllib.error.HTTPError as e:
+    print(e.code)" "${base}vehicle-CAR-9/"
+expect_out "404" "the server no longer has it"
+run dav "${base}vehicle-VAN-1/"
+expect_out "trip-1@" "the others stay"
+
 run summit publish "http://planner:secret@127.0.0.1:$port/planner/"
 expect_rc 2 "credentials on the command line are refused"
 expect_err "netrc" "pointing to the netrc file or the environment"
 run summit publish "http://127.0.0.1:$(free_port)/planner/"
 expect_rc 1 "a server that does not answer"
 expect_err "PROPFIND http://127.0.0.1:" "is reported"
+
+# The Bamako sample's rooms, in Africa/Bamako.
+"$SUMMIT" --db "$tmp/bamako.db" load "$SAMPLE" >/dev/null
+run "$SUMMIT" --db "$tmp/bamako.db" publish "http://127.0.0.1:$port/bamako/" --only rooms
+expect_rc 0 "the sample's room calendars are published"
+expect_out "published 7 calendars (7 new)" "one per room"
+run dav "http://127.0.0.1:$port/bamako/room-Salle-Pl%C3%A9ni%C3%A8re/"
+expect_out "session-1@community-of-democracies-ministerial.summit	0	2007-11-14 10:00	2007-11-14 12:00	Opening ceremony" \
+	"the opening is read back at 10:00 Bamako time (UTC)"
+sessions=$(sqlite3 "$tmp/bamako.db" "SELECT count(*) FROM sessions s JOIN rooms r ON r.id = s.room WHERE r.name = 'Salle Plénière'")
+check "the room holds as many events as sessions" test "$(printf '%s\n' "$out" | wc -l)" -eq "$sessions"
 
 # A server that asks who is there.
 printf 'planner:s3cret\n' >"$tmp/users"
