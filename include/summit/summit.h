@@ -10,6 +10,7 @@
 #include "summit/csvio.h"
 #include "summit/db.h"
 #include "summit/error.h"
+#include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/kind.h"
 #include "summit/record.h"

@@ -69,7 +69,7 @@ int list_records(struct cli *cli, const struct kind *kind,
 
 /* Every verb's descriptor. */
 extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import, verb_init,
-    verb_invitation, verb_list, verb_load, verb_remove, verb_set, verb_show, verb_status,
-    verb_version;
+    verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set, verb_show,
+    verb_status, verb_version;
 
 #endif

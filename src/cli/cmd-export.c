@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -37,8 +38,226 @@ static int export_kind(struct cli *cli, const struct kind *kind, const char *pat
 	return EXIT_OK;
 }
 
+/* --- iCalendar ------------------------------------------------------- */
+
+struct ics_job {
+	enum ics_scope scope;
+	const char *key;
+	const char *organizer; /* an invitation when set */
+};
+
+static int write_ics(struct cli *cli, const struct ics_job *job, FILE *out,
+                     struct summit_err *err)
+{
+	if (job->organizer)
+		return ics_export_invitation(cli->db, job->key, job->organizer, out, err);
+	return ics_export(cli->db, job->scope, job->key, out, err);
+}
+
+/* Like export_kind: a temporary file renamed over the target. */
+static int export_ics_file(struct cli *cli, const struct ics_job *job, const char *path)
+{
+	struct summit_err err;
+	err_clear(&err);
+	if (!path) {
+		if (write_ics(cli, job, stdout, &err))
+			return cli_fail(cli, &err);
+		if (fflush(stdout))
+			return cli_error(cli, EXIT_REFUSED, "cannot write: %s",
+			                 strerror(errno));
+		return EXIT_OK;
+	}
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *out = fopen(tmp, "w");
+	int status = SUMMIT_FAILED;
+	if (out) {
+		status = write_ics(cli, job, out, &err);
+		if (fclose(out) != 0 && !status)
+			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+		if (!status && rename(tmp, path) != 0)
+			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+	} else {
+		err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+	}
+	if (status)
+		unlink(tmp);
+	free(tmp);
+	if (status == SUMMIT_FAILED)
+		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s", path, err.msg);
+	return status ? cli_fail(cli, &err) : EXIT_OK;
+}
+
+struct each_ctx {
+	struct cli *cli;
+	const char *dir;
+	struct ics_job job;
+	int code;
+	long long files, skipped;
+	struct strbuf skipped_codes;
+};
+
+static int export_one(const struct record *rec, void *data)
+{
+	struct each_ctx *ctx = data;
+	const char *key = rec->values[rec->kind->key];
+	ctx->job.key = key;
+	if (ctx->job.organizer) {
+		/* An invitation needs an address to go to. */
+		if (!rec->values[7] || !*rec->values[7]) {
+			ctx->skipped++;
+			strbuf_addf(&ctx->skipped_codes, " %s", key);
+			return 0;
+		}
+		long long id;
+		if (record_find(ctx->cli->db, kind_find("invitations"), key, &id, NULL))
+			return 0;
+		/* A withdrawn invitation is not sent again by accident. */
+		struct record inv = {0};
+		bool withdrawn = record_get(ctx->cli->db, kind_find("invitations"), id,
+		                            &inv, NULL) == 0 &&
+		                 strcmp(inv.values[1], "withdrawn") == 0;
+		record_clear(&inv);
+		if (withdrawn)
+			return 0;
+	}
+	char *stem = ics_file_stem(key);
+	char *path = xasprintf("%s/%s.ics", ctx->dir, stem);
+	free(stem);
+	int code = export_ics_file(ctx->cli, &ctx->job, path);
+	free(path);
+	if (code) {
+		ctx->code = code;
+		return 1;
+	}
+	ctx->files++;
+	return 0;
+}
+
+static int export_ics_all(struct cli *cli, const char *kind_name, const char *dir,
+                          const struct ics_job *job)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return cli_error(cli, EXIT_REFUSED, "cannot create %s: %s", dir,
+		                 strerror(errno));
+	struct each_ctx ctx = {.cli = cli, .dir = dir, .job = *job};
+	struct summit_err err;
+	err_clear(&err);
+	int status =
+	    record_each(cli->db, kind_find(kind_name), NULL, 0, export_one, &ctx, &err);
+	if (ctx.code) {
+		strbuf_free(&ctx.skipped_codes);
+		return ctx.code;
+	}
+	if (status && status != 1) {
+		strbuf_free(&ctx.skipped_codes);
+		return cli_fail(cli, &err);
+	}
+	printf("wrote %lld calendar%s in %s\n", ctx.files, ctx.files == 1 ? "" : "s",
+	       dir);
+	if (ctx.skipped)
+		fprintf(stderr,
+		        "summit: export: no email, so no invitation for:%s (summit set "
+		        "delegations CODE email=...)\n",
+		        ctx.skipped_codes.buf);
+	strbuf_free(&ctx.skipped_codes);
+	return EXIT_OK;
+}
+
+static int export_ics(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"delegation", required_argument, NULL, 'D'},
+	    {"room", required_argument, NULL, 'R'},
+	    {"vehicle", required_argument, NULL, 'V'},
+	    {"person", required_argument, NULL, 'P'},
+	    {"tasks", no_argument, NULL, 'T'},
+	    {"all-delegations", required_argument, NULL, 'd'},
+	    {"all-rooms", required_argument, NULL, 'r'},
+	    {"all-vehicles", required_argument, NULL, 'v'},
+	    {"invitations", required_argument, NULL, 'I'},
+	    {"organizer", required_argument, NULL, 'O'},
+	    {0},
+	};
+	struct ics_job job = {.scope = ICS_PROGRAMME};
+	const char *output = NULL, *dir = NULL, *all = NULL, *organizer = NULL;
+	int scopes = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'D':
+			job.scope = ICS_DELEGATION, job.key = optarg, scopes++;
+			break;
+		case 'R':
+			job.scope = ICS_ROOM, job.key = optarg, scopes++;
+			break;
+		case 'V':
+			job.scope = ICS_VEHICLE, job.key = optarg, scopes++;
+			break;
+		case 'P':
+			job.scope = ICS_PERSON, job.key = optarg, scopes++;
+			break;
+		case 'T':
+			job.scope = ICS_TASKS, scopes++;
+			break;
+		case 'd':
+			all = "delegations", dir = optarg, scopes++;
+			break;
+		case 'r':
+			all = "rooms", dir = optarg, scopes++;
+			break;
+		case 'v':
+			all = "vehicles", dir = optarg, scopes++;
+			break;
+		case 'I':
+			all = "delegations", dir = optarg, scopes++;
+			job.organizer = "";
+			break;
+		case 'O':
+			organizer = optarg;
+			break;
+		default:
+			return cli_usage(cli);
+		}
+	}
+	if (optind != argc || scopes > 1)
+		return cli_usage(cli);
+	if (all && output)
+		return cli_error(cli, EXIT_USAGE,
+		                 "-o writes one file: the --all forms write to DIR");
+	if (job.organizer) {
+		if (!organizer)
+			return cli_error(
+			    cli, EXIT_USAGE,
+			    "--invitations needs --organizer ADDRESS, the host's address "
+			    "replies go to");
+		job.organizer = organizer;
+	} else if (organizer) {
+		return cli_error(cli, EXIT_USAGE, "--organizer goes with --invitations");
+	}
+	struct summit_err err;
+	err_clear(&err);
+	if (ics_check_subject(cli->db, job.scope, job.key, &err))
+		return cli_fail(cli, &err);
+	if (all) {
+		if (strcmp(all, "rooms") == 0)
+			job.scope = ICS_ROOM;
+		else if (strcmp(all, "vehicles") == 0)
+			job.scope = ICS_VEHICLE;
+		else
+			job.scope = ICS_DELEGATION;
+		return export_ics_all(cli, all, dir, &job);
+	}
+	return export_ics_file(cli, &job, output);
+}
+
 static int run_export(struct cli *cli, int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "ics") == 0)
+		return export_ics(cli, argc - 1, argv + 1);
 	const char *output = NULL, *dir = NULL;
 	static const struct option options[] = {
 	    {"output", required_argument, NULL, 'o'},
@@ -55,7 +274,7 @@ static int run_export(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli);
 	}
 	if (optind >= argc || strcmp(argv[optind], "csv") != 0)
-		return cli_error(cli, EXIT_USAGE, "expected a format: csv");
+		return cli_error(cli, EXIT_USAGE, "expected a format: csv or ics");
 	if (dir) {
 		if (optind + 1 != argc || output)
 			return cli_usage(cli);
@@ -73,14 +292,40 @@ static int run_export(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_export = {
     .name = "export",
-    .usage = "csv KIND [-o FILE]  |  export csv --dir DIR",
-    .summary = "write records as CSV",
+    .usage =
+        "csv KIND [-o FILE]  |  export csv --dir DIR\n"
+        "       summit export ics [--delegation CODE | --room NAME | --vehicle CODE |\n"
+        "         --person ID | --tasks] [-o FILE]\n"
+        "       summit export ics --all-delegations DIR | --all-rooms DIR |\n"
+        "         --all-vehicles DIR\n"
+        "       summit export ics --invitations DIR --organizer ADDRESS",
+    .summary = "write records as CSV, schedules as iCalendar",
     .help = "Writes the columns `summit import` reads, to standard output or FILE;\n"
             "--dir writes one file per kind plus event.csv, which `summit load` reads\n"
             "back into a new event.\n"
             "Examples:\n"
             "  summit export csv delegations -o delegations.csv\n"
-            "  summit export csv --dir backup-2007-11-07",
+            "  summit export csv --dir backup-2007-11-07\n"
+            "\n"
+            "ics writes an iCalendar (RFC 5545) file for calendar programs: the whole\n"
+            "programme when no scope is given; a delegation's sessions, hotel nights,\n"
+            "flights and trips; a room's sessions; a vehicle's trips with pick-up\n"
+            "place and riders; a person's schedule; or the planning tasks as to-dos.\n"
+            "Times carry the event's time zone. Every record keeps its UID from one\n"
+            "export to the next and its SEQUENCE grows when it changes, so importing\n"
+            "a new export updates the events instead of adding them twice. A\n"
+            "cancelled session stays, with STATUS:CANCELLED. A delegation's file says\n"
+            "nothing of other delegations beyond the public programme.\n"
+            "--all-delegations, --all-rooms and --all-vehicles write one file per\n"
+            "subject in DIR (CODE.ics, or the room's name). --invitations writes\n"
+            "DIR/CODE.ics, an iTIP request (METHOD:REQUEST) to each invited\n"
+            "delegation (not withdrawn) at its email from the host's ADDRESS; `summit "
+            "import ics-reply`\n"
+            "reads the answers.\n"
+            "Examples:\n"
+            "  summit export ics --delegation SEN -o senegal.ics\n"
+            "  summit export ics --all-vehicles drivers/\n"
+            "  summit export ics --invitations outbox/ --organizer protocole@gouv.ml",
     .db = VERB_OPENS_DB,
     .run = run_export,
 };

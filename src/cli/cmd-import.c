@@ -1,12 +1,118 @@
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
+/* The whole file as one string; NULL after saying why. */
+static char *read_whole(const struct cli *cli, const char *path)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *in = is_stdin ? stdin : fopen(path, "rb");
+	if (!in) {
+		cli_error(cli, EXIT_REFUSED, "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct strbuf sb = {0};
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		strbuf_addn(&sb, buf, n);
+	int failed = ferror(in);
+	if (!is_stdin)
+		fclose(in);
+	if (failed) {
+		strbuf_free(&sb);
+		cli_error(cli, EXIT_REFUSED, "cannot read %s", path);
+		return NULL;
+	}
+	return strbuf_take(&sb);
+}
+
+struct replies {
+	struct strbuf said;
+};
+
+static void note_reply(const struct ics_reply *reply, void *data)
+{
+	struct replies *r = data;
+	strbuf_addf(&r->said, "%s %s%s\n", reply->delegation, reply->state,
+	            reply->changed ? "" : " (already recorded)");
+}
+
+/* Every reply in one transaction: one bad file and none is recorded. */
+static int import_replies(struct cli *cli, int nfiles, char **files)
+{
+	struct summit_err err;
+	err_clear(&err);
+	struct replies r = {0};
+	int status = db_begin(cli->db, &err);
+	for (int i = 0; i < nfiles && !status; i++) {
+		char *text = read_whole(cli, files[i]);
+		if (!text) {
+			db_rollback(cli->db);
+			strbuf_free(&r.said);
+			return EXIT_REFUSED;
+		}
+		status = ics_import_reply(cli->db, files[i], text, note_reply, &r, &err);
+		free(text);
+	}
+	if (!status)
+		status = db_commit(cli->db, &err);
+	else
+		db_rollback(cli->db);
+	if (status) {
+		strbuf_free(&r.said);
+		fprintf(stderr, "summit: import: %s\n", err.msg);
+		fputs("summit: import: no reply recorded\n", stderr);
+		return EXIT_REFUSED;
+	}
+	if (r.said.buf)
+		fputs(r.said.buf, stdout);
+	strbuf_free(&r.said);
+	return EXIT_OK;
+}
+
+static int import_ics_sessions(struct cli *cli, const char *path)
+{
+	char *text = read_whole(cli, path);
+	if (!text)
+		return EXIT_REFUSED;
+	struct summit_err err;
+	err_clear(&err);
+	long long rows = 0;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	int status = db_begin(cli->db, &err);
+	if (!status) {
+		status = ics_import_sessions(cli->db, name, text, &rows, &err);
+		if (!status)
+			status = db_commit(cli->db, &err);
+		else
+			db_rollback(cli->db);
+	}
+	free(text);
+	if (status) {
+		fprintf(stderr, "summit: import: %s\n", err.msg);
+		return EXIT_REFUSED;
+	}
+	printf("imported %lld session%s from %s\n", rows, rows == 1 ? "" : "s", path);
+	return EXIT_OK;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+	return n >= m && strcasecmp(s + n - m, tail) == 0;
+}
+
 static int run_import(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "ics-reply") == 0)
+		return import_replies(cli, argc - 2, argv + 2);
 	if (argc != 3)
 		return cli_usage(cli);
+	if (strcmp(argv[1], "sessions") == 0 && ends_with(argv[2], ".ics"))
+		return import_ics_sessions(cli, argv[2]);
 	const struct kind *kind = cli_kind(cli, argv[1]);
 	if (!kind)
 		return EXIT_USAGE;
@@ -39,14 +145,31 @@ static int run_import(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_import = {
     .name = "import",
-    .usage = "KIND FILE.csv",
-    .summary = "add records from a CSV file, all or nothing",
+    .usage = "KIND FILE.csv  |  import sessions FILE.ics  |  import ics-reply FILE...",
+    .summary = "add records from a CSV or iCalendar file, all or nothing",
     .help = "The first row names the columns, in any order (see `summit help KIND`);\n"
             "FILE - reads standard input. Any bad row is reported as\n"
             "FILE:LINE: column NAME: what was wrong, expected what\n"
             "and nothing is added.\n"
             "Example:\n"
-            "  summit import people delegates-from-embassy.csv",
+            "  summit import people delegates-from-embassy.csv\n"
+            "\n"
+            "sessions FILE.ics adds a session per VEVENT of a programme drafted in\n"
+            "another calendar program: SUMMARY is the title, LOCATION a room's name\n"
+            "(or \"room, venue\"), CATEGORIES the kind when one names a session kind\n"
+            "(else plenary), DESCRIPTION and STATUS:CANCELLED are kept. An unknown\n"
+            "room, a time outside the event's days or while the room is taken, or a\n"
+            "malformed file is refused as FILE:LINE: PROPERTY: why, and nothing is\n"
+            "added.\n"
+            "ics-reply reads iTIP answers (METHOD:REPLY) to the invitations of\n"
+            "`summit export ics --invitations` and moves each invitation, found by\n"
+            "UID and attendee, to accepted or declined; TENTATIVE makes it\n"
+            "acknowledged, with \"tentative\" in its history. The history row is dated\n"
+            "by the reply's DTSTAMP. A reply that matches no invitation, or a file that\n"
+            "is not a reply, is refused and no reply of the command is recorded.\n"
+            "Examples:\n"
+            "  summit import sessions draft-programme.ics\n"
+            "  summit import ics-reply inbox/*.ics",
     .db = VERB_OPENS_DB,
     .run = run_import,
 };

@@ -1,0 +1,21 @@
+/* Shared by ics.c and ics_itip.c. */
+#ifndef SUMMIT_ICS_INTERNAL_H
+#define SUMMIT_ICS_INTERNAL_H
+
+#include <libical/ical.h>
+
+struct summit_db;
+
+/* The part after '@' in every UID of the event; the caller frees it. */
+char *ics_uid_domain(struct summit_db *db);
+/* A VCALENDAR with VERSION, PRODID, the optional METHOD and X-WR-CALNAME,
+ * and the event zone's VTIMEZONE under its plain Olson name. */
+icalcomponent *ics_new_calendar(struct summit_db *db, const char *name,
+                                const char *method);
+struct icaltimetype ics_local_time(struct summit_db *db, long long utc);
+/* A date-time property in the event's zone, with its TZID. */
+void ics_add_time(struct summit_db *db, icalcomponent *c, icalproperty_kind kind,
+                  long long utc);
+void ics_add_stamp(struct summit_db *db, icalcomponent *c);
+
+#endif

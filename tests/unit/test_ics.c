@@ -1,0 +1,264 @@
+/* iCalendar: exports as calendar programs need them (zones, UIDs,
+ * SEQUENCE, folding), replies to invitations and sessions from a file. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+
+static int setup_paris(void **state)
+{
+	return fixture_setup_zone(state, "Europe/Paris");
+}
+
+static void add_rooms(struct fixture *fx)
+{
+	fixture_add(fx, "venues", "name=Centre Kléber", NULL);
+	fixture_add(fx, "rooms", "name=Salle Kléber", "venue=Centre Kléber",
+	            "capacity=100", NULL);
+}
+
+/* The calendar of scope/key as text; the caller frees it. */
+static char *export(struct fixture *fx, enum ics_scope scope, const char *key)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	assert_int_equal(ics_export(fx->db, scope, key, out, &fx->err), 0);
+	fclose(out);
+	return text;
+}
+
+static int with_transaction(struct fixture *fx, int status)
+{
+	if (status)
+		db_rollback(fx->db);
+	else
+		assert_int_equal(db_commit(fx->db, &fx->err), 0);
+	return status;
+}
+
+static void test_times_carry_the_zone(void **state)
+{
+	struct fixture *fx = *state;
+	add_rooms(fx);
+	fixture_add(fx, "sessions", "title=Ouverture", "kind=ceremony",
+	            "room=Salle Kléber", "start=2007-11-14 10:00", "end=2007-11-14 12:00",
+	            NULL);
+	char *text = export(fx, ICS_PROGRAMME, NULL);
+	assert_non_null(
+	    strstr(text, "\r\nDTSTART;TZID=Europe/Paris:20071114T100000\r\n"));
+	assert_non_null(strstr(text, "\r\nDTEND;TZID=Europe/Paris:20071114T120000\r\n"));
+	assert_non_null(strstr(text, "\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n"));
+	assert_null(strstr(text, "freeassociation"));
+	assert_null(strstr(text, "20071114T100000Z"));
+	assert_non_null(strstr(text, "\r\nSTATUS:CONFIRMED\r\n"));
+	assert_non_null(strstr(text, "\r\nCATEGORIES:ceremony\r\n"));
+	free(text);
+}
+
+static void test_lines_are_folded_whole(void **state)
+{
+	struct fixture *fx = *state;
+	add_rooms(fx);
+	fixture_add(
+	    fx, "sessions",
+	    "title=Séance réservée : démocratie, développement, sécurité, élections, "
+	    "libertés, société civile et médias en Afrique de l'Ouest",
+	    "kind=plenary", "room=Salle Kléber", "start=2007-11-15 10:00",
+	    "end=2007-11-15 12:00", NULL);
+	char *text = export(fx, ICS_PROGRAMME, NULL);
+	int folded = 0;
+	for (char *line = text; *line;) {
+		char *end = strstr(line, "\r\n");
+		assert_non_null(end); /* every line ends with CRLF */
+		assert_true(end - line <= 75);
+		/* A folded line never begins in the middle of a character. */
+		if (line[0] == ' ') {
+			folded++;
+			assert_false(((unsigned char)line[1] & 0xC0) == 0x80);
+		}
+		line = end + 2;
+	}
+	assert_true(folded > 0);
+	free(text);
+}
+
+static void test_uid_stays_and_sequence_grows(void **state)
+{
+	struct fixture *fx = *state;
+	add_rooms(fx);
+	long long id = fixture_add(fx, "sessions", "title=Plénière", "kind=plenary",
+	                           "room=Salle Kléber", "start=2007-11-15 10:00",
+	                           "end=2007-11-15 12:00", NULL);
+	char *before = export(fx, ICS_ROOM, "Salle Kléber");
+	char uid[128];
+	snprintf(uid, sizeof uid, "\r\nUID:session-%lld@", id);
+	assert_non_null(strstr(before, uid));
+	assert_non_null(strstr(before, "\r\nSEQUENCE:0\r\n"));
+	char *changes[10] = {0};
+	changes[4] = "2007-11-15 11:00";
+	changes[5] = "2007-11-15 13:00";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, record_update(fx->db, kind_find("sessions"),
+	                                                    id, changes, 0, &fx->err)),
+	                 0);
+	char *after = export(fx, ICS_ROOM, "Salle Kléber");
+	assert_non_null(strstr(after, uid));
+	assert_non_null(strstr(after, "\r\nSEQUENCE:1\r\n"));
+	assert_non_null(strstr(after, "DTSTART;TZID=Europe/Paris:20071115T110000"));
+	free(before);
+	free(after);
+}
+
+static void test_unknown_subject(void **state)
+{
+	struct fixture *fx = *state;
+	FILE *out = fopen("/dev/null", "w");
+	assert_int_equal(ics_export(fx->db, ICS_DELEGATION, "XXX", out, &fx->err),
+	                 SUMMIT_NOT_FOUND);
+	fclose(out);
+}
+
+static void test_file_stem(void **state)
+{
+	(void)state;
+	char *s = ics_file_stem("Salle Plénière");
+	assert_string_equal(s, "Salle-Plénière");
+	free(s);
+	s = ics_file_stem("../etc/passwd");
+	assert_string_equal(s, "etc-passwd");
+	free(s);
+	s = ics_file_stem("BUS-1");
+	assert_string_equal(s, "BUS-1");
+	free(s);
+}
+
+static long long sessions(struct fixture *fx)
+{
+	return record_count(fx->db, kind_find("sessions"));
+}
+
+static void test_import_sessions(void **state)
+{
+	struct fixture *fx = *state;
+	add_rooms(fx);
+	const char *good = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	                   "BEGIN:VEVENT\r\nUID:x@t\r\nDTSTAMP:20071001T000000Z\r\n"
+	                   "DTSTART:20071115T090000Z\r\nDTEND:20071115T100000Z\r\n"
+	                   "SUMMARY:Réunion\r\nLOCATION:Salle Kléber\r\nEND:VEVENT\r\n"
+	                   "END:VCALENDAR\r\n";
+	long long n;
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_sessions(fx->db, "good.ics",
+	                                                          good, &n, &fx->err)),
+	                 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(sessions(fx), 1);
+	/* 09:00 UTC is 10:00 in Paris in November. */
+	assert_string_equal(fixture_value(fx, "sessions", 1, "start"),
+	                    "2007-11-15 10:00");
+
+	const char *bad = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	                  "BEGIN:VEVENT\r\nUID:y@t\r\nDTSTAMP:20071001T000000Z\r\n"
+	                  "DTSTART:20071116T090000Z\r\nDTEND:20071116T100000Z\r\n"
+	                  "SUMMARY:Ailleurs\r\nLOCATION:Salle 9\r\nEND:VEVENT\r\n"
+	                  "END:VCALENDAR\r\n";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_sessions(fx->db, "bad.ics", bad,
+	                                                          &n, &fx->err)),
+	                 SUMMIT_INVALID);
+	assert_non_null(strstr(fx->err.msg, "bad.ics:10: LOCATION: got \"Salle 9\""));
+	assert_int_equal(sessions(fx), 1);
+}
+
+static void note(const struct ics_reply *reply, void *ctx)
+{
+	snprintf(ctx, 64, "%s %s %d", reply->delegation, reply->state, reply->changed);
+}
+
+static void test_invitation_and_reply(void **state)
+{
+	struct fixture *fx = *state;
+	setenv("SUMMIT_TODAY", "2007-07-02", 1);
+	fixture_add(fx, "delegations", "code=SEN", "name=Sénégal", "kind=state",
+	            "status=participant", "email=protocole@sen.example", NULL);
+	long long id = fixture_add(fx, "invitations", "delegation=SEN", NULL);
+	unsetenv("SUMMIT_TODAY");
+	struct invitation_move sent = {
+	    .delegation = "SEN", .state = "sent", .at = "2007-07-16 10:00"};
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &sent, &fx->err)),
+	                 0);
+
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_int_equal(
+	    ics_export_invitation(fx->db, "SEN", "host@mali.example", out, &fx->err), 0);
+	fclose(out);
+	assert_non_null(strstr(text, "\r\nMETHOD:REQUEST\r\n"));
+	assert_non_null(strstr(text, "ORGANIZER"));
+	assert_non_null(strstr(text, "mailto:host@mali.example"));
+	assert_non_null(strstr(text, "PARTSTAT=NEEDS-ACTION"));
+	assert_non_null(strstr(text, "RSVP=TRUE"));
+	char uid[128];
+	const char *u = strstr(text, "\r\nUID:");
+	assert_non_null(u);
+	snprintf(uid, sizeof uid, "%.*s", (int)(strstr(u + 2, "\r\n") - u - 6), u + 6);
+	free(text);
+	char want[64];
+	snprintf(want, sizeof want, "invitation-%lld@", id);
+	assert_int_equal(strncmp(uid, want, strlen(want)), 0);
+
+	char *reply =
+	    xasprintf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	              "METHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
+	              "DTSTAMP:20070801T120000Z\r\n"
+	              "ATTENDEE;PARTSTAT=DECLINED:mailto:PROTOCOLE@sen.example\r\n"
+	              "END:VEVENT\r\nEND:VCALENDAR\r\n",
+	              uid);
+	char said[64] = "";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_reply(fx->db, "r.ics", reply,
+	                                                       note, said, &fx->err)),
+	                 0);
+	free(reply);
+	assert_string_equal(said, "SEN declined 1");
+	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "declined");
+
+	/* A reply to nothing this event sent changes nothing. */
+	const char *stray = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	                    "METHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:meeting-1@elsewhere\r\n"
+	                    "DTSTAMP:20070802T120000Z\r\n"
+	                    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:protocole@sen.example\r\n"
+	                    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_reply(fx->db, "s.ics", stray,
+	                                                       NULL, NULL, &fx->err)),
+	                 SUMMIT_INVALID);
+	assert_non_null(strstr(fx->err.msg, "matches no invitation"));
+	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "declined");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_times_carry_the_zone, setup_paris,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_lines_are_folded_whole, setup_paris,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_uid_stays_and_sequence_grows,
+	                                    setup_paris, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_subject, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test(test_file_stem),
+	    cmocka_unit_test_setup_teardown(test_import_sessions, setup_paris,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_invitation_and_reply, fixture_setup,
+	                                    fixture_teardown),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	when_cleanup();
+	return failed;
+}
