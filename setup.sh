@@ -32,8 +32,8 @@ demo)
 	make -s -j2
 	rm -f bamako.db bamako.db-wal bamako.db-shm
 	./src/summit --db bamako.db load sample-data/bamako-2007
-	# The event as it looked a week before it began.
-	exec ./src/summit --db bamako.db --today 2007-11-07 status
+	# The event as it looked a week before it began, in the terminal UI.
+	exec ./src/summit --db bamako.db --today 2007-11-07
 	;;
 check)
 	# A separate build with the sanitizers and warnings as errors.

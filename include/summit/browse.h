@@ -17,9 +17,9 @@ struct summit_err;
  * without a hotel": the records behind a figure of the dashboard. */
 struct browse_cond {
 	const char *name;
-	const char *kind;  /* plural of the kind it applies to */
-	const char *label; /* for people: "without a hotel" */
-	const char *where; /* SQL on alias t, at most one ? */
+	const char *kind;           /* plural of the kind it applies to */
+	const char *label;          /* for people: "without a hotel" */
+	const char *where;          /* SQL on alias t, at most one ? */
 	const char *const *choices; /* values the parameter takes, or NULL */
 	bool param_today;           /* the parameter is today's date */
 };

@@ -14,9 +14,9 @@ struct summit_err;
 struct plan_session {
 	long long id, room_id;
 	const char *title, *kind, *room, *status;
-	long long start, end; /* UTC seconds */
+	long long start, end;         /* UTC seconds */
 	int start_minute, end_minute; /* since the day's local midnight */
-	long long capacity, expected;    /* seats, and the sizes of who attends */
+	long long capacity, expected; /* seats, and the sizes of who attends */
 	bool overlap; /* another session in the same room at the same time */
 };
 typedef int (*plan_session_fn)(const struct plan_session *s, void *ctx);

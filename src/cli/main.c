@@ -29,9 +29,10 @@ static int open_tui(struct cli *cli)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs(usage_text, stderr);
-		fputs("summit: without a verb summit opens its terminal UI, which needs a "
-		      "terminal on stdin and stdout; give a verb (see `summit help`)\n",
-		      stderr);
+		fputs(
+		    "summit: without a verb summit opens its terminal UI, which needs a "
+		    "terminal on stdin and stdout; give a verb (see `summit help`)\n",
+		    stderr);
 		return EXIT_USAGE;
 	}
 	struct summit_err err;

@@ -59,8 +59,7 @@ static const struct {
     {"delegations", "invitation",
      "(SELECT i.state FROM invitations i WHERE i.delegation = t.id)", NULL, NULL},
     {"arrivals", NULL, NULL, "no pickup", "t.direction = 'arrival' AND t.pickup IS NULL"},
-    {"tasks", NULL, NULL, "overdue",
-     "t.state IN ('open', 'in-progress') AND t.due < ?1"},
+    {"tasks", NULL, NULL, "overdue", "t.state IN ('open', 'in-progress') AND t.due < ?1"},
     {"pledges", NULL, NULL, "not all received", "t.received < t.amount"},
     {"allocations", NULL, NULL, "beyond the hotel's block",
      "(SELECT sum(a.rooms) FROM allocations a WHERE a.hotel = t.hotel AND a.night = "
@@ -158,9 +157,10 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 	add_and(q);
 	if (!v || !*v) {
 		if (f->type == FIELD_REFLIST)
-			strbuf_addf(&q->where,
-			            "NOT EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id)",
-			            f->link);
+			strbuf_addf(
+			    &q->where,
+			    "NOT EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id)",
+			    f->link);
 		else
 			strbuf_addf(&q->where, "t.\"%s\" IS NULL", column_of(f));
 		return SUMMIT_OK;
@@ -169,18 +169,20 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 	if (f->type == FIELD_REF || f->type == FIELD_REFLIST) {
 		int status = record_find(db, kind_find(f->ref), v, &p.i, err);
 		if (status == SUMMIT_NOT_FOUND)
-			return err_field(err, f->name, "got \"%s\", expected an existing %s",
-			                 v, kind_find(f->ref)->singular);
+			return err_field(err, f->name,
+			                 "got \"%s\", expected an existing %s", v,
+			                 kind_find(f->ref)->singular);
 		if (status)
 			return status;
 		p.is_int = true;
 	}
 	int n = add_param(q, p);
 	if (f->type == FIELD_REFLIST)
-		strbuf_addf(&q->where,
-		            "EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id AND l.ref = "
-		            "?%d)",
-		            f->link, n);
+		strbuf_addf(
+		    &q->where,
+		    "EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id AND l.ref = "
+		    "?%d)",
+		    f->link, n);
 	else
 		strbuf_addf(&q->where, "t.\"%s\" = ?%d", column_of(f), n);
 	return SUMMIT_OK;
@@ -195,7 +197,8 @@ static void add_cond(struct query *q, const struct browse_cond *c, const char *p
 		strbuf_addf(&q->where, "(%s)", c->where);
 		return;
 	}
-	int n = c->param_today ? 1 : add_param(q, (struct param){.s = param ? param : ""});
+	int n =
+	    c->param_today ? 1 : add_param(q, (struct param){.s = param ? param : ""});
 	strbuf_add(&q->where, "(");
 	strbuf_addn(&q->where, c->where, (size_t)(mark - c->where));
 	strbuf_addf(&q->where, "?%d%s)", n, mark + 1);
@@ -218,8 +221,8 @@ static void add_search(struct query *q, const struct kind *kind, const char *tex
 	bool first = true;
 	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
-		if (f->type != FIELD_TEXT && f->type != FIELD_CODE && f->type != FIELD_REF &&
-		    !(f->type == FIELD_ID && i == kind->key))
+		if (f->type != FIELD_TEXT && f->type != FIELD_CODE &&
+		    f->type != FIELD_REF && !(f->type == FIELD_ID && i == kind->key))
 			continue;
 		strbuf_add(&q->where, first ? "" : " OR ");
 		value_expr(&q->where, f);
@@ -297,7 +300,8 @@ static int prepare(struct summit_db *db, const char *sql, const struct query *q,
 		if (q->params[i].is_int)
 			sqlite3_bind_int64(*st, i + 1, q->params[i].i);
 		else
-			sqlite3_bind_text(*st, i + 1, q->params[i].s, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(*st, i + 1, q->params[i].s, -1,
+			                  SQLITE_TRANSIENT);
 	}
 	return SUMMIT_OK;
 }
@@ -330,12 +334,11 @@ static char *select_sql(const struct browse *b, const struct query *q)
 {
 	int extras = extras_index(b->kind);
 	struct strbuf sb = {0};
-	strbuf_addf(&sb, "SELECT t.id, %s, %s FROM \"%s\" t%s ORDER BY ",
-	            extras >= 0 && kind_extras[extras].extra ? kind_extras[extras].extra
-	                                                     : "NULL",
-	            extras >= 0 && kind_extras[extras].warn ? kind_extras[extras].warn
-	                                                    : "0",
-	            b->kind->table, q->where.buf);
+	strbuf_addf(
+	    &sb, "SELECT t.id, %s, %s FROM \"%s\" t%s ORDER BY ",
+	    extras >= 0 && kind_extras[extras].extra ? kind_extras[extras].extra : "NULL",
+	    extras >= 0 && kind_extras[extras].warn ? kind_extras[extras].warn : "0",
+	    b->kind->table, q->where.buf);
 	add_order(&sb, b);
 	return strbuf_take(&sb);
 }

@@ -78,13 +78,14 @@ int plan_delegation_sessions(struct summit_db *db, long long delegation,
                              plan_session_fn fn, void *ctx, struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status = db_prepare(
-	    db,
-	    SESSION_COLUMNS "WHERE s.attendance = 'all' OR (s.attendance = 'participants'"
-	                    " AND (SELECT status FROM delegations WHERE id = ?1) ="
-	                    " 'participant') OR EXISTS (SELECT 1 FROM session_delegations l"
-	                    " WHERE l.owner = s.id AND l.ref = ?1) ORDER BY s.start, s.id",
-	    &st, err);
+	int status =
+	    db_prepare(db,
+	               SESSION_COLUMNS
+	               "WHERE s.attendance = 'all' OR (s.attendance = 'participants'"
+	               " AND (SELECT status FROM delegations WHERE id = ?1) ="
+	               " 'participant') OR EXISTS (SELECT 1 FROM session_delegations l"
+	               " WHERE l.owner = s.id AND l.ref = ?1) ORDER BY s.start, s.id",
+	               &st, err);
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, delegation);
@@ -174,10 +175,13 @@ int plan_day_trips(struct summit_db *db, const char *date, long long vehicle,
 	if (!status)
 		status = db_prepare(
 		    db,
-		    "SELECT t.id, v.id, v.code, t.kind, o.name, d.name, v.driver, t.depart,"
-		    " t.arrive, (SELECT count(*) FROM trip_riders r WHERE r.owner = t.id),"
+		    "SELECT t.id, v.id, v.code, t.kind, o.name, d.name, v.driver, "
+		    "t.depart,"
+		    " t.arrive, (SELECT count(*) FROM trip_riders r WHERE r.owner = "
+		    "t.id),"
 		    " v.capacity FROM trips t JOIN vehicles v ON v.id = t.vehicle"
-		    " JOIN places o ON o.id = t.origin JOIN places d ON d.id = t.destination"
+		    " JOIN places o ON o.id = t.origin JOIN places d ON d.id = "
+		    "t.destination"
 		    " WHERE t.depart >= ?1 AND t.depart < ?2 AND (?3 = 0 OR v.id = ?3)"
 		    " ORDER BY v.code, t.depart, t.id",
 		    &st, err);

@@ -64,7 +64,8 @@ bool edit_key(struct edit *e, int key)
 		return true;
 	case KEY_RIGHT:
 		if (e->pos < len)
-			for (e->pos++; e->pos < len && continuation(e->text[e->pos]); e->pos++)
+			for (e->pos++; e->pos < len && continuation(e->text[e->pos]);
+			     e->pos++)
 				;
 		return true;
 	case KEY_HOME:
@@ -94,8 +95,7 @@ bool edit_key(struct edit *e, int key)
 	return false;
 }
 
-void edit_draw(const struct edit *e, int y, int x, int width, enum role role,
-               bool focus)
+void edit_draw(const struct edit *e, int y, int x, int width, enum role role, bool focus)
 {
 	if (width <= 1)
 		return;
@@ -151,7 +151,8 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
 	for (; choices[n]; n++)
 		if (text_width(choices[n]) + 6 > w)
 			w = text_width(choices[n]) + 6;
-	struct cursor c = {.count = n, .line = selected >= 0 && selected < n ? selected : 0};
+	struct cursor c = {.count = n,
+	                   .line = selected >= 0 && selected < n ? selected : 0};
 	for (;;) {
 		tui_draw(tui);
 		int h = n + 2 < LINES - 2 ? n + 2 : LINES - 2;
@@ -161,8 +162,9 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
 		tui_box(y, x, h, bw, title);
 		for (int i = 0; i < h - 2 && c.top + i < n; i++) {
 			long long k = c.top + i;
-			tui_putf(y + 1 + i, x + 1, bw - 2, k == c.line ? ROLE_CURSOR : ROLE_NORMAL,
-			         true, " %s", choices[k]);
+			tui_putf(y + 1 + i, x + 1, bw - 2,
+			         k == c.line ? ROLE_CURSOR : ROLE_NORMAL, true, " %s",
+			         choices[k]);
 		}
 		refresh();
 		int key = tui_getch(tui);
@@ -212,7 +214,8 @@ bool tui_confirm(struct tui *tui, const char *question, const char *detail)
 		tui_box(y, x, h, w, question);
 		for (int i = 0; i < n; i++)
 			tui_put(y + 1 + i, x + 2, w - 4, lines[i], ROLE_NORMAL, true);
-		tui_put(y + h - 2, x + 2, w - 4, "y: yes    n or Esc: no", ROLE_HEADER, true);
+		tui_put(y + h - 2, x + 2, w - 4, "y: yes    n or Esc: no", ROLE_HEADER,
+		        true);
 		refresh();
 		int key = tui_getch(tui);
 		if (key == 'y' || key == 'Y')

@@ -12,9 +12,9 @@ struct form {
 	struct tui *tui;
 	const struct kind *kind;
 	long long id, revision;
-	struct edit *edits;   /* one per field */
-	char **original;      /* values when opened (edit), by field */
-	char **errors;        /* message next to each field, or NULL */
+	struct edit *edits; /* one per field */
+	char **original;    /* values when opened (edit), by field */
+	char **errors;      /* message next to each field, or NULL */
 	bool *readonly;
 	bool *hidden;
 	int focus, top;
@@ -129,7 +129,8 @@ static void form_draw(struct form *f)
 	char title[200];
 	if (f->id)
 		snprintf(title, sizeof title, "Edit %s %s%s", kind->singular,
-		         f->original[kind->key] && kind->fields[kind->key].type != FIELD_ID
+		         f->original[kind->key] &&
+		                 kind->fields[kind->key].type != FIELD_ID
 		             ? f->original[kind->key]
 		             : "",
 		         kind->fields[kind->key].type == FIELD_ID ? "" : "");
@@ -162,7 +163,9 @@ static void form_draw(struct form *f)
 		snprintf(label, sizeof label, "%s%s", fl->name,
 		         fl->flags & FIELD_REQUIRED ? "*" : "");
 		tui_put(y, 2, lw, label, focus ? ROLE_HEADER : ROLE_NORMAL, true);
-		enum role role = f->readonly[i] ? ROLE_DIM : focus ? ROLE_CURSOR : ROLE_NORMAL;
+		enum role role = f->readonly[i] ? ROLE_DIM
+		                 : focus        ? ROLE_CURSOR
+		                                : ROLE_NORMAL;
 		if (focus && !f->readonly[i]) {
 			edit_draw(&f->edits[i], y, 2 + lw, w - 4 - lw, role, false);
 			cursor_y = y;
@@ -176,7 +179,8 @@ static void form_draw(struct form *f)
 		}
 		y++;
 		if (f->errors[i] && y < y0 + h - 3) {
-			tui_putf(y, 2 + lw, w - 4 - lw, ROLE_ERROR, true, "^ %s", f->errors[i]);
+			tui_putf(y, 2 + lw, w - 4 - lw, ROLE_ERROR, true, "^ %s",
+			         f->errors[i]);
 			y++;
 		}
 	}
@@ -278,8 +282,8 @@ static void pick_reference(struct form *f)
 	struct browse b = {.kind = p.kind, .search = word, .sort = BROWSE_SORT_NATURAL};
 	browse_each(f->tui->db, &b, 0, MAX, pick_row, &p, NULL);
 	if (!p.n) {
-		snprintf(f->message, sizeof f->message, "No %s matches \"%s\".", p.kind->singular,
-		         word);
+		snprintf(f->message, sizeof f->message, "No %s matches \"%s\".",
+		         p.kind->singular, word);
 	} else {
 		char title[120];
 		snprintf(title, sizeof title, "Choose a %s%s", p.kind->singular,
@@ -288,8 +292,8 @@ static void pick_reference(struct form *f)
 		if (k >= 0) {
 			char value[1024];
 			if (fl->type == FIELD_REFLIST)
-				snprintf(value, sizeof value, "%.*s%s", (int)(word - e->text),
-				         e->text, p.keys[k]);
+				snprintf(value, sizeof value, "%.*s%s",
+				         (int)(word - e->text), e->text, p.keys[k]);
 			else
 				snprintf(value, sizeof value, "%s", p.keys[k]);
 			edit_set(e, value);
@@ -315,7 +319,8 @@ static long long form_save(struct form *f)
 		f->errors[i] = NULL;
 		const char *text = f->edits[i].text;
 		if (f->id)
-			values[i] = strcmp(text, f->original[i]) == 0 ? NULL : (char *)text;
+			values[i] =
+			    strcmp(text, f->original[i]) == 0 ? NULL : (char *)text;
 		else
 			values[i] = *text ? (char *)text : NULL;
 	}
@@ -326,7 +331,8 @@ static long long form_save(struct form *f)
 	int status = db_begin(db, &err);
 	if (!status) {
 		if (f->id)
-			status = record_update(db, kind, f->id, values, f->revision, &err);
+			status =
+			    record_update(db, kind, f->id, values, f->revision, &err);
 		else
 			status = record_insert(db, kind, values, &id, &err);
 		status = db_end(db, status, &err);
@@ -342,7 +348,8 @@ static long long form_save(struct form *f)
 		         err.field);
 	} else if (status == SUMMIT_CONFLICT) {
 		snprintf(f->message, sizeof f->message,
-		         "Not saved: %s Ctrl-R reloads it (your changes are lost).", err.msg);
+		         "Not saved: %s Ctrl-R reloads it (your changes are lost).",
+		         err.msg);
 	} else {
 		snprintf(f->message, sizeof f->message, "Not saved: %s", err.msg);
 	}
@@ -438,7 +445,8 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 			tui_message(tui, ROLE_GOOD, "Saved %s %s.", kind->singular,
 			            rec.values[kind->key]);
 		else
-			tui_message(tui, ROLE_GOOD, "Saved %s #%lld.", kind->singular, saved);
+			tui_message(tui, ROLE_GOOD, "Saved %s #%lld.", kind->singular,
+			            saved);
 		record_clear(&rec);
 	}
 	return saved;
@@ -455,7 +463,8 @@ static void describe_cascade(struct summit_db *db, const struct kind *kind,
 			if (!(fl->flags & FIELD_CASCADE) || strcmp(fl->ref, kind->plural))
 				continue;
 			struct record_filter by = {(int)i, key};
-			struct browse b = {.kind = kinds[k], .filters = &by, .nfilters = 1};
+			struct browse b = {
+			    .kind = kinds[k], .filters = &by, .nfilters = 1};
 			long long n = 0;
 			if (browse_count(db, &b, &n, NULL) == SUMMIT_OK && n)
 				strbuf_addf(out, " Its %lld %s row%s go%s with it.", n,
@@ -478,7 +487,8 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 	if (kind->fields[kind->key].type == FIELD_ID)
 		snprintf(name, sizeof name, "%s #%lld", kind->singular, id);
 	else
-		snprintf(name, sizeof name, "%s %s", kind->singular, rec.values[kind->key]);
+		snprintf(name, sizeof name, "%s %s", kind->singular,
+		         rec.values[kind->key]);
 	/* Ask the core first, inside a transaction rolled back: it names what
 	 * still refers to the record. */
 	int status = db_begin(db, &err);
@@ -548,15 +558,16 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 	choices[n] = NULL;
 	bool moved = false;
 	char title[200], channel[256], via[64], note[512];
-	snprintf(title, sizeof title, "Move %s's invitation from %s to", delegation, state);
+	snprintf(title, sizeof title, "Move %s's invitation from %s to", delegation,
+	         state);
 	int k = n ? tui_choose(tui, title, choices, 0) : -1;
 	const char *cur_channel = rec.values[kind_field_index(kind, "channel")];
 	const char *cur_via = rec.values[kind_field_index(kind, "via")];
 	if (!n)
 		tui_message(tui, ROLE_ERROR, "An invitation %s moves nowhere.", state);
 	if (k >= 0 && tui_prompt(tui, "Channel:", cur_channel, channel, sizeof channel) &&
-	    tui_prompt(tui, "Through (a delegation's code, empty for none):", cur_via, via,
-	               sizeof via) &&
+	    tui_prompt(tui, "Through (a delegation's code, empty for none):", cur_via,
+	               via, sizeof via) &&
 	    tui_prompt(tui, "Note:", "", note, sizeof note)) {
 		struct invitation_move move = {
 		    .delegation = delegation,
@@ -590,7 +601,8 @@ void form_export(struct tui *tui, const struct kind *kind)
 		return;
 	FILE *out = fopen(path, "wx");
 	if (!out) {
-		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).", path);
+		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).",
+		            path);
 		return;
 	}
 	struct summit_err err;

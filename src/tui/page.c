@@ -140,7 +140,8 @@ void page_keep(struct page *page, const char *previous)
 	if (!previous)
 		return;
 	for (size_t i = 0; i < page->count; i++)
-		if (page->lines[i].selectable && strcmp(page->lines[i].text, previous) == 0) {
+		if (page->lines[i].selectable &&
+		    strcmp(page->lines[i].text, previous) == 0) {
 			page->cursor.line = (long long)i;
 			return;
 		}
@@ -201,8 +202,11 @@ struct target target_record(const struct kind *kind, long long id)
 struct target target_list(const char *kind, const char *cond, const char *param,
                           const char *field, const char *value)
 {
-	struct target t = {.type = TARGET_LIST, .kind = kind_find(kind), .cond = cond,
-	                   .field = -1, .field2 = -1};
+	struct target t = {.type = TARGET_LIST,
+	                   .kind = kind_find(kind),
+	                   .cond = cond,
+	                   .field = -1,
+	                   .field2 = -1};
 	snprintf(t.param, sizeof t.param, "%s", param ? param : "");
 	if (field) {
 		t.field = kind_field_index(t.kind, field);
@@ -228,7 +232,8 @@ void target_open(struct tui *tui, const struct target *t)
 		    .param = t->param[0] ? t->param : NULL,
 		    .filter_field = t->field >= 0 ? t->kind->fields[t->field].name : NULL,
 		    .filter_value = t->field >= 0 ? t->value : NULL,
-		    .filter2_field = t->field2 >= 0 ? t->kind->fields[t->field2].name : NULL,
+		    .filter2_field =
+		        t->field2 >= 0 ? t->kind->fields[t->field2].name : NULL,
 		    .filter2_value = t->field2 >= 0 ? t->value2 : NULL,
 		};
 		if (t->kind == kind_find("delegations"))

@@ -45,12 +45,10 @@ static void colors_init(struct tui *tui)
 	const char *no_color = getenv("NO_COLOR");
 	tui->color = has_colors() && !(no_color && *no_color);
 	static const attr_t mono[ROLE_COUNT] = {
-	    [ROLE_NORMAL] = A_NORMAL, [ROLE_TABS] = A_REVERSE,
-	    [ROLE_TAB] = A_BOLD,      [ROLE_HEADER] = A_BOLD,
-	    [ROLE_CURSOR] = A_REVERSE, [ROLE_WARN] = A_BOLD,
-	    [ROLE_GOOD] = A_NORMAL,   [ROLE_ERROR] = A_BOLD,
-	    [ROLE_DIM] = A_DIM,       [ROLE_BLOCK] = A_REVERSE,
-	    [ROLE_STATUS] = A_REVERSE,
+	    [ROLE_NORMAL] = A_NORMAL, [ROLE_TABS] = A_REVERSE,   [ROLE_TAB] = A_BOLD,
+	    [ROLE_HEADER] = A_BOLD,   [ROLE_CURSOR] = A_REVERSE, [ROLE_WARN] = A_BOLD,
+	    [ROLE_GOOD] = A_NORMAL,   [ROLE_ERROR] = A_BOLD,     [ROLE_DIM] = A_DIM,
+	    [ROLE_BLOCK] = A_REVERSE, [ROLE_STATUS] = A_REVERSE,
 	};
 	memcpy(role_attrs, mono, sizeof role_attrs);
 	if (!tui->color)
@@ -282,7 +280,8 @@ static void draw_status(struct tui *tui)
 	tui_fill(LINES - 1, 0, COLS, ROLE_STATUS);
 	if (tui->message[0]) {
 		tui_put(LINES - 1, 0, COLS, tui->message,
-		        tui->message_role == ROLE_NORMAL ? ROLE_STATUS : tui->message_role,
+		        tui->message_role == ROLE_NORMAL ? ROLE_STATUS
+		                                         : tui->message_role,
 		        true);
 		return;
 	}
@@ -332,8 +331,9 @@ int tui_getch(struct tui *tui)
 		long long version = db_data_version(tui->db);
 		if (version != tui->data_version) {
 			tui_reload(tui);
-			tui_message(tui, ROLE_NORMAL,
-			            "The event was changed by another planner: reloaded.");
+			tui_message(
+			    tui, ROLE_NORMAL,
+			    "The event was changed by another planner: reloaded.");
 			return KEY_RESIZE; /* redraw, as for a resize */
 		}
 	}
@@ -353,7 +353,8 @@ static void show_help(struct tui *tui)
 		int h = n + 5 < LINES ? n + 5 : LINES, w = COLS > 76 ? 76 : COLS;
 		int y = (LINES - h) / 2, x = (COLS - w) / 2, line = y + 1;
 		char title[200];
-		snprintf(title, sizeof title, "Keys of %s", view ? view->ops->name : "summit");
+		snprintf(title, sizeof title, "Keys of %s",
+		         view ? view->ops->name : "summit");
 		tui_box(y, x, h, w, title);
 		if (view && view->ops->keys)
 			for (const struct key_help *k = view->ops->keys;
@@ -414,8 +415,9 @@ static void handle_key(struct tui *tui, int key)
 		if (key >= '1' && key < '1' + NTABS)
 			tui_switch(tui, key - '1');
 		else
-			tui_message(tui, ROLE_NORMAL, "That key does nothing here: ? lists "
-			                              "the keys.");
+			tui_message(tui, ROLE_NORMAL,
+			            "That key does nothing here: ? lists "
+			            "the keys.");
 	}
 }
 

@@ -17,16 +17,16 @@
  * alone when the terminal has no colours or NO_COLOR is set. */
 enum role {
 	ROLE_NORMAL,
-	ROLE_TABS,     /* the bar of views */
-	ROLE_TAB,      /* the current view in it */
-	ROLE_HEADER,   /* column headings, section titles */
-	ROLE_CURSOR,   /* the selected line */
-	ROLE_WARN,     /* needs attention: overlap, over capacity, unassigned */
-	ROLE_GOOD,     /* done, covered */
-	ROLE_ERROR,    /* a refused value */
-	ROLE_DIM,      /* help text, empty slots */
-	ROLE_BLOCK,    /* a session or a filled bar */
-	ROLE_STATUS,   /* the bottom line */
+	ROLE_TABS,   /* the bar of views */
+	ROLE_TAB,    /* the current view in it */
+	ROLE_HEADER, /* column headings, section titles */
+	ROLE_CURSOR, /* the selected line */
+	ROLE_WARN,   /* needs attention: overlap, over capacity, unassigned */
+	ROLE_GOOD,   /* done, covered */
+	ROLE_ERROR,  /* a refused value */
+	ROLE_DIM,    /* help text, empty slots */
+	ROLE_BLOCK,  /* a session or a filled bar */
+	ROLE_STATUS, /* the bottom line */
 	ROLE_COUNT
 };
 
@@ -112,8 +112,7 @@ void edit_set(struct edit *e, const char *text);
 bool edit_key(struct edit *e, int key);
 /* Draws the text scrolled so the cursor shows; places the terminal's
  * cursor there when focus. */
-void edit_draw(const struct edit *e, int y, int x, int width, enum role role,
-               bool focus);
+void edit_draw(const struct edit *e, int y, int x, int width, enum role role, bool focus);
 /* A framed box over the screen, cleared. */
 void tui_box(int y, int x, int h, int w, const char *title);
 
@@ -144,10 +143,10 @@ enum target_type { TARGET_NONE, TARGET_RECORD, TARGET_LIST, TARGET_VIEW };
 struct target {
 	enum target_type type;
 	const struct kind *kind;
-	long long id;              /* TARGET_RECORD */
-	const char *cond;          /* TARGET_LIST: a browse condition's name */
-	char param[64];            /* its parameter */
-	int field, field2;         /* TARGET_LIST: filters, or -1 */
+	long long id;                 /* TARGET_RECORD */
+	const char *cond;             /* TARGET_LIST: a browse condition's name */
+	char param[64];               /* its parameter */
+	int field, field2;            /* TARGET_LIST: filters, or -1 */
 	char value[128], value2[128]; /* their values */
 	struct view *(*open)(struct tui *tui, long long id); /* TARGET_VIEW */
 };

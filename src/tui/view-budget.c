@@ -44,7 +44,8 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 			return 0;
 		tui_fit(name, sizeof name, "pledges for no line", b->category ? 36 : 22,
 		        false);
-		page_add(&b->page, ROLE_DIM, "  %s %12s %s %s", name, "", pledged, received);
+		page_add(&b->page, ROLE_DIM, "  %s %12s %s %s", name, "", pledged,
+		         received);
 		return 0;
 	}
 	tui_fit(name, sizeof name, l->name, 22, false);
@@ -52,9 +53,9 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 	if (!b->category)
 		category[0] = 0;
 	struct page_line *line =
-	    page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_NORMAL, "  %s %s%s%s %s %s %s%s",
-	             name, category, b->category ? " " : "", need, pledged, received, gap,
-	             missing > 0 ? " !" : "");
+	    page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_NORMAL,
+	             "  %s %s%s%s %s %s %s%s", name, category, b->category ? " " : "",
+	             need, pledged, received, gap, missing > 0 ? " !" : "");
 	line->selectable = true;
 	line->target = target_record(kind_find("costs"), l->id);
 	return 0;
@@ -87,10 +88,11 @@ static int pledge_line(const struct record *rec, void *data)
 	long long a = cents(rec->values[3]), r = cents(rec->values[4]);
 	amount(pledged, sizeof pledged, a);
 	amount(received, sizeof received, r);
-	tui_fit(cost, sizeof cost, rec->values[5] ? rec->values[5] : "(no line)", 20, false);
+	tui_fit(cost, sizeof cost, rec->values[5] ? rec->values[5] : "(no line)", 20,
+	        false);
 	struct page_line *line =
-	    page_add(&b->page, r < a ? ROLE_NORMAL : ROLE_GOOD, "  %s %s %s %s %s%s", partner,
-	             kind, pledged, received, cost, r < a ? "" : " received");
+	    page_add(&b->page, r < a ? ROLE_NORMAL : ROLE_GOOD, "  %s %s %s %s %s%s",
+	             partner, kind, pledged, received, cost, r < a ? "" : " received");
 	line->selectable = true;
 	line->target = target_record(kind_find("pledges"), rec->id);
 	return 0;
@@ -122,10 +124,11 @@ static void budget_load(struct view *view)
 	b->category = b->cols >= 100;
 	if (b->category)
 		page_add(&b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %12s %12s",
-		         "Budget line", "category", "need", "pledged", "received", "unpledged");
+		         "Budget line", "category", "need", "pledged", "received",
+		         "unpledged");
 	else
-		page_add(&b->page, ROLE_HEADER, "  %-22s %12s %12s %12s %12s", "Budget line",
-		         "need", "pledged", "received", "unpledged");
+		page_add(&b->page, ROLE_HEADER, "  %-22s %12s %12s %12s %12s",
+		         "Budget line", "need", "pledged", "received", "unpledged");
 	plan_budget(db, budget_line, b, NULL);
 	char total[64];
 	snprintf(total, sizeof total, "Total, %s", s.currency);
@@ -134,8 +137,8 @@ static void budget_load(struct view *view)
 		         "  %-22s %-13s %s %s %s %s", "Total", s.currency, need, pledged,
 		         received, gap);
 	else
-		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD, "  %-22s %s %s %s %s",
-		         total, need, pledged, received, gap);
+		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
+		         "  %-22s %s %s %s %s", total, need, pledged, received, gap);
 	page_add(&b->page, ROLE_NORMAL, "%s", "");
 	page_add(&b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %s", "Pledge of", "kind",
 	         "amount", "received", "for");
@@ -161,8 +164,10 @@ static bool budget_key(struct view *view, int key)
 	if (page_key(tui, &b->page, key, view->height) ||
 	    page_record_key(tui, &b->page, key))
 		return true;
-	const char *kind = key == 'c' ? "costs" : key == 'p' ? "pledges" : key == 'P' ? "partners"
-	                                                                             : NULL;
+	const char *kind = key == 'c'   ? "costs"
+	                   : key == 'p' ? "pledges"
+	                   : key == 'P' ? "partners"
+	                                : NULL;
 	if (!kind)
 		return false;
 	form_run(tui, kind_find(kind), 0, NULL);

@@ -63,7 +63,8 @@ static struct item *money(struct dashboard *d, int column, int *row, const char 
 
 static struct target view_target(struct view *(*open)(struct tui *, long long))
 {
-	return (struct target){.type = TARGET_VIEW, .open = open, .field = -1, .field2 = -1};
+	return (struct target){
+	    .type = TARGET_VIEW, .open = open, .field = -1, .field2 = -1};
 }
 
 static struct view *open_invitations(struct tui *tui, long long state)
@@ -98,8 +99,9 @@ static void dashboard_load(struct view *view)
 	int left = 0, right = 0;
 	heading(d, 0, &left, "Invitations");
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
-		struct item *it = figure(d, 0, &left, invitation_states[i], s->invitations[i],
-		                         view_target(open_invitations));
+		struct item *it =
+		    figure(d, 0, &left, invitation_states[i], s->invitations[i],
+		           view_target(open_invitations));
 		it->target.id = i;
 	}
 	heading(d, 0, &left, "Delegations");
@@ -114,7 +116,8 @@ static void dashboard_load(struct view *view)
 	figure(d, 0, &left, "people", s->people,
 	       target_list("people", NULL, NULL, NULL, NULL));
 	heading(d, 0, &left, "Tasks");
-	figure(d, 0, &left, "open", s->tasks_open, target_list("tasks", "open", NULL, NULL, NULL));
+	figure(d, 0, &left, "open", s->tasks_open,
+	       target_list("tasks", "open", NULL, NULL, NULL));
 	figure(d, 0, &left, "overdue", s->tasks_overdue,
 	       target_list("tasks", "overdue", NULL, NULL, NULL))
 	    ->warn = s->tasks_overdue > 0;
@@ -139,11 +142,13 @@ static void dashboard_load(struct view *view)
 	figure(d, 1, &right, "without a pickup", s->arrivals_without_pickup,
 	       target_list("arrivals", "without-pickup", NULL, NULL, NULL))
 	    ->warn = s->arrivals_without_pickup > 0;
-	figure(d, 1, &right, "trips", s->trips, target_list("trips", NULL, NULL, NULL, NULL));
+	figure(d, 1, &right, "trips", s->trips,
+	       target_list("trips", NULL, NULL, NULL, NULL));
 	figure(d, 1, &right, "vehicles", s->vehicles,
 	       target_list("vehicles", NULL, NULL, NULL, NULL));
 	char label[64];
-	snprintf(label, sizeof label, "Budget%s%s", s->currency[0] ? ", " : "", s->currency);
+	snprintf(label, sizeof label, "Budget%s%s", s->currency[0] ? ", " : "",
+	         s->currency);
 	heading(d, 1, &right, label);
 	money(d, 1, &right, "need", s->budget_cents, view_target(open_budget));
 	money(d, 1, &right, "pledged", s->pledged_cents,
@@ -151,7 +156,8 @@ static void dashboard_load(struct view *view)
 	money(d, 1, &right, "received", s->received_cents,
 	      target_list("pledges", "received", NULL, NULL, NULL));
 	long long gap = s->budget_cents - s->pledged_cents;
-	money(d, 1, &right, "not yet pledged", gap > 0 ? gap : 0, view_target(open_budget))
+	money(d, 1, &right, "not yet pledged", gap > 0 ? gap : 0,
+	      view_target(open_budget))
 	    ->warn = gap > 0;
 	heading(d, 1, &right, "Programme");
 	snprintf(label, sizeof label, "sessions (%lld cancelled)", s->sessions_cancelled);
@@ -168,21 +174,23 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 		tui_put(top, 0, cols, d->error, ROLE_ERROR, true);
 		return;
 	}
-	tui_putf(top, 0, cols, ROLE_HEADER, true, "%s, %s, %s", s->name, s->city, s->country);
+	tui_putf(top, 0, cols, ROLE_HEADER, true, "%s, %s, %s", s->name, s->city,
+	         s->country);
 	const char *when = s->days_left > 1    ? "days left"
 	                   : s->days_left == 1 ? "day left"
 	                   : s->days_left == 0 ? "it opens today"
 	                                       : "days since the opening";
 	if (s->days_left > 0)
 		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true,
-		         "%s to %s, today %s: %ld %s", s->first_day, s->last_day, s->today,
-		         s->days_left, when);
+		         "%s to %s, today %s: %ld %s", s->first_day, s->last_day,
+		         s->today, s->days_left, when);
 	else if (s->days_left == 0)
 		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true, "%s to %s, today %s: %s",
 		         s->first_day, s->last_day, s->today, when);
 	else
-		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true, "%s to %s, today %s: %ld %s",
-		         s->first_day, s->last_day, s->today, -s->days_left, when);
+		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true,
+		         "%s to %s, today %s: %ld %s", s->first_day, s->last_day,
+		         s->today, -s->days_left, when);
 	/* Two columns when they fit, else one under the other. */
 	bool two = cols >= 72;
 	int width = two ? cols / 2 - 1 : cols;
@@ -212,9 +220,12 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 		char line[256], label[160], value[64];
 		tui_fit(label, sizeof label, it->label, width - 17, false);
 		tui_fit(value, sizeof value, it->value, 13, true);
-		snprintf(line, sizeof line, "  %s%s%s", label, value, it->warn ? " !" : "");
+		snprintf(line, sizeof line, "  %s%s%s", label, value,
+		         it->warn ? " !" : "");
 		tui_put(y, x, width, line,
-		        i == d->selected ? ROLE_CURSOR : it->warn ? ROLE_WARN : ROLE_NORMAL,
+		        i == d->selected ? ROLE_CURSOR
+		        : it->warn       ? ROLE_WARN
+		                         : ROLE_NORMAL,
 		        true);
 	}
 }
@@ -236,7 +247,8 @@ static void other_column(struct dashboard *d)
 		struct item *it = &d->items[i];
 		if (!it->selectable || it->column == cur->column)
 			continue;
-		if (best < 0 || abs(it->row - cur->row) < abs(d->items[best].row - cur->row))
+		if (best < 0 ||
+		    abs(it->row - cur->row) < abs(d->items[best].row - cur->row))
 			best = i;
 	}
 	if (best >= 0)

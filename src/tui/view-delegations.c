@@ -25,9 +25,8 @@ static const struct key_help delegation_keys[] = {
     {NULL, NULL},
 };
 
-static struct page_line *add_link(struct page *page, enum role role,
-                                  struct target target, const char *fmt, const char *a,
-                                  const char *b)
+static struct page_line *add_link(struct page *page, enum role role, struct target target,
+                                  const char *fmt, const char *a, const char *b)
 {
 	struct page_line *line = page_add(page, role, fmt, a ? a : "", b ? b : "");
 	line->selectable = true;
@@ -51,9 +50,9 @@ static int person_line(const struct browse_row *row, void *data)
 	char name[200], title[200];
 	tui_fit(name, sizeof name, rec.values[2], 28, false);
 	tui_fit(title, sizeof title, rec.values[3] ? rec.values[3] : "", 24, false);
-	struct page_line *line =
-	    page_add(c->page, ROLE_NORMAL, "    %s %s %-10s %s", name, title,
-	             rec.values[4] ? rec.values[4] : "", rec.values[6] ? rec.values[6] : "");
+	struct page_line *line = page_add(c->page, ROLE_NORMAL, "    %s %s %-10s %s",
+	                                  name, title, rec.values[4] ? rec.values[4] : "",
+	                                  rec.values[6] ? rec.values[6] : "");
 	line->selectable = true;
 	line->target = target_record(c->kind, row->id);
 	record_clear(&rec);
@@ -80,10 +79,11 @@ static int history_line(const struct browse_row *row, void *data)
 static int stay_line(const struct plan_stay *s, void *data)
 {
 	struct load_ctx *c = data;
-	struct page_line *line = page_add(
-	    c->page, ROLE_NORMAL, "    %s: nights of %s to %s, %lld night%s, up to %lld room%s",
-	    s->hotel, s->first_night, s->last_night, s->nights, s->nights == 1 ? "" : "s",
-	    s->rooms, s->rooms == 1 ? "" : "s");
+	struct page_line *line =
+	    page_add(c->page, ROLE_NORMAL,
+	             "    %s: nights of %s to %s, %lld night%s, up to %lld room%s",
+	             s->hotel, s->first_night, s->last_night, s->nights,
+	             s->nights == 1 ? "" : "s", s->rooms, s->rooms == 1 ? "" : "s");
 	line->selectable = true;
 	line->target = target_list("allocations", NULL, NULL, "delegation", s->code);
 	c->n++;
@@ -101,12 +101,14 @@ static int flight_line(const struct plan_flight *f, void *data)
 		tui_hour(c->db, f->pickup_depart, hour);
 		snprintf(pickup, sizeof pickup, "%s at %s", f->pickup_vehicle, hour);
 	}
-	struct page_line *line = page_add(
-	    c->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
-	    "    %s %-9s %-8s party %-3lld %s%s%s", when, f->direction,
-	    f->flight ? f->flight : "", f->party,
-	    f->pickup_vehicle ? "pickup " : arrival ? "! NO PICKUP" : "", pickup,
-	    f->person ? "" : "");
+	struct page_line *line =
+	    page_add(c->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
+	             "    %s %-9s %-8s party %-3lld %s%s%s", when, f->direction,
+	             f->flight ? f->flight : "", f->party,
+	             f->pickup_vehicle ? "pickup "
+	             : arrival         ? "! NO PICKUP"
+	                               : "",
+	             pickup, f->person ? "" : "");
 	if (f->person) {
 		char *with = xasprintf("%s (%s)", line->text, f->person);
 		free(line->text);
@@ -126,8 +128,8 @@ static int session_line(const struct plan_session *s, void *data)
 	tui_hour(c->db, s->end, end);
 	bool cancelled = strcmp(s->status, "cancelled") == 0;
 	struct page_line *line =
-	    page_add(c->page, cancelled ? ROLE_DIM : ROLE_NORMAL, "    %s-%s %s (%s)%s", start,
-	             end, s->title, s->room, cancelled ? " cancelled" : "");
+	    page_add(c->page, cancelled ? ROLE_DIM : ROLE_NORMAL, "    %s-%s %s (%s)%s",
+	             start, end, s->title, s->room, cancelled ? " cancelled" : "");
 	line->selectable = true;
 	line->target = target_record(kind_find("sessions"), s->id);
 	c->n++;
@@ -141,7 +143,8 @@ static void delegation_load(struct view *view)
 	struct page *page = &d->page;
 	char previous[512] = "";
 	if (page_selected(page))
-		snprintf(previous, sizeof previous, "%s", page->lines[page->cursor.line].text);
+		snprintf(previous, sizeof previous, "%s",
+		         page->lines[page->cursor.line].text);
 	page_clear(page);
 	const struct kind *kind = kind_find("delegations");
 	struct record rec = {0};
@@ -152,9 +155,10 @@ static void delegation_load(struct view *view)
 		return;
 	}
 	snprintf(d->code, sizeof d->code, "%s", rec.values[0]);
-	snprintf(view->title, sizeof view->title, "%s (%s)", rec.values[1], rec.values[0]);
-	struct page_line *line = page_add(page, ROLE_HEADER, "%s (%s)", rec.values[1],
-	                                  rec.values[0]);
+	snprintf(view->title, sizeof view->title, "%s (%s)", rec.values[1],
+	         rec.values[0]);
+	struct page_line *line =
+	    page_add(page, ROLE_HEADER, "%s (%s)", rec.values[1], rec.values[0]);
 	line->selectable = true;
 	line->target = target_record(kind, d->id);
 	page_add(page, ROLE_NORMAL, "  %s, %s; %s expected%s%s%s%s%s", rec.values[2],
@@ -178,7 +182,8 @@ static void delegation_load(struct view *view)
 			strbuf_addf(&sb, " through %s", ir.values[3]);
 		if (ir.values[4])
 			strbuf_addf(&sb, ", answer by %s", ir.values[4]);
-		add_link(page, ROLE_HEADER, target_record(inv, inv_id), "%s%s", sb.buf, "");
+		add_link(page, ROLE_HEADER, target_record(inv, inv_id), "%s%s", sb.buf,
+		         "");
 		strbuf_free(&sb);
 		if (ir.values[5])
 			page_add(page, ROLE_NORMAL, "  %s", ir.values[5]);
@@ -204,8 +209,9 @@ static void delegation_load(struct view *view)
 		snprintf(heading, sizeof heading, "People: %lld", n);
 	else
 		snprintf(heading, sizeof heading, "People: none yet (p adds one)");
-	add_link(page, ROLE_HEADER, target_list("people", NULL, NULL, "delegation", d->code),
-	         "%s%s", heading, "");
+	add_link(page, ROLE_HEADER,
+	         target_list("people", NULL, NULL, "delegation", d->code), "%s%s",
+	         heading, "");
 	struct load_ctx c = {db, page, people, 0};
 	browse_each(db, &b, 0, -1, person_line, &c, NULL);
 
@@ -219,7 +225,8 @@ static void delegation_load(struct view *view)
 		page_add(page, ROLE_WARN, "    none yet (n gives rooms for a night)");
 
 	page_add(page, ROLE_NORMAL, "%s", "");
-	add_link(page, ROLE_HEADER, target_list("arrivals", NULL, NULL, "delegation", d->code),
+	add_link(page, ROLE_HEADER,
+	         target_list("arrivals", NULL, NULL, "delegation", d->code),
 	         "Arrivals and departures%s%s", "", "");
 	c = (struct load_ctx){db, page, NULL, 0};
 	plan_flights(db, NULL, d->id, flight_line, &c, NULL);

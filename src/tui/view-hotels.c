@@ -8,7 +8,7 @@
 
 struct hotels {
 	struct page page;
-	int cols; /* the width the bars were built for */
+	int cols;          /* the width the bars were built for */
 	long long current; /* the hotel whose heading was added last */
 };
 
@@ -52,10 +52,13 @@ static int night_line(const struct plan_night *n, void *data)
 		bar[k++] = i < filled ? (i < held ? '#' : '!') : i < held ? '.' : ' ';
 	bar[k] = 0;
 	bool over = n->allocated > n->block;
-	struct page_line *line = page_add(
-	    &c->h->page, over ? ROLE_WARN : n->allocated == n->block ? ROLE_GOOD : ROLE_NORMAL,
-	    "  %s [%s] %4lld/%-4lld%s", n->night, bar, n->allocated, n->block,
-	    over ? " ! beyond the block" : "");
+	struct page_line *line =
+	    page_add(&c->h->page,
+	             over                       ? ROLE_WARN
+	             : n->allocated == n->block ? ROLE_GOOD
+	                                        : ROLE_NORMAL,
+	             "  %s [%s] %4lld/%-4lld%s", n->night, bar, n->allocated, n->block,
+	             over ? " ! beyond the block" : "");
 	line->selectable = true;
 	line->target = target_list("allocations", NULL, NULL, "hotel", n->hotel);
 	line->target.field2 = kind_field_index(kind_find("allocations"), "night");
@@ -76,10 +79,11 @@ static int stay_line(const struct plan_stay *s, void *data)
 	}
 	char name[200];
 	tui_fit(name, sizeof name, s->name, 30, false);
-	struct page_line *line = page_add(
-	    &c->h->page, ROLE_NORMAL, "  %-6s %s %s to %s, %lld night%s, up to %lld room%s",
-	    s->code, name, s->first_night, s->last_night, s->nights, s->nights == 1 ? "" : "s",
-	    s->rooms, s->rooms == 1 ? "" : "s");
+	struct page_line *line =
+	    page_add(&c->h->page, ROLE_NORMAL,
+	             "  %-6s %s %s to %s, %lld night%s, up to %lld room%s", s->code, name,
+	             s->first_night, s->last_night, s->nights, s->nights == 1 ? "" : "s",
+	             s->rooms, s->rooms == 1 ? "" : "s");
 	line->selectable = true;
 	line->target = target_record(kind_find("delegations"), s->delegation_id);
 	return 0;
@@ -100,7 +104,8 @@ static void hotels_load(struct view *view)
 		c.bar = 10;
 	struct summit_err err;
 	err_clear(&err);
-	page_add(&h->page, ROLE_DIM, "Rooms given to delegations against the block held, per night");
+	page_add(&h->page, ROLE_DIM,
+	         "Rooms given to delegations against the block held, per night");
 	if (plan_hotel_nights(view->tui->db, night_line, &c, &err) ||
 	    plan_stays(view->tui->db, 0, 0, stay_line, &c, &err))
 		page_add(&h->page, ROLE_ERROR, "%s", err.msg);
@@ -138,7 +143,8 @@ static bool hotels_key(struct view *view, int key)
 	    page_record_key(tui, &h->page, key))
 		return true;
 	if (key == 'n' || key == 'b') {
-		const struct kind *kind = kind_find(key == 'n' ? "allocations" : "blocks");
+		const struct kind *kind =
+		    kind_find(key == 'n' ? "allocations" : "blocks");
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		selected_hotel(h, prefill, kind);
 		form_run(tui, kind, 0, prefill);

@@ -70,7 +70,7 @@ static void invitations_draw(struct view *view, int top, int height, int cols)
 {
 	struct invitations *v = view->data;
 	/* Short names when the full ones do not fit. */
-	static const char *const brief[] = {"draft",   "sent",  "deliv.",  "ackn.",
+	static const char *const brief[] = {"draft",   "sent",  "deliv.", "ackn.",
 	                                    "accept.", "decl.", "withdr."};
 	int full = 8 + STATUS_INVITATION_STATES * 6;
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++)

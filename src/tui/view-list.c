@@ -105,8 +105,8 @@ static int natural_width(const struct field *f)
 	case FIELD_REF: {
 		const struct kind *ref = kind_find(f->ref);
 		const struct field *key = &ref->fields[ref->key];
-		return key->type == FIELD_CODE   ? 9
-		       : key->type == FIELD_ID   ? 6
+		return key->type == FIELD_CODE  ? 9
+		       : key->type == FIELD_ID  ? 6
 		       : key->type == FIELD_REF ? 9
 		                                : 20;
 	}
@@ -135,8 +135,8 @@ static int plan_columns(const struct list *l, int cols, struct column *out)
 		bool note = f->type == FIELD_TEXT && i != kind->key && ntext >= 1;
 		if (used + w + 1 > cols || (note && used + w + 1 > cols - 10))
 			continue;
-		out[n++] = (struct column){(int)i, w,
-		                           f->type == FIELD_INT || f->type == FIELD_MONEY};
+		out[n++] = (struct column){
+		    (int)i, w, f->type == FIELD_INT || f->type == FIELD_MONEY};
 		used += w + 1;
 		ntext += f->type == FIELD_TEXT;
 	}
@@ -177,7 +177,8 @@ static int draw_row(const struct browse_row *row, void *data)
 		strbuf_add(&line, row->warn ? "! " : "  ");
 	for (int k = 0; k < d->ncolumns; k++) {
 		const struct column *c = &d->columns[k];
-		const char *value = c->field == COL_EXTRA ? row->extra : rec.values[c->field];
+		const char *value =
+		    c->field == COL_EXTRA ? row->extra : rec.values[c->field];
 		if (c->field == COL_EXTRA && !value)
 			value = "-";
 		char cell[1200];
@@ -188,7 +189,10 @@ static int draw_row(const struct browse_row *row, void *data)
 	if (selected)
 		l->selected = row->id;
 	tui_put(d->y++, 0, d->cols, line.buf ? line.buf : "",
-	        selected ? ROLE_CURSOR : row->warn ? ROLE_WARN : ROLE_NORMAL, true);
+	        selected    ? ROLE_CURSOR
+	        : row->warn ? ROLE_WARN
+	                    : ROLE_NORMAL,
+	        true);
 	d->index++;
 	strbuf_free(&line);
 	record_clear(&rec);
@@ -231,17 +235,19 @@ static void list_draw(struct view *view, int top, int height, int cols)
 		tui_put(top + 1, 0, cols, err.msg, ROLE_ERROR, true);
 	else if (!l->count)
 		tui_putf(top + 1, 2, cols - 2, ROLE_DIM, false, "No %s here%s.",
-		         l->kind->plural, l->nfilters || l->cond || l->search[0]
-		                              ? " (c clears the filters)"
-		                              : ": a adds one");
+		         l->kind->plural,
+		         l->nfilters || l->cond || l->search[0]
+		             ? " (c clears the filters)"
+		             : ": a adds one");
 	/* What is shown, in words. */
 	struct strbuf info = {0};
 	strbuf_addf(&info, "%lld of %lld %s", l->count ? l->cursor.line + 1 : 0, l->count,
 	            l->kind->plural);
 	for (size_t i = 0; i < l->nfilters; i++)
 		strbuf_addf(&info, "  %s=%s", l->kind->fields[l->filters[i].field].name,
-		            l->filters[i].value && *l->filters[i].value ? l->filters[i].value
-		                                                        : "(none)");
+		            l->filters[i].value && *l->filters[i].value
+		                ? l->filters[i].value
+		                : "(none)");
 	if (l->cond)
 		strbuf_addf(&info, "  %s%s%s", l->cond->label, l->param ? " " : "",
 		            l->param && !l->cond->param_today ? l->param : "");
@@ -290,8 +296,9 @@ static void choose_filter(struct view *view)
 	int what[64], n = 0;
 	for (size_t i = 0; i < kind->nfields && n < 40; i++) {
 		const struct field *f = &kind->fields[i];
-		if (f->type == FIELD_ENUM || f->type == FIELD_REF || f->type == FIELD_CODE ||
-		    f->type == FIELD_DATE || f->type == FIELD_REFLIST) {
+		if (f->type == FIELD_ENUM || f->type == FIELD_REF ||
+		    f->type == FIELD_CODE || f->type == FIELD_DATE ||
+		    f->type == FIELD_REFLIST) {
 			names[n] = f->name;
 			what[n++] = (int)i;
 		}
@@ -406,7 +413,8 @@ static const char *selected_key(struct list *l, struct summit_db *db, char *out,
 {
 	struct record rec = {0};
 	out[0] = 0;
-	if (l->selected && record_get(db, l->kind, l->selected, &rec, NULL) == SUMMIT_OK) {
+	if (l->selected &&
+	    record_get(db, l->kind, l->selected, &rec, NULL) == SUMMIT_OK) {
 		int f = kind_field_index(l->kind, "delegation");
 		if (l->kind == kind_find("delegations"))
 			f = 0;
@@ -452,12 +460,14 @@ static bool list_key(struct view *view, int key)
 	case '\n':
 	case KEY_ENTER:
 		if (l->selected)
-			tui_push(tui, l->open ? l->open(tui, l->selected)
-			                      : view_record_open(tui, l->kind, l->selected));
+			tui_push(tui, l->open
+			                  ? l->open(tui, l->selected)
+			                  : view_record_open(tui, l->kind, l->selected));
 		return true;
 	case 'a':
 		if (l->kind == kind_event() || l->kind->import_only)
-			tui_message(tui, ROLE_ERROR, "%s are not added by hand.", l->kind->plural);
+			tui_message(tui, ROLE_ERROR, "%s are not added by hand.",
+			            l->kind->plural);
 		else
 			add_record(view);
 		return true;
@@ -490,7 +500,8 @@ static bool list_key(struct view *view, int key)
 		form_export(tui, l->kind);
 		return true;
 	case 'm':
-		if (l->kind == kind_find("delegations") || l->kind == kind_find("invitations")) {
+		if (l->kind == kind_find("delegations") ||
+		    l->kind == kind_find("invitations")) {
 			if (selected_key(l, tui->db, code, sizeof code)[0])
 				form_invitation_move(tui, code);
 			return true;
@@ -527,9 +538,11 @@ struct view *view_list_open(struct tui *tui, const struct kind *kind,
 		o = &none;
 	l->open = o->open;
 	if (o->filter_field && kind_field_index(kind, o->filter_field) >= 0)
-		list_set_filter(l, kind_field_index(kind, o->filter_field), o->filter_value);
+		list_set_filter(l, kind_field_index(kind, o->filter_field),
+		                o->filter_value);
 	if (o->filter2_field && kind_field_index(kind, o->filter2_field) >= 0)
-		list_set_filter(l, kind_field_index(kind, o->filter2_field), o->filter2_value);
+		list_set_filter(l, kind_field_index(kind, o->filter2_field),
+		                o->filter2_value);
 	if (o->cond) {
 		l->cond = browse_cond_find(o->cond);
 		if (l->cond && l->cond->param_today) {

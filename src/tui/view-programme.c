@@ -142,7 +142,7 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	int per_hour = width / hours;
 	if (per_hour < 1)
 		per_hour = 1;
-#define X(minute) (name_w + 1 + ((minute) - from) * per_hour / 60)
+#define X(minute) (name_w + 1 + ((minute)-from) * per_hour / 60)
 	tui_fill(top, 0, cols, ROLE_NORMAL);
 	tui_put(top, 0, name_w, "room", ROLE_HEADER, true);
 	for (int h = 0; h < hours; h++)
@@ -153,7 +153,8 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	int selected_room = -1;
 	for (size_t r = 0; r < p->nrooms; r++)
 		for (size_t i = 0; i < p->nslots; i++)
-			if (p->slots[i].id == selected && p->slots[i].room_id == p->rooms[r].id)
+			if (p->slots[i].id == selected &&
+			    p->slots[i].room_id == p->rooms[r].id)
 				selected_room = (int)r;
 	if (selected_room >= 0 && selected_room < p->room_top)
 		p->room_top = selected_room;
@@ -165,7 +166,8 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 		char name[200];
 		if (name_w >= 20) {
 			tui_fit(name, sizeof name, room->name, name_w - 5, false);
-			tui_putf(y, 0, name_w, ROLE_NORMAL, true, "%s%4lld", name, room->capacity);
+			tui_putf(y, 0, name_w, ROLE_NORMAL, true, "%s%4lld", name,
+			         room->capacity);
 		} else {
 			tui_put(y, 0, name_w, room->name, ROLE_NORMAL, true);
 		}
@@ -187,7 +189,8 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 			                 : problem(s)      ? ROLE_WARN
 			                                   : ROLE_BLOCK;
 			char label[300];
-			snprintf(label, sizeof label, "%s%s", problem(s) ? "!" : "", s->title);
+			snprintf(label, sizeof label, "%s%s", problem(s) ? "!" : "",
+			         s->title);
 			tui_put(y, x0, x1 - x0, label, role, true);
 		}
 	}
@@ -215,8 +218,8 @@ static void agenda_line(struct programme *p, struct slot *s, int y, int x, int c
 	strbuf_free(&why);
 	(void)p;
 	tui_put(y, x, cols, line,
-	        selected         ? ROLE_CURSOR
-	        : problem(s)     ? ROLE_WARN
+	        selected                              ? ROLE_CURSOR
+	        : problem(s)                          ? ROLE_WARN
 	        : strcmp(s->status, "cancelled") == 0 ? ROLE_DIM
 	                                              : ROLE_NORMAL,
 	        true);
@@ -228,12 +231,12 @@ static void programme_draw(struct view *view, int top, int height, int cols)
 	char first[WHEN_DATE_LEN], last[WHEN_DATE_LEN];
 	when_format_day(p->first, first);
 	when_format_day(p->last, last);
-	static const char *const weekdays[] = {"Thursday", "Friday",   "Saturday", "Sunday",
-	                                       "Monday",   "Tuesday", "Wednesday"};
+	static const char *const weekdays[] = {
+	    "Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
 	long weekday = ((p->day % 7) + 7) % 7; /* 1970-01-01 was a Thursday */
 	tui_putf(top, 0, cols, ROLE_HEADER, true, "%s %s, day %ld of %ld   %zu session%s",
-	         weekdays[weekday], p->date, p->day - p->first + 1, p->last - p->first + 1,
-	         p->nslots, p->nslots == 1 ? "" : "s");
+	         weekdays[weekday], p->date, p->day - p->first + 1,
+	         p->last - p->first + 1, p->nslots, p->nslots == 1 ? "" : "s");
 	if (p->error[0]) {
 		tui_put(top + 1, 0, cols, p->error, ROLE_ERROR, true);
 		return;
@@ -253,7 +256,8 @@ static void programme_draw(struct view *view, int top, int height, int cols)
 	if (!beside)
 		tui_fill(ay - 1, 0, cols, ROLE_NORMAL);
 	if (!p->nslots) {
-		tui_put(ay, ax, aw, "No session on this day: a adds one.", ROLE_DIM, true);
+		tui_put(ay, ax, aw, "No session on this day: a adds one.", ROLE_DIM,
+		        true);
 		return;
 	}
 	cursor_clamp(&p->cursor, arows);
@@ -292,11 +296,13 @@ static bool programme_key(struct view *view, int key)
 		return true;
 	case 'e':
 		if (p->nslots)
-			form_run(tui, kind_find("sessions"), p->slots[p->cursor.line].id, NULL);
+			form_run(tui, kind_find("sessions"), p->slots[p->cursor.line].id,
+			         NULL);
 		return true;
 	case 'd':
 		if (p->nslots)
-			form_delete(tui, kind_find("sessions"), p->slots[p->cursor.line].id);
+			form_delete(tui, kind_find("sessions"),
+			            p->slots[p->cursor.line].id);
 		return true;
 	case 'a': {
 		const struct kind *kind = kind_find("sessions");

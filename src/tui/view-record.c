@@ -50,7 +50,8 @@ static void record_load(struct view *view)
 		char name[80];
 		tui_fit(name, sizeof name, f->name, width, false);
 		const char *value = rec.values[i] ? rec.values[i] : "";
-		struct page_line *line = page_add(&r->page, ROLE_NORMAL, "  %s  %s", name, value);
+		struct page_line *line =
+		    page_add(&r->page, ROLE_NORMAL, "  %s  %s", name, value);
 		if (f->type == FIELD_REF && rec.values[i]) {
 			long long id;
 			const struct kind *ref = kind_find(f->ref);
@@ -69,7 +70,8 @@ static void record_load(struct view *view)
 			if (!f->ref || strcmp(f->ref, kind->plural) != 0)
 				continue;
 			struct record_filter by = {(int)i, r->key};
-			struct browse b = {.kind = kinds[k], .filters = &by, .nfilters = 1};
+			struct browse b = {
+			    .kind = kinds[k], .filters = &by, .nfilters = 1};
 			long long n = 0;
 			if (browse_count(db, &b, &n, NULL) || !n)
 				continue;
@@ -78,9 +80,9 @@ static void record_load(struct view *view)
 				page_add(&r->page, ROLE_HEADER, "Referred to by");
 				heading = true;
 			}
-			struct page_line *line =
-			    page_add(&r->page, ROLE_NORMAL, "  %lld %s (%s)", n,
-			             n == 1 ? kinds[k]->singular : kinds[k]->plural, f->name);
+			struct page_line *line = page_add(
+			    &r->page, ROLE_NORMAL, "  %lld %s (%s)", n,
+			    n == 1 ? kinds[k]->singular : kinds[k]->plural, f->name);
 			line->selectable = true;
 			line->target =
 			    target_list(kinds[k]->plural, NULL, NULL, f->name, r->key);
@@ -144,7 +146,8 @@ struct view *view_record_open(struct tui *tui, const struct kind *kind, long lon
 	char title[160];
 	if (record_get(tui->db, kind, id, &rec, NULL) == SUMMIT_OK &&
 	    kind->fields[kind->key].type != FIELD_ID)
-		snprintf(title, sizeof title, "%s %s", kind->singular, rec.values[kind->key]);
+		snprintf(title, sizeof title, "%s %s", kind->singular,
+		         rec.values[kind->key]);
 	else
 		snprintf(title, sizeof title, "%s #%lld", kind->singular, id);
 	record_clear(&rec);
@@ -168,12 +171,13 @@ static void kinds_load(struct view *view)
 	struct kinds_view *k = view->data;
 	long long line = k->page.cursor.line;
 	page_clear(&k->page);
-	page_add(&k->page, ROLE_HEADER, "%-14s %8s  %s", "kind", "records", "what it holds");
+	page_add(&k->page, ROLE_HEADER, "%-14s %8s  %s", "kind", "records",
+	         "what it holds");
 	for (size_t i = 0; i < kind_count; i++) {
 		const struct kind *kind = kinds[i];
-		struct page_line *l =
-		    page_add(&k->page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
-		             record_count(view->tui->db, kind), kind->help ? kind->help : "");
+		struct page_line *l = page_add(
+		    &k->page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
+		    record_count(view->tui->db, kind), kind->help ? kind->help : "");
 		l->selectable = true;
 		if (kind == kind_event())
 			l->target = target_record(kind, 1);

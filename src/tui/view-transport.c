@@ -46,10 +46,11 @@ static int trip_line(const struct plan_trip *trip, void *data)
 	tui_hour(c->db, trip->depart, from);
 	tui_hour(c->db, trip->arrive, to);
 	bool full = trip->riders > trip->capacity;
-	struct page_line *line = page_add(
-	    page, full ? ROLE_WARN : ROLE_NORMAL, "    %s-%s %-9s %3lld/%-3lld%s %s -> %s", from,
-	    to, trip->kind, trip->riders, trip->capacity, full ? " ! over its seats:" : "",
-	    trip->origin, trip->destination);
+	struct page_line *line =
+	    page_add(page, full ? ROLE_WARN : ROLE_NORMAL,
+	             "    %s-%s %-9s %3lld/%-3lld%s %s -> %s", from, to, trip->kind,
+	             trip->riders, trip->capacity, full ? " ! over its seats:" : "",
+	             trip->origin, trip->destination);
 	line->selectable = true;
 	line->target = target_record(kind_find("trips"), trip->id);
 	return 0;
@@ -69,15 +70,17 @@ static int flight_line(const struct plan_flight *f, void *data)
 		snprintf(pickup, sizeof pickup, "%s %s at %s",
 		         arrival ? "met by" : "taken by", f->pickup_vehicle, at);
 	} else {
-		snprintf(pickup, sizeof pickup, "%s", arrival ? "! NO PICKUP" : "no transfer");
+		snprintf(pickup, sizeof pickup, "%s",
+		         arrival ? "! NO PICKUP" : "no transfer");
 	}
 	c->t->flights++;
 	if (arrival && !f->pickup_vehicle)
 		c->t->unassigned++;
-	struct page_line *line = page_add(
-	    &c->t->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
-	    "  %s %-8s %-6s party %-3lld %s%s%s", hour, f->flight ? f->flight : "-",
-	    f->delegation, f->party, pickup, f->person ? "  " : "", f->person ? f->person : "");
+	struct page_line *line =
+	    page_add(&c->t->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
+	             "  %s %-8s %-6s party %-3lld %s%s%s", hour,
+	             f->flight ? f->flight : "-", f->delegation, f->party, pickup,
+	             f->person ? "  " : "", f->person ? f->person : "");
 	line->selectable = true;
 	line->target = target_record(kind_find("arrivals"), f->id);
 	return 0;
@@ -102,10 +105,10 @@ static void transport_load(struct view *view)
 	t->flights = t->unassigned = 0;
 	plan_flights(db, t->date, 0, flight_line, &c, NULL);
 	free(t->page.lines[heading].text);
-	t->page.lines[heading].text =
-	    t->unassigned ? xasprintf("Arrivals: %d, %d without a pickup", t->flights,
-	                              t->unassigned)
-	                  : xasprintf("Arrivals: %d", t->flights);
+	t->page.lines[heading].text = t->unassigned
+	                                  ? xasprintf("Arrivals: %d, %d without a pickup",
+	                                              t->flights, t->unassigned)
+	                                  : xasprintf("Arrivals: %d", t->flights);
 	if (t->unassigned)
 		t->page.lines[heading].role = ROLE_WARN;
 	page_add(&t->page, ROLE_NORMAL, "%s", "");
