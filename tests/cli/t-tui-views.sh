@@ -46,6 +46,28 @@ expect_screen "Sessions it attends" "and, further down, the sessions it attends"
 check "sessions with their times and rooms" \
 	contains "$shown" "2007-11-17 16:30-17:30 Closing ceremony (Salle Plénière)"
 keys q c
+expect_screen "1 of 61 delegations" "c clears the search"
+
+# Filters: by invitation state, then by status; and a sort.
+keys f
+expect_screen "Filter by" "f offers fields and conditions"
+keys i Enter
+expect_screen "invitation" "a condition asks for its value"
+keys d d Enter
+declined=$(sql "SELECT count(*) FROM invitations WHERE state = 'declined'")
+expect_screen "of $declined delegations  invitation declined" "filtered by invitation state"
+keys f s Enter o Enter
+both=$(sql "SELECT count(*) FROM invitations i JOIN delegations d ON d.id = i.delegation WHERE i.state = 'declined' AND d.status = 'observer'")
+expect_screen "of $both delegations  status=observer  invitation declined" \
+	"and by status as well"
+keys c s n Enter
+expect_screen "name ^" "s sorts by a column, its heading marked"
+check "the first by name is the African Union" contains "$(screen | sed -n 4p)" "AU        African Union"
+keys r
+expect_screen "name v" "r reverses the order"
+check "the last by name comes first" \
+	contains "$(screen | sed -n 4p)" "WMD       World Movement for Demo civil-society"
+keys c
 
 # Invitations by state.
 keys 3
