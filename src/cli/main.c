@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../tui/tui_run.h"
+#include "tui_run.h"
 #include "config.h"
 
 static const char usage_text[] =

@@ -30,7 +30,7 @@ static const struct key_help global_keys[] = {
     {"j k arrows", "move; PgUp PgDn g G: by pages, to the ends"},
     {"Enter", "open what is selected"},
     {"q / Esc", "back to the previous screen; q on the first leaves"},
-    {"Q", "leave summit"},
+    {"Q  Ctrl-C", "leave summit"},
     {"R  Ctrl-L", "reload from the file (other planners' changes)"},
     {"?", "this help"},
     {NULL, NULL},
@@ -393,6 +393,7 @@ static void handle_key(struct tui *tui, int key)
 			tui->quit = true;
 		break;
 	case 'Q':
+	case 3: /* Ctrl-C: the terminal is raw, so it arrives as a key */
 		tui->quit = true;
 		break;
 	case '\t':

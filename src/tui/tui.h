@@ -12,6 +12,7 @@
 #include "summit/summit.h"
 #include "summit/browse.h"
 #include "summit/plan.h"
+#include "tui_run.h"
 
 /* Colours are roles; tui.c maps them to colour pairs, or to attributes
  * alone when the terminal has no colours or NO_COLOR is set. */
@@ -72,8 +73,6 @@ struct tui {
 
 /* ---- the loop and the stack of views (tui.c) ---- */
 
-/* Opens the UI on the event; returns an exit code. */
-int tui_run(struct summit_db *db);
 /* Puts view on top of the stack (the UI owns it from then on). */
 void tui_push(struct tui *tui, struct view *view);
 /* A new view with ops and data, titled. */

@@ -22,7 +22,7 @@ type_text "zero"
 keys C-s
 expect_screen '^ got "zero", expected a whole number above 0' \
 	"a bad size is refused, the message next to the field"
-check "the form says why it did not save" contains "$shown" "Not saved: size needs a change."
+expect_screen "Not saved: size needs a change." "the form says why it did not save"
 check "nothing was saved" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'TGO'")" = 0
 keys C-u
 type_text "7"
@@ -31,8 +31,8 @@ expect_screen "Saved delegation TGO." "a valid form is saved"
 check "the file holds the new delegation" \
 	test "$(sql "SELECT name, kind, status, size FROM delegations WHERE code = 'TGO'")" = \
 	"Togo — 東京 Délégation|state|participant|7"
-check "the list shows it, wide characters aligned" \
-	contains "$shown" "TGO       Togo — 東京 Délégation  state         participant      7 -"
+expect_screen "TGO       Togo — 東京 Délégation  state         participant      7 -" \
+	"the list shows it, wide characters aligned"
 
 # A code another delegation has is refused the same way.
 keys a
@@ -55,7 +55,7 @@ keys Enter Enter
 expect_screen "Invitation: none yet (i adds it)" "a new delegation has no invitation"
 keys i
 expect_screen "Add a invitation" "i opens the invitation's form"
-check "with the delegation filled in" contains "$shown" "delegation* TGO"
+expect_screen "delegation* TGO" "with the delegation filled in"
 keys C-s
 expect_screen "Invitation: draft, direct" "the invitation is a draft"
 keys m
@@ -75,7 +75,7 @@ check "the file holds the new state" \
 	test "$(sql "SELECT i.state, i.channel FROM invitations i JOIN delegations d ON d.id = i.delegation WHERE d.code = 'TGO'")" = "sent|diplomatic note"
 check "and the history row with its note" \
 	test "$(sql "SELECT h.old_state, h.new_state, h.note FROM history h JOIN invitations i ON i.id = h.delegation JOIN delegations d ON d.id = i.delegation WHERE d.code = 'TGO' ORDER BY h.id DESC LIMIT 1")" = "draft|sent|Note verbale 123"
-check "the page shows the move" contains "$shown" "draft -> sent  diplomatic note  Note verbale 123"
+expect_screen "draft -> sent  diplomatic note  Note verbale 123" "the page shows the move"
 
 # Another planner changes the delegation while this one edits it.
 keys e
@@ -90,7 +90,7 @@ check "the other planner's change stands" \
 	test "$(sql "SELECT name, size FROM delegations WHERE code = 'TGO'")" = "Togo — 東京 Délégation|9"
 keys C-r
 expect_screen "Reloaded from the file." "Ctrl-R reloads the record"
-check "with the other planner's size" contains "$(screen_line 'size ')" "9"
+expect_line 'size ' "9" "with the other planner's size"
 keys End
 type_text " (updated)"
 keys C-s
@@ -106,7 +106,7 @@ keys Enter
 expect_screen "1 of 1 delegations" "the search finds MLI"
 keys d
 expect_screen "Cannot remove delegation MLI" "removing a delegation in use is refused"
-check "the refusal names what uses it" contains "$shown" "is still used by"
+expect_screen "is still used by" "the refusal names what uses it"
 keys n
 check "MLI is still in the file" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'MLI'")" = 1
 
@@ -118,7 +118,7 @@ keys /
 type_text "ZZZ"
 keys Enter d
 expect_screen "Remove delegation ZZZ?" "removing an unused delegation asks first"
-check "and says nothing refers to it" contains "$shown" "No other record refers to it."
+expect_screen "No other record refers to it." "and says nothing refers to it"
 keys y
 expect_screen "Removed delegation ZZZ." "y removes it"
 check "ZZZ is gone from the file" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'ZZZ'")" = 0
@@ -142,8 +142,18 @@ check "with the venue picked" \
 	test "$(sql "SELECT v.name, r.capacity FROM rooms r JOIN venues v ON v.id = r.venue WHERE r.name = 'Salle Test'")" = \
 	"Centre International de Conférences de Bamako (CICB)|30"
 
-keys Q
-expect_exit 0 "Q leaves summit"
+# The list as CSV.
+keys x
+expect_screen "Export as CSV to file: rooms.csv" "x asks where to write the list"
+keys C-u
+type_text "$tmp/rooms.csv"
+keys Enter
+expect_screen "Wrote rooms to $tmp/rooms.csv." "and writes it"
+check "the CSV file has every room, the new one too" \
+	test "$(grep -c 'Centre International' "$tmp/rooms.csv")" = 8
+
+keys C-c
+expect_exit 0 "Ctrl-C leaves summit"
 check "nothing went to stderr" test ! -s "$tmp/tui-stderr"
 check "the file is sound" test "$(sql "PRAGMA integrity_check")" = ok
 

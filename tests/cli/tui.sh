@@ -89,3 +89,34 @@ expect_exit() {
 
 # sql QUERY: what the event file holds.
 sql() { sqlite3 "$db" "$1"; }
+
+# expect_line LINE TEXT DESCRIPTION: waits until the screen's line holding
+# LINE also holds TEXT (the two sides of one row).
+expect_line() {
+	n=0
+	while [ $n -lt 100 ]; do
+		line=$(screen_line "$1")
+		if contains "$line" "$2"; then
+			pass "$3"
+			return
+		fi
+		sleep 0.1
+		n=$((n + 1))
+	done
+	fail "$3" "expected on the line of \"$1\": $2" "line: $line" "screen:" "$(screen)"
+}
+
+# expect_row N TEXT DESCRIPTION: waits until line N of the screen holds TEXT.
+expect_row() {
+	n=0
+	while [ $n -lt 100 ]; do
+		line=$(screen | sed -n "$1p")
+		if contains "$line" "$2"; then
+			pass "$3"
+			return
+		fi
+		sleep 0.1
+		n=$((n + 1))
+	done
+	fail "$3" "expected on line $1: $2" "line: $line"
+}
