@@ -127,17 +127,15 @@ static void form_draw(struct form *f)
 	const struct kind *kind = f->kind;
 	int y0 = 1, h = LINES - 2, w = COLS;
 	char title[200];
-	if (f->id)
-		snprintf(title, sizeof title, "Edit %s %s%s", kind->singular,
-		         f->original[kind->key] &&
-		                 kind->fields[kind->key].type != FIELD_ID
-		             ? f->original[kind->key]
-		             : "",
-		         kind->fields[kind->key].type == FIELD_ID ? "" : "");
-	else
-		snprintf(title, sizeof title, "Add a %s", kind->singular);
-	if (f->id && kind->fields[kind->key].type == FIELD_ID)
+	bool numbered = kind->fields[kind->key].type == FIELD_ID;
+	if (!f->id)
+		snprintf(title, sizeof title, "Add %s %s",
+		         strchr("aeiou", kind->singular[0]) ? "an" : "a", kind->singular);
+	else if (numbered)
 		snprintf(title, sizeof title, "Edit %s #%lld", kind->singular, f->id);
+	else
+		snprintf(title, sizeof title, "Edit %s %s", kind->singular,
+		         f->original[kind->key] ? f->original[kind->key] : "");
 	tui_box(y0, 0, h, w, title);
 	int lw = label_width(f);
 	int body = h - 5; /* box, message line, hint line, keys line */

@@ -9,13 +9,18 @@
 /* How long getch waits before looking at the file again. */
 #define POLL_MS 1000
 
+static struct view *view_invitations_tab(struct tui *tui)
+{
+	return view_invitations_open(tui, NULL);
+}
+
 static const struct {
 	const char *name, *brief;
 	struct view *(*open)(struct tui *tui);
 } tabs[] = {
     {"Dashboard", "Dash", view_dashboard_open},
     {"Delegations", "Deleg", view_delegations_open},
-    {"Invitations", "Invit", NULL},
+    {"Invitations", "Invit", view_invitations_tab},
     {"Programme", "Prog", view_programme_open},
     {"Hotels", "Hotel", view_hotels_open},
     {"Transport", "Trans", view_transport_open},
@@ -225,8 +230,6 @@ static void tui_pop(struct tui *tui)
 
 static struct view *tab_open(struct tui *tui, int tab)
 {
-	if (tab == 2)
-		return view_invitations_open(tui, NULL);
 	return tabs[tab].open(tui);
 }
 

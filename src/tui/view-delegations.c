@@ -103,12 +103,12 @@ static int flight_line(const struct plan_flight *f, void *data)
 	}
 	struct page_line *line =
 	    page_add(c->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
-	             "    %s %-9s %-8s party %-3lld %s%s%s", when, f->direction,
+	             "    %s %-9s %-8s party %-3lld %s%s", when, f->direction,
 	             f->flight ? f->flight : "", f->party,
 	             f->pickup_vehicle ? "pickup "
 	             : arrival         ? "! NO PICKUP"
 	                               : "",
-	             pickup, f->person ? "" : "");
+	             pickup);
 	if (f->person) {
 		char *with = xasprintf("%s (%s)", line->text, f->person);
 		free(line->text);

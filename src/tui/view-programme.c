@@ -197,8 +197,7 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 #undef X
 }
 
-static void agenda_line(struct programme *p, struct slot *s, int y, int x, int cols,
-                        bool selected)
+static void agenda_line(struct slot *s, int y, int x, int cols, bool selected)
 {
 	char room[100], line[1000];
 	tui_fit(room, sizeof room, s->room, 14, false);
@@ -216,7 +215,6 @@ static void agenda_line(struct programme *p, struct slot *s, int y, int x, int c
 	         s->expected, s->capacity, problem(s) ? "!" : " ", s->title,
 	         why.buf ? why.buf : "");
 	strbuf_free(&why);
-	(void)p;
 	tui_put(y, x, cols, line,
 	        selected                              ? ROLE_CURSOR
 	        : problem(s)                          ? ROLE_WARN
@@ -263,7 +261,7 @@ static void programme_draw(struct view *view, int top, int height, int cols)
 	cursor_clamp(&p->cursor, arows);
 	for (int i = 0; i < arows && p->cursor.top + i < (long long)p->nslots; i++) {
 		long long k = p->cursor.top + i;
-		agenda_line(p, &p->slots[k], ay + i, ax, aw, k == p->cursor.line);
+		agenda_line(&p->slots[k], ay + i, ax, aw, k == p->cursor.line);
 	}
 }
 

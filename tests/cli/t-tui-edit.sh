@@ -54,7 +54,7 @@ type_text "TGO"
 keys Enter Enter
 expect_screen "Invitation: none yet (i adds it)" "a new delegation has no invitation"
 keys i
-expect_screen "Add a invitation" "i opens the invitation's form"
+expect_screen "Add an invitation" "i opens the invitation's form"
 expect_screen "delegation* TGO" "with the delegation filled in"
 keys C-s
 expect_screen "Invitation: draft, direct" "the invitation is a draft"
