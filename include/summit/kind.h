@@ -56,9 +56,10 @@ struct kind {
 	const char *help;
 	const struct field *fields;
 	size_t nfields;
-	size_t key;          /* index of the field that names a record */
-	bool import_only;    /* rows written by other verbs (history) */
-	kind_check_fn check; /* may be NULL */
+	size_t key;              /* index of the field that names a record */
+	bool import_only;        /* rows written by other verbs (history) */
+	const char *unique_rule; /* the message when its unique index refuses */
+	kind_check_fn check;     /* may be NULL */
 };
 
 /* Every kind, in an order where a kind comes after those it refers to;

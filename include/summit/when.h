@@ -27,6 +27,10 @@ void when_format_local(struct summit_db *db, long long utc, char out[WHEN_TIME_L
 int when_day_bounds(struct summit_db *db, const char *date, long long *start,
                     long long *end, struct summit_err *err);
 
+/* The same in a zone named by its Olson name. */
+int when_zone_day_bounds(const char *zone, const char *date, long long *start,
+                         long long *end, struct summit_err *err);
+
 /* Today's date: SUMMIT_TODAY when set (YYYY-MM-DD), else the clock's. One
  * place, so tests and demonstrations can fix it. */
 int when_today(char out[WHEN_DATE_LEN], struct summit_err *err);

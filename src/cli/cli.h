@@ -57,6 +57,8 @@ struct output *output_begin(FILE *out, enum output_format format,
 void output_row(struct output *o, const char *const *values, const struct field *fields);
 /* Prints what is buffered and frees o; non-zero when writing failed. */
 int output_end(struct output *o);
+/* Frees o after a failure; rows already streamed stay printed. */
+void output_discard(struct output *o);
 
 /* Prints the records of kind that match filters (list, show). */
 int list_records(struct cli *cli, const struct kind *kind,

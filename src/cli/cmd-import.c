@@ -30,11 +30,8 @@ static int run_import(struct cli *cli, int argc, char **argv)
 	}
 	if (!is_stdin)
 		fclose(in);
-	if (status) {
-		/* The message names the file and line already. */
-		fprintf(stderr, "summit: import: %s\n", err.msg);
-		return EXIT_REFUSED;
-	}
+	if (status)
+		return cli_fail(cli, &err);
 	printf("imported %lld %s from %s\n", rows,
 	       rows == 1 ? kind->singular : kind->plural, path);
 	return EXIT_OK;

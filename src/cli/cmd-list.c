@@ -30,7 +30,11 @@ int list_records(struct cli *cli, const struct kind *kind,
 	err_clear(&err);
 	int status =
 	    record_each(cli->db, kind, filters, nfilters, print_record, &l, &err);
-	int failed = output_end(l.out);
+	int failed = 0;
+	if (status)
+		output_discard(l.out);
+	else
+		failed = output_end(l.out);
 	free(l.row);
 	free(names);
 	if (status)

@@ -14,6 +14,7 @@ struct output {
 	char **cells; /* table: every row, kept to measure the columns */
 	size_t nrows, cap;
 	long long json_rows;
+	bool started; /* header written */
 };
 
 int output_format_parse(const char *name, enum output_format *format)
@@ -99,21 +100,31 @@ struct output *output_begin(FILE *out, enum output_format format,
 	o->format = format;
 	o->columns = columns;
 	o->ncolumns = ncolumns;
-	if (format == OUTPUT_TSV || format == OUTPUT_CSV) {
-		for (size_t i = 0; i < ncolumns; i++) {
-			fputs(i ? (format == OUTPUT_TSV ? "\t" : ",") : "", out);
-			fputs(columns[i], out);
-		}
-		fputs(format == OUTPUT_CSV ? "\r\n" : "\n", out);
-	} else if (format == OUTPUT_JSON) {
-		fputs("[", out);
-	}
 	return o;
+}
+
+/* Written with the first row, or at the end: a refused listing prints
+ * nothing at all. */
+static void start(struct output *o)
+{
+	if (o->started)
+		return;
+	o->started = true;
+	if (o->format == OUTPUT_TSV || o->format == OUTPUT_CSV) {
+		for (size_t i = 0; i < o->ncolumns; i++) {
+			fputs(i ? (o->format == OUTPUT_TSV ? "\t" : ",") : "", o->out);
+			fputs(o->columns[i], o->out);
+		}
+		fputs(o->format == OUTPUT_CSV ? "\r\n" : "\n", o->out);
+	} else if (o->format == OUTPUT_JSON) {
+		fputs("[", o->out);
+	}
 }
 
 void output_row(struct output *o, const char *const *values, const struct field *fields)
 {
 	FILE *out = o->out;
+	start(o);
 	switch (o->format) {
 	case OUTPUT_TSV:
 		for (size_t i = 0; i < o->ncolumns; i++) {
@@ -199,8 +210,18 @@ static void print_table(struct output *o)
 	free(width);
 }
 
+void output_discard(struct output *o)
+{
+	if (o->format == OUTPUT_TABLE)
+		for (size_t i = 0; i < o->nrows * o->ncolumns; i++)
+			free(o->cells[i]);
+	free(o->cells);
+	free(o);
+}
+
 int output_end(struct output *o)
 {
+	start(o);
 	if (o->format == OUTPUT_TABLE)
 		print_table(o);
 	else if (o->format == OUTPUT_JSON)

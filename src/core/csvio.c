@@ -18,6 +18,7 @@ struct import {
 	const char *name;
 	long line;       /* physical line being fed to the parser */
 	long row_line;   /* where the current row began */
+	long next_line;  /* where the next row begins, blank lines aside */
 	int *columns;    /* field index of each column, from the header */
 	size_t ncolumns; /* 0 until the header is read */
 	char **values;   /* the current row, by field index */
@@ -40,8 +41,6 @@ static int fail(struct import *im, long line, const char *column, const char *fm
 		        column, msg);
 	else
 		err_set(im->err, SUMMIT_INVALID, "%s:%ld: %s", im->name, line, msg);
-	if (im->err && column)
-		snprintf(im->err->field, sizeof im->err->field, "%s", column);
 	im->status = SUMMIT_INVALID;
 	return im->status;
 }
@@ -87,10 +86,7 @@ static void read_header(struct import *im)
 	for (size_t k = 0; k < kind->nfields; k++)
 		strbuf_addf(&known, "%s%s", k ? ", " : "", kind->fields[k].name);
 	for (size_t i = 0; i < n && !im->status; i++) {
-		/* Spreadsheets write a byte-order mark before the first name. */
 		const char *name = names[i];
-		if (i == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0)
-			name += 3;
 		int f = kind_field_index(kind, name);
 		if (f < 0) {
 			fail(im, im->row_line, NULL,
@@ -132,6 +128,10 @@ static void on_row(int terminator, void *ctx)
 	} else if (im->nfield != im->ncolumns) {
 		fail(im, im->row_line, NULL, "%zu fields, expected %zu as in the header",
 		     im->nfield, im->ncolumns);
+	} else if (im->kind == kind_event() && im->rows > 0) {
+		fail(
+		    im, im->row_line, NULL,
+		    "a second event, expected exactly one row: one file holds one event");
 	} else {
 		struct summit_err why;
 		err_clear(&why);
@@ -150,6 +150,7 @@ static void on_row(int terminator, void *ctx)
 			im->values[k] = NULL;
 		}
 	im->nfield = 0;
+	im->next_line = im->line + 1;
 }
 
 int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const char *name,
@@ -158,14 +159,17 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
 		return err_set(err, SUMMIT_FAILED, "out of memory");
-	struct import im = {.db = db, .kind = kind, .name = name, .err = err};
+	struct import im = {
+	    .db = db, .kind = kind, .name = name, .err = err, .next_line = 1};
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	while (!im.status && (len = getline(&line, &cap, in)) > 0) {
-		im.line++;
-		if (csv_parse(&parser, line, (size_t)len, on_field, on_row, &im) !=
-		        (size_t)len &&
+		/* Spreadsheets write a byte-order mark before the header. */
+		size_t skip =
+		    ++im.line == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		if (csv_parse(&parser, line + skip, (size_t)len - skip, on_field, on_row,
+		              &im) != (size_t)len - skip &&
 		    !im.status)
 			fail(&im, im.line, NULL, "%s, expected RFC 4180 CSV",
 			     csv_error(&parser) == CSV_EPARSE
@@ -176,10 +180,16 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 	if (!im.status && ferror(in))
 		err_set(err, im.status = SUMMIT_FAILED, "%s: %s", name, strerror(errno));
 	if (!im.status && csv_fini(&parser, on_field, on_row, &im) != 0 && !im.status)
-		fail(&im, im.line, NULL,
+		fail(&im, im.nfield ? im.row_line : im.next_line, NULL,
 		     "a quoted field is not closed, expected a closing quote");
 	if (!im.status && im.ncolumns == 0)
 		fail(&im, 1, NULL, "empty, expected a header row naming the columns");
+	/* History rows are only right if each invitation's story ends in its
+	 * state. */
+	struct summit_err why;
+	if (!im.status && kind == kind_find("history") &&
+	    (im.status = invitation_check_histories(db, &why)))
+		err_set(err, im.status, "%s: %s", name, why.msg);
 	free(line);
 	csv_free(&parser);
 	if (im.values) {
@@ -300,8 +310,6 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 			                 path, rows);
 		free(path);
 	}
-	if (!status && db->loading_history)
-		status = invitation_check_histories(db, err);
 	db->loading_history = false;
 	return status;
 }

@@ -57,23 +57,26 @@ int db_step_error(struct summit_db *db, int rc, struct summit_err *err)
 	return err_set(err, SUMMIT_FAILED, "database: %s", sqlite3_errmsg(db->conn));
 }
 
-static int user_version(struct summit_db *db)
+/* Marks a SQLite file as a summit event ('SUMT'), so another program's
+ * database is refused instead of receiving summit's tables. */
+#define SUMMIT_APPLICATION_ID 0x53554d54
+
+static int pragma_int(struct summit_db *db, const char *pragma)
 {
 	sqlite3_stmt *st;
-	int version = -1;
-	if (sqlite3_prepare_v2(db->conn, "PRAGMA user_version", -1, &st, NULL) ==
-	        SQLITE_OK &&
+	int value = -1;
+	if (sqlite3_prepare_v2(db->conn, pragma, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+		value = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return version;
+	return value;
 }
 
 /* Each pending migration in one transaction with the version bump, so a
  * file is always at exactly one schema version. */
 static int migrate(struct summit_db *db, struct summit_err *err)
 {
-	int version = user_version(db);
+	int version = pragma_int(db, "PRAGMA user_version");
 	if (version < 0)
 		return err_set(err, SUMMIT_FAILED, "not an event file: %s",
 		               sqlite3_errmsg(db->conn));
@@ -98,11 +101,11 @@ static int migrate(struct summit_db *db, struct summit_err *err)
 	return SUMMIT_OK;
 }
 
-static int connect(const char *path, int flags, struct summit_db **out,
+static int connect(const char *path, bool creating, struct summit_db **out,
                    struct summit_err *err)
 {
 	struct summit_db *db = xcalloc(1, sizeof *db);
-	if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		int status =
 		    err_set(err, SUMMIT_FAILED, "cannot open %s: %s", path,
 		            db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
@@ -114,6 +117,17 @@ static int connect(const char *path, int flags, struct summit_db **out,
 	/* WAL lets planners read while one writes; synchronous=FULL makes a
 	 * committed change survive a power cut. */
 	int status = exec(db, "PRAGMA foreign_keys = ON", err);
+	/* Read before anything is written to the file. */
+	if (!status && !creating &&
+	    pragma_int(db, "PRAGMA application_id") != SUMMIT_APPLICATION_ID)
+		status =
+		    err_set(err, SUMMIT_FAILED, "%s is not a summit event file", path);
+	if (!status && creating) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+		         SUMMIT_APPLICATION_ID);
+		status = exec(db, sql, err);
+	}
 	if (!status)
 		status = exec(db, "PRAGMA journal_mode = WAL", err);
 	if (!status)
@@ -123,8 +137,7 @@ static int connect(const char *path, int flags, struct summit_db **out,
 	if (!status)
 		status = db_refresh_event(db, err);
 	if (status) {
-		if (status == SUMMIT_FAILED &&
-		    strstr(err ? err->msg : "", "not a database"))
+		if (err && strstr(err->msg, "not a database"))
 			err_set(err, status, "%s is not a summit event file", path);
 		db_close(db);
 		return status;
@@ -149,7 +162,7 @@ int db_create(const char *path, struct summit_db **out, struct summit_err *err)
 		               strerror(errno));
 	}
 	close(fd);
-	int status = connect(path, SQLITE_OPEN_READWRITE, out, err);
+	int status = connect(path, true, out, err);
 	if (status)
 		unlink(path);
 	return status;
@@ -163,7 +176,7 @@ int db_open(const char *path, struct summit_db **out, struct summit_err *err)
 		               "no event file at %s: create one with `summit init` or "
 		               "`summit load DIR`, or name another with --db",
 		               path);
-	return connect(path, SQLITE_OPEN_READWRITE, out, err);
+	return connect(path, false, out, err);
 }
 
 void db_close(struct summit_db *db)

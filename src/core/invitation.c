@@ -211,7 +211,7 @@ int invitation_check_histories(struct summit_db *db, struct summit_err *err)
 	if (n)
 		status =
 		    err_set(err, SUMMIT_INVALID,
-		            "history.csv does not match invitations.csv: %s%s; expected "
+		            "the history does not match the invitations: %s%s; expected "
 		            "each invitation's last history row to give its state",
 		            bad.buf, n > 5 ? "; ..." : "");
 	strbuf_free(&bad);

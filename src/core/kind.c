@@ -30,15 +30,37 @@ static const struct field event_fields[] = {
     {"currency", FIELD_CODE, 0, .help = "of the budget, e.g. XOF"},
 };
 
+/* New days or a new zone must still hold every session. */
 static int check_event(struct summit_db *db, const char *const *v, struct summit_err *err)
 {
-	(void)db;
 	if (strcmp(v[3], v[4]) > 0)
 		return err_field(err, "last_day",
 		                 "got %s, before the first day %s, expected a date on or "
 		                 "after it",
 		                 v[4], v[3]);
-	return SUMMIT_OK;
+	long long first, last, ignored;
+	if (when_zone_day_bounds(v[5], v[3], &first, &ignored, NULL) ||
+	    when_zone_day_bounds(v[5], v[4], &ignored, &last, NULL))
+		return SUMMIT_OK; /* reported field by field */
+	sqlite3_stmt *st;
+	int status = db_prepare(db,
+	                        "SELECT count(*), min(id) FROM sessions"
+	                        " WHERE start < ? OR \"end\" > ?",
+	                        &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, first);
+	sqlite3_bind_int64(st, 2, last);
+	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (n > 0)
+		status = err_set(err, SUMMIT_INVALID,
+		                 "%lld session%s (%s#%lld) would fall outside %s to %s, "
+		                 "expected days that hold the programme: move %s first",
+		                 n, n == 1 ? "" : "s", n == 1 ? "" : "the first ",
+		                 sqlite3_column_int64(st, 1), v[3], v[4],
+		                 n == 1 ? "it" : "them");
+	sqlite3_finalize(st);
+	return status;
 }
 
 static const struct field delegation_fields[] = {
@@ -323,6 +345,8 @@ KIND(session_kind, "sessions", "session", session_fields, 0, .check = check_sess
 KIND(place_kind, "places", "place", place_fields, 0,
      .help = "airport, hotel, venue: where vehicles stop");
 KIND(travel_kind, "travel", "travel", travel_fields, 0, .check = check_travel,
+     .unique_rule = "another row joins the same two places, expected one row per pair "
+                    "of places (it covers both directions)",
      .help = "minutes by road between two places");
 KIND(hotel_kind, "hotels", "hotel", hotel_fields, 0, .check = check_hotel,
      .help = "where delegations sleep");

@@ -69,14 +69,18 @@ static void describe_expected(struct summit_db *db, const struct field *f, char 
 		break;
 	}
 	case FIELD_REF:
-	case FIELD_REFLIST:
-		snprintf(out, size, "%sthe %s of %s %s",
-		         f->type == FIELD_REFLIST ? "space-separated " : "",
+		snprintf(out, size, "the %s of an existing %s",
 		         ref->fields[ref->key].type == FIELD_ID
 		             ? "number"
 		             : ref->fields[ref->key].name,
-		         f->type == FIELD_REFLIST ? "existing" : "an existing",
-		         f->type == FIELD_REFLIST ? ref->plural : ref->singular);
+		         ref->singular);
+		break;
+	case FIELD_REFLIST:
+		snprintf(out, size, "the %ss of existing %s, separated by spaces",
+		         ref->fields[ref->key].type == FIELD_ID
+		             ? "number"
+		             : ref->fields[ref->key].name,
+		         ref->plural);
 		break;
 	}
 }
@@ -583,7 +587,7 @@ static int check_unique(struct summit_db *db, const struct kind *kind,
                         long long self, struct summit_err *err)
 {
 	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ?",
-	                      kind->table, f->name);
+	                      kind->table, column_name(f));
 	sqlite3_stmt *st;
 	int status = db_prepare(db, sql, &st, err);
 	free(sql);
@@ -598,40 +602,37 @@ static int check_unique(struct summit_db *db, const struct kind *kind,
 		    err, f->name,
 		    "got \"%s\", already taken by another %s, expected a %s no "
 		    "other %s has",
-		    text, kind->singular, f->name, kind->singular);
+		    text, kind->singular, f->type == FIELD_ID ? "number" : f->name,
+		    kind->singular);
 	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
 }
 
-/* Names the columns of a failed multi-column UNIQUE in the user's words. */
+/* Says which rule a failed UNIQUE constraint stands for, in the user's
+ * words: the columns of a multi-column one, or the kind's own rule. */
 static int constraint_error(struct summit_db *db, const struct kind *kind, int rc,
                             struct summit_err *err)
 {
 	const char *msg = sqlite3_errmsg(db->conn);
 	const char *prefix = "UNIQUE constraint failed: ";
-	if (rc == SQLITE_CONSTRAINT_UNIQUE && strncmp(msg, prefix, strlen(prefix)) == 0) {
-		struct strbuf cols = {0};
-		char first[64] = "";
-		const char *p = msg + strlen(prefix);
-		while (*p) {
-			const char *dot = strchr(p, '.');
-			if (!dot)
-				break;
-			const char *end = strstr(dot, ", ");
-			size_t n = end ? (size_t)(end - dot - 1) : strlen(dot + 1);
-			if (!first[0])
-				snprintf(first, sizeof first, "%.*s", (int)n, dot + 1);
-			strbuf_addf(&cols, "%s%.*s", cols.len ? " and " : "", (int)n,
-			            dot + 1);
-			p = end ? end + 2 : dot + 1 + n;
-		}
-		err_field(err, first,
-		          "another %s has the same %s, expected one %s per %s",
-		          kind->singular, cols.buf ? cols.buf : "values", kind->singular,
-		          cols.buf ? cols.buf : "value");
-		strbuf_free(&cols);
-		return SUMMIT_INVALID;
+	if (rc != SQLITE_CONSTRAINT_UNIQUE || strncmp(msg, prefix, strlen(prefix)) != 0)
+		return db_step_error(db, rc, err);
+	if (strncmp(msg + strlen(prefix), "index ", 6) == 0)
+		return err_set(err, SUMMIT_INVALID, "%s",
+		               kind->unique_rule ? kind->unique_rule : msg);
+	struct strbuf cols = {0};
+	char first[64] = "";
+	for (const char *p = msg + strlen(prefix), *dot; (dot = strchr(p, '.'));) {
+		const char *end = strstr(dot, ", ");
+		int n = (int)(end ? (size_t)(end - dot - 1) : strlen(dot + 1));
+		if (!first[0])
+			snprintf(first, sizeof first, "%.*s", n, dot + 1);
+		strbuf_addf(&cols, "%s%.*s", cols.len ? " and " : "", n, dot + 1);
+		p = end ? end + 2 : dot + 1 + n;
 	}
-	return db_step_error(db, rc, err);
+	err_field(err, first, "another %s has the same %s, expected one %s per %s",
+	          kind->singular, cols.buf, kind->singular, cols.buf);
+	strbuf_free(&cols);
+	return SUMMIT_INVALID;
 }
 
 static int write_links(struct summit_db *db, const struct field *f, long long owner,
@@ -664,6 +665,22 @@ static int write_links(struct summit_db *db, const struct field *f, long long ow
 	return status;
 }
 
+/* An owned copy without surrounding blanks, or of fallback when nothing
+ * is left: "Ghana " and "Ghana" are one name, in a form or a CSV file. */
+static char *trimmed_or(const char *value, const char *fallback)
+{
+	const char *blanks = " \t\r\n";
+	if (value) {
+		value += strspn(value, blanks);
+		size_t n = strlen(value);
+		while (n && strchr(blanks, value[n - 1]))
+			n--;
+		if (n)
+			return xstrndup(value, n);
+	}
+	return fallback ? xstrdup(fallback) : NULL;
+}
+
 /* Validates values (user form, defaults applied) into vals[]; then the
  * kind's own rule and uniqueness. */
 static int validate(struct summit_db *db, const struct kind *kind, char *const *values,
@@ -681,7 +698,8 @@ static int validate(struct summit_db *db, const struct kind *kind, char *const *
 	}
 	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
-		if (f->flags & FIELD_UNIQUE && vals[i].type != SQLITE_NULL) {
+		if ((f->flags & FIELD_UNIQUE || f->type == FIELD_ID) &&
+		    vals[i].type != SQLITE_NULL) {
 			int status =
 			    check_unique(db, kind, f, &vals[i], values[i], self, err);
 			if (status)
@@ -737,8 +755,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 		    "the file holds no event yet: create it with `summit init`");
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
-		given[i] = values[i] && *values[i] ? values[i]
-		                                   : (char *)kind->fields[i].fallback;
+		given[i] = trimmed_or(values[i], kind->fields[i].fallback);
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	int status = validate(db, kind, given, vals, 0, err);
 
@@ -773,6 +790,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
 	free(vals);
+	free_values(kind, given);
 	free(given);
 	return status;
 }
@@ -792,11 +810,14 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 		               kind->singular);
 	}
 	char **merged = xcalloc(kind->nfields, sizeof *merged);
-	for (size_t i = 0; i < kind->nfields && !status; i++) {
+	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
-		const char *now = cur.values[i] ? cur.values[i] : "";
-		if (changes[i] && (f->type == FIELD_ID || f->flags & FIELD_FIXED) &&
-		    strcmp(changes[i], now) != 0)
+		merged[i] =
+		    trimmed_or(changes[i] ? changes[i] : cur.values[i], f->fallback);
+		const char *was = cur.values[i] ? cur.values[i] : "";
+		if (!status && changes[i] &&
+		    (f->type == FIELD_ID || f->flags & FIELD_FIXED) &&
+		    strcmp(merged[i] ? merged[i] : "", was) != 0)
 			status = err_field(err, f->name,
 			                   f->type == FIELD_ID
 			                       ? "a record keeps its number, expected "
@@ -804,9 +825,6 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 			                       : "changes only with its own verb (%s), "
 			                         "expected no change here",
 			                   f->help ? f->help : "see summit help");
-		merged[i] = changes[i] ? changes[i] : cur.values[i];
-		if (!merged[i] || !*merged[i])
-			merged[i] = (char *)f->fallback;
 	}
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	if (!status)
@@ -831,6 +849,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
 	free(vals);
+	free_values(kind, merged);
 	free(merged);
 	record_clear(&cur);
 	return status;
@@ -874,7 +893,7 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 	if (n) {
 		strbuf_addf(out, "%s%lld %s%s (%s%s)", out->len ? ", " : "", n,
 		            n == 1 ? other->singular : other->plural,
-		            f->type == FIELD_REFLIST ? " list it" : "", names.buf,
+		            f->type == FIELD_REFLIST ? " listing it" : "", names.buf,
 		            n > 5 ? ", ..." : "");
 	}
 	strbuf_free(&names);
@@ -906,10 +925,11 @@ int record_delete(struct summit_db *db, const struct kind *kind, long long id,
 		}
 	}
 	if (!status && users.len)
-		status =
-		    err_set(err, SUMMIT_INVALID,
-		            "%s %s is still used by %s: change or remove those first",
-		            kind->singular, cur.values[kind->key], users.buf);
+		status = err_set(
+		    err, SUMMIT_INVALID,
+		    "%s %s%s is still used by %s: change or remove those first",
+		    kind->singular, kind->fields[kind->key].type == FIELD_ID ? "#" : "",
+		    cur.values[kind->key], users.buf);
 	strbuf_free(&users);
 	record_clear(&cur);
 	if (status)
@@ -934,8 +954,8 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 		if (!eq || eq == words[w])
 			return err_set(
 			    err, SUMMIT_INVALID,
-			    "\"%s\": expected FIELD=VALUE (see summit help fields %s)",
-			    words[w], kind->plural);
+			    "\"%s\": expected FIELD=VALUE (see summit help %s)", words[w],
+			    kind->plural);
 		char *name = xstrndup(words[w], (size_t)(eq - words[w]));
 		int i = kind_field_index(kind, name);
 		if (i < 0) {
@@ -944,8 +964,9 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 				strbuf_addf(&known, "%s%s", k ? ", " : "",
 				            kind->fields[k].name);
 			err_set(err, SUMMIT_INVALID,
-			        "%s have no field \"%s\", expected one of: %s",
-			        kind->plural, name, known.buf);
+			        "a%s %s has no field \"%s\", expected one of: %s",
+			        strchr("aeiou", kind->singular[0]) ? "n" : "",
+			        kind->singular, name, known.buf);
 			strbuf_free(&known);
 			free(name);
 			return SUMMIT_INVALID;

@@ -67,7 +67,9 @@ static const char schema_v1[] =
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
     " origin INTEGER NOT NULL REFERENCES places(id),"
     " destination INTEGER NOT NULL REFERENCES places(id),"
-    " minutes INTEGER NOT NULL CHECK (minutes > 0), UNIQUE (origin, destination));"
+    " minutes INTEGER NOT NULL CHECK (minutes > 0));"
+    "CREATE UNIQUE INDEX travel_pair ON travel(min(origin, destination),"
+    " max(origin, destination));"
 
     "CREATE TABLE hotels ("
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"

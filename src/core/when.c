@@ -84,15 +84,15 @@ static int need_zone(struct summit_db *db, struct summit_err *err)
 	return SUMMIT_OK;
 }
 
-static long long local_to_utc(struct summit_db *db, int y, int mo, int d, int h, int mi,
+static long long local_to_utc(icaltimezone *zone, int y, int mo, int d, int h, int mi,
                               int s)
 {
 	struct icaltimetype t = icaltime_null_time();
 	t.year = y, t.month = mo, t.day = d;
 	t.hour = h, t.minute = mi, t.second = s;
 	t.is_date = 0;
-	icaltime_set_timezone(&t, db->zone);
-	return (long long)icaltime_as_timet_with_zone(t, db->zone);
+	icaltime_set_timezone(&t, zone);
+	return (long long)icaltime_as_timet_with_zone(t, zone);
 }
 
 int when_parse_local(struct summit_db *db, const char *text, long long *utc,
@@ -112,7 +112,7 @@ int when_parse_local(struct summit_db *db, const char *text, long long *utc,
 		    err, SUMMIT_INVALID,
 		    "got \"%s\", expected a time as YYYY-MM-DD HH:MM (%s time)", text,
 		    db->zone_name);
-	*utc = local_to_utc(db, y, mo, d, h, mi, s);
+	*utc = local_to_utc(db->zone, y, mo, d, h, mi, s);
 	/* A time skipped when clocks go forward does not round-trip. */
 	char back[WHEN_TIME_LEN];
 	when_format_local(db, *utc, back);
@@ -141,15 +141,25 @@ int when_day_bounds(struct summit_db *db, const char *date, long long *start,
 	int status = need_zone(db, err);
 	if (status)
 		return status;
+	return when_zone_day_bounds(db->zone_name, date, start, end, err);
+}
+
+int when_zone_day_bounds(const char *zone_name, const char *date, long long *start,
+                         long long *end, struct summit_err *err)
+{
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(zone_name);
 	int y, m, d;
+	if (!zone)
+		return err_set(err, SUMMIT_INVALID, "unknown time zone \"%s\"",
+		               zone_name);
 	if (!when_parse_date(date, &y, &m, &d))
 		return err_set(err, SUMMIT_INVALID,
 		               "got \"%s\", expected a date as YYYY-MM-DD", date);
 	char next[WHEN_DATE_LEN];
 	when_format_day(when_day_number(y, m, d) + 1, next);
-	*start = local_to_utc(db, y, m, d, 0, 0, 0);
+	*start = local_to_utc(zone, y, m, d, 0, 0, 0);
 	when_parse_date(next, &y, &m, &d);
-	*end = local_to_utc(db, y, m, d, 0, 0, 0);
+	*end = local_to_utc(zone, y, m, d, 0, 0, 0);
 	return SUMMIT_OK;
 }
 
