@@ -92,16 +92,27 @@ measure() {
 		until_shown "$((i + 1)) of $total people" "$t" >>"$tmp/sorted"
 		i=$((i + 1))
 	done
+	# Search as one types: each key re-counts and re-reads the list.
+	tmux -L "$sock" send-keys -t bench c /
+	until_shown "/" "$(now)" >/dev/null
+	: >"$tmp/search"
+	typed=
+	for letter in t r a o r e; do
+		typed=$typed$letter
+		t=$(now)
+		tmux -L "$sock" send-keys -t bench "$letter"
+		until_shown "search \"$typed\"" "$t" >>"$tmp/search"
+	done
 	tmux -L "$sock" kill-server
 	sleep 0.2
-	echo "$1 $total $first $(median <"$tmp/keys") $(sort -n "$tmp/keys" | tail -n 1) $(median <"$tmp/sorted") $end"
+	echo "$1 $total $first $(median <"$tmp/keys") $(sort -n "$tmp/keys" | tail -n 1) $(median <"$tmp/sorted") $end $(median <"$tmp/search")"
 }
 
 small=$(measure sample "$tmp/small.db")
 large=$(measure large "$tmp/large.db")
 echo "$small
 $large" | awk '
-	{ name[NR] = $1; n[NR] = $2; first[NR] = $3; key[NR] = $4; worst[NR] = $5; sorted[NR] = $6; end[NR] = $7 }
+	{ name[NR] = $1; n[NR] = $2; first[NR] = $3; key[NR] = $4; worst[NR] = $5; sorted[NR] = $6; end[NR] = $7; search[NR] = $8 }
 	function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "-" }
 	END {
 		printf "%-26s %12s %12s %8s\n", "milliseconds", name[1] " (" n[1] ")", name[2] " (" n[2] ")", "ratio"
@@ -110,5 +121,6 @@ $large" | awk '
 		printf "%-26s %12d %12d %8s\n", "key j, slowest", worst[1], worst[2], ratio(worst[2], worst[1])
 		printf "%-26s %12d %12d %8s\n", "key G (to the last row)", end[1], end[2], ratio(end[2], end[1])
 		printf "%-26s %12d %12d %8s\n", "key j, sorted by name", sorted[1], sorted[2], ratio(sorted[2], sorted[1])
+		printf "%-26s %12d %12d %8s\n", "search, a letter typed", search[1], search[2], ratio(search[2], search[1])
 		print "(each figure includes tmux and capture-pane polling, a few ms)"
 	}'

@@ -204,6 +204,25 @@ static void add_cond(struct query *q, const struct browse_cond *c, const char *p
 	strbuf_addf(&q->where, "?%d%s)", n, mark + 1);
 }
 
+/* The ids of the `kind` records whose key matches parameter n: a subquery
+ * SQLite runs once, not once per row; false when the key is a number. */
+static bool key_matches(struct strbuf *sb, const struct kind *kind, int n)
+{
+	const struct field *key = &kind->fields[kind->key];
+	if (key->type == FIELD_ID)
+		return false;
+	strbuf_addf(sb, "(SELECT id FROM \"%s\" WHERE \"%s\" ", kind->table, key->name);
+	if (key->type == FIELD_REF) {
+		strbuf_add(sb, "IN ");
+		if (!key_matches(sb, kind_find(key->ref), n))
+			strbuf_add(sb, "(SELECT NULL)");
+	} else {
+		strbuf_addf(sb, "LIKE ?%d ESCAPE '\\'", n);
+	}
+	strbuf_add(sb, ")");
+	return true;
+}
+
 static void add_search(struct query *q, const struct kind *kind, const char *text)
 {
 	struct strbuf pattern = {0};
@@ -221,8 +240,31 @@ static void add_search(struct query *q, const struct kind *kind, const char *tex
 	bool first = true;
 	for (size_t i = 0; i < kind->nfields; i++) {
 		const struct field *f = &kind->fields[i];
-		if (f->type != FIELD_TEXT && f->type != FIELD_CODE &&
-		    f->type != FIELD_REF && !(f->type == FIELD_ID && i == kind->key))
+		if (f->type == FIELD_REF) {
+			/* By the referenced record's key, e.g. a delegation's code. */
+			struct strbuf sub = {0};
+			if (key_matches(&sub, kind_find(f->ref), n)) {
+				strbuf_addf(&q->where, "%st.\"%s\" IN %s",
+				            first ? "" : " OR ", f->name, sub.buf);
+				first = false;
+			}
+			strbuf_free(&sub);
+			continue;
+		}
+		if (f->type == FIELD_ID) {
+			/* A record's number matches whole, without a scan as text. */
+			long long id = 0;
+			const char *d = text;
+			for (; *d >= '0' && *d <= '9' && id < 1000000000000LL; d++)
+				id = id * 10 + (*d - '0');
+			if (*d || d == text)
+				continue;
+			int m = add_param(q, (struct param){.is_int = true, .i = id});
+			strbuf_addf(&q->where, "%st.id = ?%d", first ? "" : " OR ", m);
+			first = false;
+			continue;
+		}
+		if (f->type != FIELD_TEXT && f->type != FIELD_CODE)
 			continue;
 		strbuf_add(&q->where, first ? "" : " OR ");
 		value_expr(&q->where, f);
