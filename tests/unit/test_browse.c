@@ -81,6 +81,19 @@ static void test_filter_search_sort_page(void **state)
 	assert_int_equal(ids.id[0], mli);
 	assert_string_equal(browse_extra_name(kind), "invitation");
 
+	/* People by their delegation's code, and by their number. */
+	long long ami = fixture_add(fx, "people", "delegation=MLI", "name=Aminata", NULL);
+	fixture_add(fx, "people", "delegation=SEN", "name=Ousmane", NULL);
+	b = (struct browse){.kind = kind_find("people"), .search = "mli"};
+	ids = (struct ids){0};
+	browse_each(fx->db, &b, 0, -1, collect, &ids, &fx->err);
+	assert_int_equal(ids.n, 1);
+	assert_int_equal(ids.id[0], ami);
+	char number[24];
+	snprintf(number, sizeof number, "%lld", ami);
+	b.search = number;
+	assert_int_equal(count(fx, &b), 1);
+
 	/* A filter on a reference names a record that must exist. */
 	struct record_filter bad = {kind_field_index(kind_find("people"), "delegation"),
 	                            "XXX"};
