@@ -6,11 +6,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/browse.h"
 #include "summit/csvio.h"
 #include "summit/db.h"
 #include "summit/error.h"
 #include "summit/invitation.h"
 #include "summit/kind.h"
+#include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/status.h"
 #include "summit/text.h"

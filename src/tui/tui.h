@@ -10,8 +10,6 @@
 #include <stdbool.h>
 
 #include "summit/summit.h"
-#include "summit/browse.h"
-#include "summit/plan.h"
 #include "tui_run.h"
 
 /* Colours are roles; tui.c maps them to colour pairs, or to attributes
