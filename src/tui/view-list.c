@@ -133,6 +133,10 @@ static int plan_columns(const struct list *l, int cols, struct column *out)
 			w = text_width(f->name);
 		/* Long notes only when there is room to spare. */
 		bool note = f->type == FIELD_TEXT && i != kind->key && ntext >= 1;
+		/* On a narrow screen the first text (a name) takes what is left. */
+		if (f->type == FIELD_TEXT && !ntext && used + w + 1 > cols &&
+		    cols - used - 1 >= 6)
+			w = cols - used - 1;
 		if (used + w + 1 > cols || (note && used + w + 1 > cols - 10))
 			continue;
 		out[n++] = (struct column){
