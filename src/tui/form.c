@@ -613,3 +613,32 @@ void form_export(struct tui *tui, const struct kind *kind)
 	else
 		tui_message(tui, ROLE_GOOD, "Wrote %s to %s.", kind->plural, path);
 }
+
+void form_import(struct tui *tui, const struct kind *kind)
+{
+	char path[512], label[128];
+	snprintf(label, sizeof label, "Import %s from CSV file:", kind->plural);
+	if (!tui_prompt(tui, label, "", path, sizeof path) || !path[0])
+		return;
+	FILE *in = fopen(path, "r");
+	if (!in) {
+		tui_message(tui, ROLE_ERROR, "Cannot read %s.", path);
+		return;
+	}
+	struct summit_err err;
+	err_clear(&err);
+	long long rows = 0;
+	/* All or nothing, as `summit import`. */
+	int status = db_begin(tui->db, &err);
+	if (!status)
+		status = db_end(tui->db, csv_import(tui->db, kind, in, path, &rows, &err),
+		                &err);
+	fclose(in);
+	if (status) {
+		tui_message(tui, ROLE_ERROR, "Nothing imported: %s", err.msg);
+		return;
+	}
+	tui_reload(tui);
+	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
+	            rows == 1 ? kind->singular : kind->plural, path);
+}

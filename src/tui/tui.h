@@ -192,6 +192,8 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 bool form_invitation_move(struct tui *tui, const char *delegation);
 /* Writes every record of kind to a CSV file the planner names. */
 void form_export(struct tui *tui, const struct kind *kind);
+/* Adds the rows of a CSV file the planner names, all or none. */
+void form_import(struct tui *tui, const struct kind *kind);
 
 /* ---- the views ---- */
 

@@ -38,6 +38,7 @@ static const struct key_help list_keys[] = {
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
     {"x", "export the whole list as CSV"},
+    {"I", "import records from a CSV file (all or none)"},
     {NULL, NULL},
 };
 
@@ -502,6 +503,14 @@ static bool list_key(struct view *view, int key)
 		return true;
 	case 'x':
 		form_export(tui, l->kind);
+		return true;
+	case 'I':
+		if (l->kind == kind_event())
+			tui_message(tui, ROLE_ERROR,
+			            "The event is not imported: use summit load.");
+		else
+			form_import(tui, l->kind);
+		list_load(view);
 		return true;
 	case 'm':
 		if (l->kind == kind_find("delegations") ||

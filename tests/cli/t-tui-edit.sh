@@ -152,6 +152,21 @@ expect_screen "Wrote rooms to $tmp/rooms.csv." "and writes it"
 check "the CSV file has every room, the new one too" \
 	test "$(grep -c 'Centre International' "$tmp/rooms.csv")" = 8
 
+# And back from CSV: a bad row refuses the whole file.
+printf 'name,venue,capacity\nSalle A,CICB,40\nSalle B,CICB,many\n' >"$tmp/bad.csv"
+printf 'name,venue,capacity\nSalle A,Centre International de Conférences de Bamako (CICB),40\nSalle B,Centre International de Conférences de Bamako (CICB),25\n' >"$tmp/rooms-in.csv"
+keys I
+expect_screen "Import rooms from CSV file:" "I asks for a CSV file"
+type_text "$tmp/bad.csv"
+keys Enter
+expect_screen "Nothing imported:" "a bad file is refused"
+check "and adds nothing" test "$(sql "SELECT count(*) FROM rooms")" = 8
+keys I
+type_text "$tmp/rooms-in.csv"
+keys Enter
+expect_screen "Imported 2 rooms" "a good file is imported"
+expect_screen "of 10 rooms" "and the list shows its rows"
+
 keys C-c
 expect_exit 0 "Ctrl-C leaves summit"
 check "nothing went to stderr" test ! -s "$tmp/tui-stderr"
