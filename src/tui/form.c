@@ -541,7 +541,8 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 	struct record rec = {0};
 	if (record_find(db, kind, delegation, &id, &err) ||
 	    record_get(db, kind, id, &rec, &err)) {
-		tui_message(tui, ROLE_ERROR, "%s has no invitation yet: add one with a",
+		tui_message(tui, ROLE_ERROR,
+		            "%s has no invitation yet: i on its page adds one",
 		            delegation);
 		return false;
 	}
