@@ -218,8 +218,8 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 			continue;
 		}
 		char line[256], label[160], value[64];
-		tui_fit(label, sizeof label, it->label, width - 17, false);
-		tui_fit(value, sizeof value, it->value, 13, true);
+		tui_fit(label, sizeof label, it->label, width - 16, false);
+		tui_fit(value, sizeof value, it->value, 12, true);
 		snprintf(line, sizeof line, "  %s%s%s", label, value,
 		         it->warn ? " !" : "");
 		tui_put(y, x, width, line,

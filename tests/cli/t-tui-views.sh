@@ -14,6 +14,8 @@ expect_line 'without a hotel' "3 !" "accepted delegations without a hotel are fl
 expect_line 'without a pickup' "2 !" "arrivals without a pickup are flagged"
 expect_line 'overdue' "3 !" "overdue tasks are flagged"
 expect_screen "Budget, XOF" "the budget in the event's currency"
+esc=$(printf '\033')
+check "warnings are in the warning colour (red)" contains "$(screen_styled)" "$esc[31m"
 expect_line 'need' "763 000 000" "the budget's need, grouped by thousands"
 
 # A figure leads to the records behind it.
@@ -135,6 +137,11 @@ tui_stop
 # NO_COLOR: the same screens, without colour.
 TUI_ENV="NO_COLOR=1" tui_start --today 2007-11-07
 expect_screen "7 days left" "with NO_COLOR the dashboard still draws"
+styled=$(screen_styled)
+check "without a single colour" sh -c 'test -n "$1" && ! printf "%s" "$1" | grep -q "$2"' \
+	sh "$styled" "$esc\[[34][0-7]m"
+check "the selection in reverse video instead" contains "$(screen_styled)" "$esc[0;7m"
+expect_line "without arrival details" "2 !" "warnings keep their mark without colour"
 keys Q
 expect_exit 0 "Q leaves from anywhere"
 tui_stop

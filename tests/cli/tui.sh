@@ -120,3 +120,6 @@ expect_row() {
 	done
 	fail "$3" "expected on line $1: $2" "line: $line"
 }
+
+# The screen with its attributes, as escape sequences.
+screen_styled() { tmux -L "$sock" capture-pane -p -e -t summit 2>/dev/null; }
