@@ -4,6 +4,12 @@
 . "$TESTLIB"
 . "$(dirname "$TESTLIB")/tui.sh"
 summit load "$SAMPLE" >/dev/null || { echo "Bail out! cannot load the sample"; exit 1; }
+# Two meetings booked into one room at once.
+for title in "Meeting A" "Meeting B"; do
+	summit add sessions "title=$title" kind=bilateral "room=Salle Bagoé" \
+		"start=2007-11-14 10:00" "end=2007-11-14 11:00" attendance=list \
+		delegations=MLI >/dev/null || { echo "Bail out! cannot add a session"; exit 1; }
+done
 
 tui_start --today 2007-11-07
 expect_screen "7 days left" "the dashboard counts the days to the opening"
@@ -83,6 +89,9 @@ expect_line 'Salle Plénièr .' "Opening cere" "a session as a block in its room
 expect_screen "10:00-12:00 Salle Plénière  340/1000   Opening ceremony" "the agenda below the grid"
 expect_screen "17:45-19:00 Salle Bani      340/120  ! Side event (UNDP)" \
 	"a room too small for who is expected is flagged"
+expect_screen "10:00-11:00 Salle Bagoé      20/60   ! Meeting A (overlaps" \
+	"sessions overlapping in one room are flagged"
+expect_line "Salle Bagoé   ." "!Meeti" "in the grid too"
 expect_line 'Salle Bani ' "!Side ev" "in the grid too"
 keys Right
 expect_screen "Thursday 2007-11-15, day 2 of 4" "Right moves to the next day"
@@ -123,7 +132,7 @@ keys 2
 expect_screen "head" "a wider list shows more columns"
 tmux -L "$sock" resize-window -t summit -x 160 -y 40
 keys 4
-expect_line "room " "10:00-12:00 Salle Plénière" \
+expect_line "room " "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" \
 	"on a wide terminal the programme's agenda is beside the grid"
 keys 2
 tmux -L "$sock" resize-window -t summit -x 80 -y 24
