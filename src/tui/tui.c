@@ -443,6 +443,13 @@ int tui_run(struct summit_db *db)
 	tui.data_version = db_data_version(db);
 	tui_switch(&tui, 0);
 	while (!tui.quit && tui.depth) {
+		/* Between keys too, so a busy planner sees others' changes. */
+		if (db_data_version(db) != tui.data_version) {
+			tui_reload(&tui);
+			tui_message(
+			    &tui, ROLE_NORMAL,
+			    "The event was changed by another planner: reloaded.");
+		}
 		tui_draw(&tui);
 		handle_key(&tui, tui_getch(&tui));
 	}
