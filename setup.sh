@@ -26,18 +26,24 @@ if [ -n "$missing" ]; then
 fi
 
 [ -x configure ] || autoreconf -fi
+# Each mode builds in its own directory under build/, which needs a source
+# tree that is not configured in place (`./configure && make` by hand).
+if [ -f config.status ]; then
+	echo "setup.sh: the source directory was configured in place; cleaning it (make distclean)" >&2
+	make -s distclean >/dev/null
+fi
 
 case $mode in
 demo)
-	[ -f Makefile ] || ./configure -q
-	make -s -j2
+	mkdir -p build/demo
+	(cd build/demo && { [ -f Makefile ] || ../../configure -q; } && make -s -j2)
 	rm -f bamako.db bamako.db-wal bamako.db-shm
-	./src/summit --db bamako.db load sample-data/bamako-2007
-	# The event as it looked a week before it began.
-	exec ./src/summit --db bamako.db --today 2007-11-07 status
+	build/demo/src/summit --db bamako.db load sample-data/bamako-2007
+	# The event as it looked a week before it began, in the terminal UI.
+	exec build/demo/src/summit --db bamako.db --today 2007-11-07
 	;;
 check)
-	# A separate build with the sanitizers and warnings as errors.
+	# A build with the sanitizers and warnings as errors.
 	mkdir -p build/check
 	cd build/check
 	[ -f Makefile ] || ../../configure -q --enable-werror \

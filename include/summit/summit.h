@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/browse.h"
 #include "summit/check.h"
 #include "summit/csvio.h"
 #include "summit/db.h"
@@ -13,6 +14,7 @@
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/kind.h"
+#include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/status.h"
 #include "summit/text.h"

@@ -4,12 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "tui_run.h"
 #include "config.h"
 
 static const char usage_text[] =
     "usage: summit [--db FILE] [--today DATE] VERB [ARGS...]\n"
+    "       summit [--db FILE] [--today DATE]      (the terminal UI)\n"
     "       summit help [VERB | KIND]\n";
 
 /* Widths and accents need a UTF-8 locale even when the environment has
@@ -19,6 +22,33 @@ static void set_locale(void)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* No verb: the terminal UI on the event, when there is a terminal. */
+static int open_tui(struct cli *cli)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs(usage_text, stderr);
+		fputs(
+		    "summit: without a verb summit opens its terminal UI, which needs a "
+		    "terminal on stdin and stdout; give a verb (see `summit help`)\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
+	struct summit_err err;
+	err_clear(&err);
+	if (db_open(cli->db_path, &cli->db, &err))
+		return cli_fail(cli, &err);
+	if (!db_has_event(cli->db)) {
+		db_close(cli->db);
+		return cli_error(cli, EXIT_REFUSED,
+		                 "%s holds no event yet: create it with `summit init`",
+		                 cli->db_path);
+	}
+	int code = tui_run(cli->db);
+	db_close(cli->db);
+	when_cleanup();
+	return code;
 }
 
 int main(int argc, char **argv)
@@ -65,13 +95,8 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		fputs(usage_text, stderr);
-		fputs("The terminal UI is not built yet: try `summit status` or "
-		      "`summit help`.\n",
-		      stderr);
-		return EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return open_tui(&cli);
 	cli.verb = verb_find(argv[optind]);
 	if (!cli.verb)
 		return cli_error(&cli, EXIT_USAGE,

@@ -1,0 +1,328 @@
+#include "summit/plan.h"
+
+#include <string.h>
+
+#include "internal.h"
+#include "summit/when.h"
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+/* Who is expected at a session: the sizes of the delegations that attend,
+ * leaving out those that declined or withdrew. */
+#define EXPECTED                                                                         \
+	"(SELECT coalesce(sum(d.size), 0) FROM delegations d WHERE"                      \
+	" NOT EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = d.id"             \
+	"  AND i.state IN ('declined', 'withdrawn')) AND (s.attendance = 'all'"          \
+	"  OR (s.attendance = 'participants' AND d.status = 'participant')"              \
+	"  OR (s.attendance = 'list' AND EXISTS (SELECT 1 FROM session_delegations l"    \
+	"   WHERE l.owner = s.id AND l.ref = d.id))))"
+
+#define SESSION_COLUMNS                                                                  \
+	"SELECT s.id, s.room, s.title, s.kind, r.name, s.status, s.start, s.\"end\","    \
+	" r.capacity, " EXPECTED ", s.status <> 'cancelled' AND EXISTS (SELECT 1 FROM"   \
+	" sessions o WHERE o.room = s.room AND o.id <> s.id AND o.status <> 'cancelled'" \
+	" AND o.start < s.\"end\" AND s.start < o.\"end\") FROM sessions s JOIN rooms r" \
+	" ON r.id = s.room "
+
+static int each_session(struct summit_db *db, sqlite3_stmt *st, long long day_start,
+                        plan_session_fn fn, void *ctx, struct summit_err *err)
+{
+	int rc, status = SUMMIT_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_session s = {
+		    .id = sqlite3_column_int64(st, 0),
+		    .room_id = sqlite3_column_int64(st, 1),
+		    .title = text(st, 2),
+		    .kind = text(st, 3),
+		    .room = text(st, 4),
+		    .status = text(st, 5),
+		    .start = sqlite3_column_int64(st, 6),
+		    .end = sqlite3_column_int64(st, 7),
+		    .capacity = sqlite3_column_int64(st, 8),
+		    .expected = sqlite3_column_int64(st, 9),
+		    .overlap = sqlite3_column_int(st, 10) != 0,
+		};
+		s.start_minute = (int)((s.start - day_start) / 60);
+		s.end_minute = (int)((s.end - day_start) / 60);
+		if ((status = fn(&s, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_day_sessions(struct summit_db *db, const char *date, plan_session_fn fn,
+                      void *ctx, struct summit_err *err)
+{
+	long long start, end;
+	int status = when_day_bounds(db, date, &start, &end, err);
+	sqlite3_stmt *st;
+	if (!status)
+		status = db_prepare(db,
+		                    SESSION_COLUMNS "WHERE s.start >= ? AND s.start < ?"
+		                                    " ORDER BY s.start, r.name, s.id",
+		                    &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	return each_session(db, st, start, fn, ctx, err);
+}
+
+int plan_delegation_sessions(struct summit_db *db, long long delegation,
+                             plan_session_fn fn, void *ctx, struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status =
+	    db_prepare(db,
+	               SESSION_COLUMNS
+	               "WHERE s.attendance = 'all' OR (s.attendance = 'participants'"
+	               " AND (SELECT status FROM delegations WHERE id = ?1) ="
+	               " 'participant') OR EXISTS (SELECT 1 FROM session_delegations l"
+	               " WHERE l.owner = s.id AND l.ref = ?1) ORDER BY s.start, s.id",
+	               &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, delegation);
+	return each_session(db, st, 0, fn, ctx, err);
+}
+
+int plan_hotel_nights(struct summit_db *db, plan_night_fn fn, void *ctx,
+                      struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db,
+	    "SELECT h.id, h.name, n.night,"
+	    " coalesce((SELECT b.rooms FROM blocks b WHERE b.hotel = h.id AND b.night ="
+	    "  n.night), 0),"
+	    " coalesce((SELECT sum(a.rooms) FROM allocations a WHERE a.hotel = h.id AND"
+	    "  a.night = n.night), 0)"
+	    " FROM hotels h JOIN (SELECT hotel, night FROM blocks UNION"
+	    "  SELECT hotel, night FROM allocations) n ON n.hotel = h.id"
+	    " ORDER BY h.name, n.night",
+	    &st, err);
+	if (status)
+		return status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_night n = {
+		    .hotel_id = sqlite3_column_int64(st, 0),
+		    .hotel = text(st, 1),
+		    .night = text(st, 2),
+		    .block = sqlite3_column_int64(st, 3),
+		    .allocated = sqlite3_column_int64(st, 4),
+		};
+		if ((status = fn(&n, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_stays(struct summit_db *db, long long hotel, long long delegation,
+               plan_stay_fn fn, void *ctx, struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db,
+	    "SELECT h.id, d.id, h.name, d.code, d.name, min(a.night), max(a.night),"
+	    " count(DISTINCT a.night), max(a.rooms)"
+	    " FROM allocations a JOIN hotels h ON h.id = a.hotel"
+	    " JOIN delegations d ON d.id = a.delegation"
+	    " WHERE (?1 = 0 OR h.id = ?1) AND (?2 = 0 OR d.id = ?2)"
+	    " GROUP BY h.id, d.id ORDER BY h.name, d.code",
+	    &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, hotel);
+	sqlite3_bind_int64(st, 2, delegation);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_stay s = {
+		    .hotel_id = sqlite3_column_int64(st, 0),
+		    .delegation_id = sqlite3_column_int64(st, 1),
+		    .hotel = text(st, 2),
+		    .code = text(st, 3),
+		    .name = text(st, 4),
+		    .first_night = text(st, 5),
+		    .last_night = text(st, 6),
+		    .nights = sqlite3_column_int64(st, 7),
+		    .rooms = sqlite3_column_int64(st, 8),
+		};
+		if ((status = fn(&s, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_day_trips(struct summit_db *db, const char *date, long long vehicle,
+                   plan_trip_fn fn, void *ctx, struct summit_err *err)
+{
+	long long start, end;
+	int status = when_day_bounds(db, date, &start, &end, err);
+	sqlite3_stmt *st;
+	if (!status)
+		status = db_prepare(
+		    db,
+		    "SELECT t.id, v.id, v.code, t.kind, o.name, d.name, v.driver, "
+		    "t.depart,"
+		    " t.arrive, (SELECT count(*) FROM trip_riders r WHERE r.owner = "
+		    "t.id),"
+		    " v.capacity FROM trips t JOIN vehicles v ON v.id = t.vehicle"
+		    " JOIN places o ON o.id = t.origin JOIN places d ON d.id = "
+		    "t.destination"
+		    " WHERE t.depart >= ?1 AND t.depart < ?2 AND (?3 = 0 OR v.id = ?3)"
+		    " ORDER BY v.code, t.depart, t.id",
+		    &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	sqlite3_bind_int64(st, 3, vehicle);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_trip t = {
+		    .id = sqlite3_column_int64(st, 0),
+		    .vehicle_id = sqlite3_column_int64(st, 1),
+		    .vehicle = text(st, 2),
+		    .kind = text(st, 3),
+		    .origin = text(st, 4),
+		    .destination = text(st, 5),
+		    .driver = text(st, 6),
+		    .depart = sqlite3_column_int64(st, 7),
+		    .arrive = sqlite3_column_int64(st, 8),
+		    .riders = sqlite3_column_int64(st, 9),
+		    .capacity = sqlite3_column_int64(st, 10),
+		};
+		if ((status = fn(&t, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_flights(struct summit_db *db, const char *date, long long delegation,
+                 plan_flight_fn fn, void *ctx, struct summit_err *err)
+{
+	long long start = -(1LL << 60), end = 1LL << 60;
+	int status = date ? when_day_bounds(db, date, &start, &end, err) : SUMMIT_OK;
+	sqlite3_stmt *st;
+	if (!status)
+		status = db_prepare(
+		    db,
+		    "SELECT a.id, a.delegation, a.pickup, d.code, a.direction, a.flight,"
+		    " p.name, pe.name, v.code, a.time, t.depart, a.party"
+		    " FROM arrivals a JOIN delegations d ON d.id = a.delegation"
+		    " JOIN places p ON p.id = a.airport"
+		    " LEFT JOIN people pe ON pe.id = a.person"
+		    " LEFT JOIN trips t ON t.id = a.pickup"
+		    " LEFT JOIN vehicles v ON v.id = t.vehicle"
+		    " WHERE a.time >= ?1 AND a.time < ?2 AND (?3 = 0 OR d.id = ?3)"
+		    " ORDER BY a.time, d.code, a.id",
+		    &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	sqlite3_bind_int64(st, 3, delegation);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_flight f = {
+		    .id = sqlite3_column_int64(st, 0),
+		    .delegation_id = sqlite3_column_int64(st, 1),
+		    .pickup = sqlite3_column_int64(st, 2),
+		    .delegation = text(st, 3),
+		    .direction = text(st, 4),
+		    .flight = text(st, 5),
+		    .airport = text(st, 6),
+		    .person = text(st, 7),
+		    .pickup_vehicle = text(st, 8),
+		    .time = sqlite3_column_int64(st, 9),
+		    .pickup_depart = sqlite3_column_int64(st, 10),
+		    .party = sqlite3_column_int64(st, 11),
+		};
+		if ((status = fn(&f, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_budget(struct summit_db *db, plan_budget_fn fn, void *ctx,
+                struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db,
+	    "SELECT * FROM (SELECT c.id AS id, c.name AS name, c.category AS category,"
+	    " c.amount,"
+	    " coalesce((SELECT sum(p.amount) FROM pledges p WHERE p.cost = c.id), 0),"
+	    " coalesce((SELECT sum(p.received) FROM pledges p WHERE p.cost = c.id), 0)"
+	    " FROM costs c"
+	    " UNION ALL SELECT 0, NULL, NULL, 0, coalesce(sum(amount), 0),"
+	    " coalesce(sum(received), 0) FROM pledges WHERE cost IS NULL)"
+	    " ORDER BY id = 0, category, name",
+	    &st, err);
+	if (status)
+		return status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_budget_line l = {
+		    .id = sqlite3_column_int64(st, 0),
+		    .name = text(st, 1),
+		    .category = text(st, 2),
+		    .amount = sqlite3_column_int64(st, 3),
+		    .pledged = sqlite3_column_int64(st, 4),
+		    .received = sqlite3_column_int64(st, 5),
+		};
+		if ((status = fn(&l, ctx)))
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int plan_days(struct summit_db *db, char (*first)[11], char (*last)[11],
+              struct summit_err *err)
+{
+	snprintf(*first, sizeof *first, "%s", db->first_day);
+	snprintf(*last, sizeof *last, "%s", db->last_day);
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db,
+	    "SELECT min(x), max(x) FROM (SELECT min(start) AS x FROM sessions UNION ALL"
+	    " SELECT max(start) FROM sessions UNION ALL SELECT min(depart) FROM trips"
+	    " UNION ALL SELECT max(depart) FROM trips UNION ALL SELECT min(time) FROM"
+	    " arrivals UNION ALL SELECT max(time) FROM arrivals)",
+	    &st, err);
+	if (status)
+		return status;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		char when[WHEN_TIME_LEN];
+		when_format_local(db, sqlite3_column_int64(st, 0), when);
+		if (strncmp(when, *first, 10) < 0)
+			snprintf(*first, sizeof *first, "%.10s", when);
+		when_format_local(db, sqlite3_column_int64(st, 1), when);
+		if (strncmp(when, *last, 10) > 0)
+			snprintf(*last, sizeof *last, "%.10s", when);
+	}
+	sqlite3_finalize(st);
+	return SUMMIT_OK;
+}

@@ -1,0 +1,645 @@
+/* One form for every kind, built from its descriptor in kind.h: the same
+ * validation as the command line (record_insert, record_update), each
+ * refusal shown next to its field, and nothing saved until all is valid.
+ * An edit carries the revision it opened, so a record someone else changed
+ * meanwhile is refused rather than overwritten. */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct form {
+	struct tui *tui;
+	const struct kind *kind;
+	long long id, revision;
+	struct edit *edits; /* one per field */
+	char **original;    /* values when opened (edit), by field */
+	char **errors;      /* message next to each field, or NULL */
+	bool *readonly;
+	bool *hidden;
+	int focus, top;
+	char message[1400];
+	bool modified;
+};
+
+static bool field_readonly(const struct form *f, size_t i)
+{
+	const struct field *fl = &f->kind->fields[i];
+	return fl->type == FIELD_ID || (fl->flags & FIELD_FIXED);
+}
+
+static void form_load(struct form *f, char *const *prefill)
+{
+	const struct kind *kind = f->kind;
+	struct record rec = {0};
+	struct summit_err err;
+	err_clear(&err);
+	if (f->id && record_get(f->tui->db, kind, f->id, &rec, &err) == SUMMIT_OK)
+		f->revision = rec.revision;
+	for (size_t i = 0; i < kind->nfields; i++) {
+		const struct field *fl = &kind->fields[i];
+		free(f->original[i]);
+		f->original[i] = NULL;
+		const char *value = NULL;
+		if (f->id && rec.values)
+			value = rec.values[i];
+		else if (prefill && prefill[i])
+			value = prefill[i];
+		else if (!f->id)
+			value = fl->fallback;
+		if (f->id)
+			f->original[i] = xstrdup(value ? value : "");
+		edit_set(&f->edits[i], value);
+		f->readonly[i] = field_readonly(f, i);
+		f->hidden[i] = !f->id && fl->type == FIELD_ID;
+		free(f->errors[i]);
+		f->errors[i] = NULL;
+	}
+	record_clear(&rec);
+	if (f->id && err.msg[0])
+		snprintf(f->message, sizeof f->message, "%s", err.msg);
+}
+
+static int label_width(const struct form *f)
+{
+	int w = 8;
+	for (size_t i = 0; i < f->kind->nfields; i++)
+		if (text_width(f->kind->fields[i].name) + 2 > w)
+			w = text_width(f->kind->fields[i].name) + 2;
+	return w;
+}
+
+/* What the focused field expects, for the line under the form. */
+static void field_hint(const struct form *f, const struct field *fl, char *out,
+                       size_t size)
+{
+	struct strbuf sb = {0};
+	if (f->readonly[f->focus]) {
+		strbuf_add(&sb, fl->type == FIELD_ID ? "The record's number."
+		                                     : "Changed by its own key: ");
+		if (fl->type != FIELD_ID)
+			strbuf_add(&sb, fl->help ? fl->help : "");
+	} else {
+		if (fl->help)
+			strbuf_addf(&sb, "%s. ", fl->help);
+		switch (fl->type) {
+		case FIELD_ENUM:
+			strbuf_add(&sb, "Left/Right:");
+			for (const char *const *c = fl->choices; *c; c++)
+				strbuf_addf(&sb, " %s", *c);
+			break;
+		case FIELD_REF:
+		case FIELD_REFLIST:
+			strbuf_addf(&sb, "%s of %s; Ctrl-T picks from a list.",
+			            fl->type == FIELD_REFLIST ? "Space-separated keys"
+			                                      : "The key",
+			            fl->ref);
+			break;
+		case FIELD_DATE:
+			strbuf_add(&sb, "YYYY-MM-DD.");
+			break;
+		case FIELD_TIME:
+			strbuf_add(&sb, "YYYY-MM-DD HH:MM, the event's time.");
+			break;
+		case FIELD_MONEY:
+			strbuf_add(&sb, "An amount like 1500 or 1500.50.");
+			break;
+		case FIELD_INT:
+			strbuf_add(&sb, "A whole number.");
+			break;
+		default:
+			break;
+		}
+	}
+	snprintf(out, size, "%s", sb.buf ? sb.buf : "");
+	strbuf_free(&sb);
+}
+
+/* The screen lines each field takes: its own, and one for its message. */
+static int field_lines(const struct form *f, size_t i)
+{
+	return f->hidden[i] ? 0 : f->errors[i] ? 2 : 1;
+}
+
+static void form_draw(struct form *f)
+{
+	tui_draw(f->tui);
+	const struct kind *kind = f->kind;
+	int y0 = 1, h = LINES - 2, w = COLS;
+	char title[200];
+	bool numbered = kind->fields[kind->key].type == FIELD_ID;
+	if (!f->id)
+		snprintf(title, sizeof title, "Add %s %s",
+		         strchr("aeiou", kind->singular[0]) ? "an" : "a", kind->singular);
+	else if (numbered)
+		snprintf(title, sizeof title, "Edit %s #%lld", kind->singular, f->id);
+	else
+		snprintf(title, sizeof title, "Edit %s %s", kind->singular,
+		         f->original[kind->key] ? f->original[kind->key] : "");
+	tui_box(y0, 0, h, w, title);
+	int lw = label_width(f);
+	int body = h - 5; /* box, message line, hint line, keys line */
+	/* Keep the focused field in view. */
+	int need = 0;
+	for (int i = f->top; i <= f->focus; i++)
+		need += field_lines(f, (size_t)i);
+	while (need > body && f->top < f->focus)
+		need -= field_lines(f, (size_t)f->top++);
+	if (f->focus < f->top)
+		f->top = f->focus;
+	int y = y0 + 1;
+	if (f->message[0])
+		tui_put(y, 2, w - 4, f->message, ROLE_ERROR, true);
+	y++;
+	int cursor_y = -1, cursor_x = 0;
+	for (size_t i = (size_t)f->top; i < kind->nfields && y < y0 + 1 + body + 1; i++) {
+		if (f->hidden[i])
+			continue;
+		const struct field *fl = &kind->fields[i];
+		bool focus = (int)i == f->focus;
+		char label[80];
+		snprintf(label, sizeof label, "%s%s", fl->name,
+		         fl->flags & FIELD_REQUIRED ? "*" : "");
+		tui_put(y, 2, lw, label, focus ? ROLE_HEADER : ROLE_NORMAL, true);
+		enum role role = f->readonly[i] ? ROLE_DIM
+		                 : focus        ? ROLE_CURSOR
+		                                : ROLE_NORMAL;
+		if (focus && !f->readonly[i]) {
+			edit_draw(&f->edits[i], y, 2 + lw, w - 4 - lw, role, false);
+			cursor_y = y;
+			char before[1024];
+			snprintf(before, sizeof before, "%.*s", (int)f->edits[i].pos,
+			         f->edits[i].text);
+			int bw = text_width(before);
+			cursor_x = 2 + lw + (bw < w - 5 - lw ? bw : w - 5 - lw);
+		} else {
+			tui_put(y, 2 + lw, w - 4 - lw, f->edits[i].text, role, true);
+		}
+		y++;
+		if (f->errors[i] && y < y0 + h - 3) {
+			tui_putf(y, 2 + lw, w - 4 - lw, ROLE_ERROR, true, "^ %s",
+			         f->errors[i]);
+			y++;
+		}
+	}
+	char hint[600];
+	field_hint(f, &kind->fields[f->focus], hint, sizeof hint);
+	tui_put(y0 + h - 3, 2, w - 4, hint, ROLE_DIM, true);
+	tui_put(y0 + h - 2, 2, w - 4,
+	        "Ctrl-S save   Up/Down/Tab fields   Ctrl-R reload   Esc cancel",
+	        ROLE_HEADER, true);
+	if (cursor_y >= 0) {
+		curs_set(1);
+		move(cursor_y, cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static void form_move(struct form *f, int direction)
+{
+	int n = (int)f->kind->nfields, i = f->focus;
+	for (int step = 0; step < n; step++) {
+		i = (i + direction + n) % n;
+		if (!f->hidden[i]) {
+			f->focus = i;
+			return;
+		}
+	}
+}
+
+static void cycle_choice(struct form *f, int direction)
+{
+	const struct field *fl = &f->kind->fields[f->focus];
+	int n = 0, at = -1;
+	for (; fl->choices[n]; n++)
+		if (strcmp(fl->choices[n], f->edits[f->focus].text) == 0)
+			at = n;
+	/* An optional field may also be left empty (position n). */
+	int slots = fl->flags & FIELD_REQUIRED ? n : n + 1;
+	if (at < 0)
+		at = direction > 0 ? slots - 1 : 0;
+	at = (at + direction + slots) % slots;
+	edit_set(&f->edits[f->focus], at < n ? fl->choices[at] : "");
+	f->modified = true;
+}
+
+struct pick {
+	struct summit_db *db;
+	const struct kind *kind;
+	char **choices;
+	char **keys;
+	int n;
+};
+
+static int pick_row(const struct browse_row *row, void *ctx)
+{
+	struct pick *p = ctx;
+	struct record rec = {0};
+	if (record_get(p->db, p->kind, row->id, &rec, NULL) == SUMMIT_OK) {
+		const char *key = rec.values[p->kind->key];
+		char number[24];
+		if (p->kind->fields[p->kind->key].type == FIELD_ID) {
+			snprintf(number, sizeof number, "%lld", row->id);
+			key = number;
+		}
+		/* The key and the next text field that says more (a name). */
+		const char *more = "";
+		for (size_t i = 0; i < p->kind->nfields; i++)
+			if (i != p->kind->key && p->kind->fields[i].type == FIELD_TEXT &&
+			    rec.values[i]) {
+				more = rec.values[i];
+				break;
+			}
+		p->keys[p->n] = xstrdup(key ? key : "");
+		p->choices[p->n] = xasprintf("%-12s %s", key ? key : "", more);
+		p->n++;
+	}
+	record_clear(&rec);
+	return 0;
+}
+
+/* Offers the records of the field's kind whose text matches what is typed
+ * (at most a screenful of pages, never the whole table). */
+static void pick_reference(struct form *f)
+{
+	const struct field *fl = &f->kind->fields[f->focus];
+	if (f->readonly[f->focus] || (fl->type != FIELD_REF && fl->type != FIELD_REFLIST))
+		return;
+	struct edit *e = &f->edits[f->focus];
+	const char *word = e->text;
+	if (fl->type == FIELD_REFLIST) {
+		const char *space = strrchr(e->text, ' ');
+		word = space ? space + 1 : e->text;
+	}
+	enum { MAX = 200 };
+	struct pick p = {.db = f->tui->db, .kind = kind_find(fl->ref)};
+	p.choices = xcalloc(MAX + 1, sizeof *p.choices);
+	p.keys = xcalloc(MAX + 1, sizeof *p.keys);
+	struct browse b = {.kind = p.kind, .search = word, .sort = BROWSE_SORT_NATURAL};
+	browse_each(f->tui->db, &b, 0, MAX, pick_row, &p, NULL);
+	if (!p.n) {
+		snprintf(f->message, sizeof f->message, "No %s matches \"%s\".",
+		         p.kind->singular, word);
+	} else {
+		char title[120];
+		snprintf(title, sizeof title, "Choose a %s%s", p.kind->singular,
+		         p.n == MAX ? " (type more to narrow)" : "");
+		int k = tui_choose(f->tui, title, (const char *const *)p.choices, 0);
+		if (k >= 0) {
+			char value[1024];
+			if (fl->type == FIELD_REFLIST)
+				snprintf(value, sizeof value, "%.*s%s",
+				         (int)(word - e->text), e->text, p.keys[k]);
+			else
+				snprintf(value, sizeof value, "%s", p.keys[k]);
+			edit_set(e, value);
+			f->modified = true;
+		}
+	}
+	for (int i = 0; i < p.n; i++) {
+		free(p.choices[i]);
+		free(p.keys[i]);
+	}
+	free(p.choices);
+	free(p.keys);
+}
+
+/* Tries to write the record; on refusal puts the message by its field. */
+static long long form_save(struct form *f)
+{
+	const struct kind *kind = f->kind;
+	struct summit_db *db = f->tui->db;
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	for (size_t i = 0; i < kind->nfields; i++) {
+		free(f->errors[i]);
+		f->errors[i] = NULL;
+		const char *text = f->edits[i].text;
+		if (f->id)
+			values[i] =
+			    strcmp(text, f->original[i]) == 0 ? NULL : (char *)text;
+		else
+			values[i] = *text ? (char *)text : NULL;
+	}
+	f->message[0] = 0;
+	struct summit_err err;
+	err_clear(&err);
+	long long id = f->id;
+	int status = db_begin(db, &err);
+	if (!status) {
+		if (f->id)
+			status =
+			    record_update(db, kind, f->id, values, f->revision, &err);
+		else
+			status = record_insert(db, kind, values, &id, &err);
+		status = db_end(db, status, &err);
+	}
+	free(values);
+	if (status == SUMMIT_OK)
+		return id;
+	int at = err.field[0] ? kind_field_index(kind, err.field) : -1;
+	if (at >= 0 && !f->hidden[at]) {
+		f->errors[at] = xstrdup(err.msg);
+		f->focus = at;
+		snprintf(f->message, sizeof f->message, "Not saved: %s needs a change.",
+		         err.field);
+	} else if (status == SUMMIT_CONFLICT) {
+		snprintf(f->message, sizeof f->message,
+		         "Not saved: %s Ctrl-R reloads it (your changes are lost).",
+		         err.msg);
+	} else {
+		snprintf(f->message, sizeof f->message, "Not saved: %s", err.msg);
+	}
+	return 0;
+}
+
+long long form_run(struct tui *tui, const struct kind *kind, long long id,
+                   char *const *prefill)
+{
+	struct form f = {.tui = tui, .kind = kind, .id = id};
+	size_t n = kind->nfields;
+	f.edits = xcalloc(n, sizeof *f.edits);
+	f.original = xcalloc(n, sizeof *f.original);
+	f.errors = xcalloc(n, sizeof *f.errors);
+	f.readonly = xcalloc(n, sizeof *f.readonly);
+	f.hidden = xcalloc(n, sizeof *f.hidden);
+	form_load(&f, prefill);
+	f.focus = -1;
+	form_move(&f, 1);
+	/* Start on the first field that can be typed into. */
+	for (size_t k = 0; k < n && f.readonly[f.focus]; k++)
+		form_move(&f, 1);
+	long long saved = 0;
+	bool done = false;
+	while (!done) {
+		form_draw(&f);
+		int key = tui_getch(tui);
+		const struct field *fl = &kind->fields[f.focus];
+		switch (key) {
+		case KEY_RESIZE:
+			break;
+		case 19: /* Ctrl-S */
+		case KEY_F(2):
+			saved = form_save(&f);
+			done = saved != 0;
+			break;
+		case 27: /* Esc */
+		case 7:  /* Ctrl-G */
+			if (!f.modified ||
+			    tui_confirm(tui, "Leave without saving?",
+			                "What you typed in this form will be lost."))
+				done = true;
+			break;
+		case 18: /* Ctrl-R */
+			form_load(&f, prefill);
+			f.modified = false;
+			snprintf(f.message, sizeof f.message, "Reloaded from the file.");
+			break;
+		case 20: /* Ctrl-T */
+			pick_reference(&f);
+			break;
+		case '\t':
+		case KEY_DOWN:
+		case '\r':
+		case '\n':
+		case KEY_ENTER:
+			form_move(&f, 1);
+			break;
+		case KEY_BTAB:
+		case KEY_UP:
+			form_move(&f, -1);
+			break;
+		case KEY_LEFT:
+		case KEY_RIGHT:
+			if (fl->type == FIELD_ENUM && !f.readonly[f.focus]) {
+				cycle_choice(&f, key == KEY_RIGHT ? 1 : -1);
+				break;
+			}
+			/* fall through */
+		default:
+			if (!f.readonly[f.focus] && edit_key(&f.edits[f.focus], key)) {
+				f.modified = true;
+				free(f.errors[f.focus]);
+				f.errors[f.focus] = NULL;
+			}
+		}
+	}
+	curs_set(0);
+	for (size_t i = 0; i < n; i++) {
+		free(f.original[i]);
+		free(f.errors[i]);
+	}
+	free(f.edits);
+	free(f.original);
+	free(f.errors);
+	free(f.readonly);
+	free(f.hidden);
+	if (saved) {
+		tui_reload(tui);
+		struct record rec = {0};
+		if (record_get(tui->db, kind, saved, &rec, NULL) == SUMMIT_OK &&
+		    kind->fields[kind->key].type != FIELD_ID)
+			tui_message(tui, ROLE_GOOD, "Saved %s %s.", kind->singular,
+			            rec.values[kind->key]);
+		else
+			tui_message(tui, ROLE_GOOD, "Saved %s #%lld.", kind->singular,
+			            saved);
+		record_clear(&rec);
+	}
+	return saved;
+}
+
+/* Records of other kinds removed along with this one (an invitation's
+ * history), in words. */
+static void describe_cascade(struct summit_db *db, const struct kind *kind,
+                             const char *key, struct strbuf *out)
+{
+	for (size_t k = 0; k < kind_count; k++)
+		for (size_t i = 0; i < kinds[k]->nfields; i++) {
+			const struct field *fl = &kinds[k]->fields[i];
+			if (!(fl->flags & FIELD_CASCADE) || strcmp(fl->ref, kind->plural))
+				continue;
+			struct record_filter by = {(int)i, key};
+			struct browse b = {
+			    .kind = kinds[k], .filters = &by, .nfilters = 1};
+			long long n = 0;
+			if (browse_count(db, &b, &n, NULL) == SUMMIT_OK && n)
+				strbuf_addf(out, " Its %lld %s row%s go%s with it.", n,
+				            kinds[k]->singular, n == 1 ? "" : "s",
+				            n == 1 ? "es" : "");
+		}
+}
+
+bool form_delete(struct tui *tui, const struct kind *kind, long long id)
+{
+	struct summit_db *db = tui->db;
+	struct summit_err err;
+	err_clear(&err);
+	struct record rec = {0};
+	if (record_get(db, kind, id, &rec, &err)) {
+		tui_message(tui, ROLE_ERROR, "%s", err.msg);
+		return false;
+	}
+	char name[300];
+	if (kind->fields[kind->key].type == FIELD_ID)
+		snprintf(name, sizeof name, "%s #%lld", kind->singular, id);
+	else
+		snprintf(name, sizeof name, "%s %s", kind->singular,
+		         rec.values[kind->key]);
+	/* Ask the core first, inside a transaction rolled back: it names what
+	 * still refers to the record. */
+	int status = db_begin(db, &err);
+	if (!status) {
+		status = record_delete(db, kind, id, &err);
+		db_rollback(db);
+	}
+	if (status) {
+		char question[400];
+		snprintf(question, sizeof question, "Cannot remove %s", name);
+		tui_confirm(tui, question, err.msg);
+		tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
+		record_clear(&rec);
+		return false;
+	}
+	struct strbuf detail = {0};
+	strbuf_add(&detail, "No other record refers to it.");
+	char number[24];
+	snprintf(number, sizeof number, "#%lld", id);
+	describe_cascade(db, kind,
+	                 kind->fields[kind->key].type == FIELD_ID ? number
+	                                                          : rec.values[kind->key],
+	                 &detail);
+	char question[400];
+	snprintf(question, sizeof question, "Remove %s?", name);
+	bool yes = tui_confirm(tui, question, detail.buf);
+	strbuf_free(&detail);
+	bool removed = false;
+	if (yes) {
+		status = db_begin(db, &err);
+		if (!status)
+			status = db_end(db, record_delete(db, kind, id, &err), &err);
+		if (status) {
+			tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
+		} else {
+			tui_reload(tui);
+			tui_message(tui, ROLE_GOOD, "Removed %s.", name);
+			removed = true;
+		}
+	}
+	record_clear(&rec);
+	return removed;
+}
+
+bool form_invitation_move(struct tui *tui, const char *delegation)
+{
+	struct summit_db *db = tui->db;
+	const struct kind *kind = kind_find("invitations");
+	struct summit_err err;
+	err_clear(&err);
+	long long id;
+	struct record rec = {0};
+	if (record_find(db, kind, delegation, &id, &err) ||
+	    record_get(db, kind, id, &rec, &err)) {
+		tui_message(tui, ROLE_ERROR,
+		            "%s has no invitation yet: i on its page adds one",
+		            delegation);
+		return false;
+	}
+	const char *state = rec.values[kind_field_index(kind, "state")];
+	char next[200];
+	snprintf(next, sizeof next, "%s", invitation_next_states(state));
+	const char *choices[16];
+	int n = 0;
+	for (char *save = NULL, *w = strtok_r(next, " ", &save); w && n < 15;
+	     w = strtok_r(NULL, " ", &save))
+		choices[n++] = w;
+	choices[n] = NULL;
+	bool moved = false;
+	char title[200], channel[256], via[64], note[512];
+	snprintf(title, sizeof title, "Move %s's invitation from %s to", delegation,
+	         state);
+	int k = n ? tui_choose(tui, title, choices, 0) : -1;
+	const char *cur_channel = rec.values[kind_field_index(kind, "channel")];
+	const char *cur_via = rec.values[kind_field_index(kind, "via")];
+	if (!n)
+		tui_message(tui, ROLE_ERROR, "An invitation %s moves nowhere.", state);
+	if (k >= 0 && tui_prompt(tui, "Channel:", cur_channel, channel, sizeof channel) &&
+	    tui_prompt(tui, "Through (a delegation's code, empty for none):", cur_via,
+	               via, sizeof via) &&
+	    tui_prompt(tui, "Note:", "", note, sizeof note)) {
+		struct invitation_move move = {
+		    .delegation = delegation,
+		    .state = choices[k],
+		    .channel = channel,
+		    .via = via,
+		    .note = note[0] ? note : NULL,
+		};
+		int status = db_begin(db, &err);
+		if (!status)
+			status = db_end(db, invitation_move(db, &move, &err), &err);
+		if (status) {
+			tui_message(tui, ROLE_ERROR, "Not moved: %s", err.msg);
+		} else {
+			tui_reload(tui);
+			tui_message(tui, ROLE_GOOD, "The invitation of %s is now %s.",
+			            delegation, choices[k]);
+			moved = true;
+		}
+	}
+	record_clear(&rec);
+	return moved;
+}
+
+void form_export(struct tui *tui, const struct kind *kind)
+{
+	char path[512], initial[128];
+	snprintf(initial, sizeof initial, "%s.csv", kind->plural);
+	if (!tui_prompt(tui, "Export as CSV to file:", initial, path, sizeof path) ||
+	    !path[0])
+		return;
+	FILE *out = fopen(path, "wx");
+	if (!out) {
+		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).",
+		            path);
+		return;
+	}
+	struct summit_err err;
+	err_clear(&err);
+	int status = csv_export(tui->db, kind, out, &err);
+	if (fclose(out) && !status)
+		status = err_set(&err, SUMMIT_FAILED, "writing %s failed", path);
+	if (status)
+		tui_message(tui, ROLE_ERROR, "%s", err.msg);
+	else
+		tui_message(tui, ROLE_GOOD, "Wrote %s to %s.", kind->plural, path);
+}
+
+void form_import(struct tui *tui, const struct kind *kind)
+{
+	char path[512], label[128];
+	snprintf(label, sizeof label, "Import %s from CSV file:", kind->plural);
+	if (!tui_prompt(tui, label, "", path, sizeof path) || !path[0])
+		return;
+	FILE *in = fopen(path, "r");
+	if (!in) {
+		tui_message(tui, ROLE_ERROR, "Cannot read %s.", path);
+		return;
+	}
+	struct summit_err err;
+	err_clear(&err);
+	long long rows = 0;
+	/* All or nothing, as `summit import`. */
+	int status = db_begin(tui->db, &err);
+	if (!status)
+		status = db_end(tui->db, csv_import(tui->db, kind, in, path, &rows, &err),
+		                &err);
+	fclose(in);
+	if (status) {
+		tui_message(tui, ROLE_ERROR, "Nothing imported: %s", err.msg);
+		return;
+	}
+	tui_reload(tui);
+	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
+	            rows == 1 ? kind->singular : kind->plural, path);
+}

@@ -1,0 +1,460 @@
+/* The loop of the terminal UI: tabs of views, a stack inside each, the
+ * help, the colours, and the look for other planners' changes. */
+#include "tui.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How long getch waits before looking at the file again. */
+#define POLL_MS 1000
+
+static struct view *view_invitations_tab(struct tui *tui)
+{
+	return view_invitations_open(tui, NULL);
+}
+
+static const struct {
+	const char *name, *brief;
+	struct view *(*open)(struct tui *tui);
+} tabs[] = {
+    {"Dashboard", "Dash", view_dashboard_open},
+    {"Delegations", "Deleg", view_delegations_open},
+    {"Invitations", "Invit", view_invitations_tab},
+    {"Programme", "Prog", view_programme_open},
+    {"Hotels", "Hotel", view_hotels_open},
+    {"Transport", "Trans", view_transport_open},
+    {"Budget", "Budg", view_budget_open},
+    {"Tasks", "Tasks", view_tasks_open},
+    {"Records", "Rec", view_kinds_open},
+};
+#define NTABS (int)(sizeof tabs / sizeof tabs[0])
+
+static const struct key_help global_keys[] = {
+    {"Tab S-Tab 1-9", "next, previous or numbered view"},
+    {"j k arrows", "move; PgUp PgDn g G: by pages, to the ends"},
+    {"Enter", "open what is selected"},
+    {"q / Esc", "back to the previous screen; q on the first leaves"},
+    {"Q  Ctrl-C", "leave summit"},
+    {"R  Ctrl-L", "reload from the file (other planners' changes)"},
+    {"?", "this help"},
+    {NULL, NULL},
+};
+
+/* ---- colours as roles ---- */
+
+static attr_t role_attrs[ROLE_COUNT];
+
+static void colors_init(struct tui *tui)
+{
+	const char *no_color = getenv("NO_COLOR");
+	tui->color = has_colors() && !(no_color && *no_color);
+	static const attr_t mono[ROLE_COUNT] = {
+	    [ROLE_NORMAL] = A_NORMAL, [ROLE_TABS] = A_REVERSE,   [ROLE_TAB] = A_BOLD,
+	    [ROLE_HEADER] = A_BOLD,   [ROLE_CURSOR] = A_REVERSE, [ROLE_WARN] = A_BOLD,
+	    [ROLE_GOOD] = A_NORMAL,   [ROLE_ERROR] = A_BOLD,     [ROLE_DIM] = A_DIM,
+	    [ROLE_BLOCK] = A_REVERSE, [ROLE_STATUS] = A_REVERSE,
+	};
+	memcpy(role_attrs, mono, sizeof role_attrs);
+	if (!tui->color)
+		return;
+	start_color();
+	use_default_colors();
+	static const struct {
+		enum role role;
+		short fg, bg;
+		attr_t extra;
+	} pairs[] = {
+	    {ROLE_TABS, COLOR_WHITE, COLOR_BLUE, 0},
+	    {ROLE_TAB, COLOR_BLACK, COLOR_CYAN, A_BOLD},
+	    {ROLE_HEADER, COLOR_YELLOW, -1, A_BOLD},
+	    {ROLE_CURSOR, COLOR_BLACK, COLOR_CYAN, 0},
+	    {ROLE_WARN, COLOR_RED, -1, A_BOLD},
+	    {ROLE_GOOD, COLOR_GREEN, -1, 0},
+	    {ROLE_ERROR, COLOR_RED, -1, A_BOLD},
+	    {ROLE_DIM, COLOR_BLUE, -1, A_BOLD},
+	    {ROLE_BLOCK, COLOR_BLACK, COLOR_GREEN, 0},
+	    {ROLE_STATUS, COLOR_WHITE, COLOR_BLUE, 0},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		init_pair((short)(i + 1), pairs[i].fg, pairs[i].bg);
+		role_attrs[pairs[i].role] = COLOR_PAIR(i + 1) | pairs[i].extra;
+	}
+}
+
+attr_t role_attr(enum role role)
+{
+	return role_attrs[role];
+}
+
+/* ---- drawing text by columns ---- */
+
+int tui_put(int y, int x, int width, const char *text, enum role role, bool pad)
+{
+	if (width <= 0 || y < 0 || y >= LINES)
+		return 0;
+	if (!text)
+		text = "";
+	/* Control characters would move the cursor: show them as spaces. */
+	char buf[1024];
+	size_t n = 0;
+	for (const char *p = text; *p && n < sizeof buf - 1; p++)
+		buf[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+	buf[n] = 0;
+	int used;
+	size_t bytes = text_fit(buf, width, &used);
+	attr_t attr = role_attr(role);
+	attron(attr);
+	mvaddnstr(y, x, buf, (int)bytes);
+	if (pad && used < width)
+		mvhline(y, x + used, ' ', width - used);
+	attroff(attr);
+	return pad ? width : used;
+}
+
+int tui_putf(int y, int x, int width, enum role role, bool pad, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return tui_put(y, x, width, buf, role, pad);
+}
+
+void tui_fit(char *out, size_t size, const char *text, int width, bool right)
+{
+	if (!text)
+		text = "";
+	int used;
+	size_t bytes = text_fit(text, width, &used);
+	if (bytes + (size_t)(width - used) + 1 > size)
+		bytes = 0, used = 0;
+	size_t n = 0;
+	if (right)
+		for (int i = used; i < width; i++)
+			out[n++] = ' ';
+	memcpy(out + n, text, bytes);
+	n += bytes;
+	if (!right)
+		for (int i = used; i < width; i++)
+			out[n++] = ' ';
+	out[n] = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)out[i] < 0x20)
+			out[i] = ' ';
+}
+
+void tui_fill(int y, int x, int width, enum role role)
+{
+	if (width <= 0)
+		return;
+	attr_t attr = role_attr(role);
+	attron(attr);
+	mvhline(y, x, ' ', width);
+	attroff(attr);
+}
+
+void tui_hour(struct summit_db *db, long long utc, char out[6])
+{
+	char when[WHEN_TIME_LEN];
+	when_format_local(db, utc, when);
+	snprintf(out, 6, "%s", when + 11);
+}
+
+void tui_money(long long cents, char *out, size_t size)
+{
+	char digits[32];
+	long long whole = (cents < 0 ? -cents : cents) / 100;
+	snprintf(digits, sizeof digits, "%lld", whole);
+	char grouped[48];
+	size_t n = 0, len = strlen(digits);
+	if (cents < 0)
+		grouped[n++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[n++] = ' ';
+		grouped[n++] = digits[i];
+	}
+	grouped[n] = 0;
+	long long frac = (cents < 0 ? -cents : cents) % 100;
+	if (frac)
+		snprintf(out, size, "%s.%02lld", grouped, frac);
+	else
+		snprintf(out, size, "%s", grouped);
+}
+
+/* ---- the stack of views ---- */
+
+struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
+                      const char *fmt, ...)
+{
+	struct view *view = xcalloc(1, sizeof *view);
+	view->ops = ops;
+	view->tui = tui;
+	view->data = data;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(view->title, sizeof view->title, fmt, ap);
+	va_end(ap);
+	return view;
+}
+
+static void view_free(struct view *view)
+{
+	if (view->ops->close)
+		view->ops->close(view);
+	free(view);
+}
+
+void tui_push(struct tui *tui, struct view *view)
+{
+	if (!view)
+		return;
+	if (tui->depth == (int)(sizeof tui->stack / sizeof tui->stack[0])) {
+		tui_message(tui, ROLE_WARN, "too many screens open: press q to go back");
+		view_free(view);
+		return;
+	}
+	tui->stack[tui->depth++] = view;
+	view->height = LINES - 3;
+	if (view->ops->load)
+		view->ops->load(view);
+}
+
+static void tui_pop(struct tui *tui)
+{
+	if (tui->depth > 0)
+		view_free(tui->stack[--tui->depth]);
+}
+
+static struct view *tab_open(struct tui *tui, int tab)
+{
+	return tabs[tab].open(tui);
+}
+
+static void tui_switch(struct tui *tui, int tab)
+{
+	while (tui->depth)
+		tui_pop(tui);
+	tui->tab = tab;
+	tui_push(tui, tab_open(tui, tab));
+}
+
+void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tui->message, sizeof tui->message, fmt, ap);
+	va_end(ap);
+	tui->message_role = role;
+}
+
+void tui_reload(struct tui *tui)
+{
+	for (int i = 0; i < tui->depth; i++)
+		if (tui->stack[i]->ops->load)
+			tui->stack[i]->ops->load(tui->stack[i]);
+	tui->data_version = db_data_version(tui->db);
+}
+
+/* ---- the frame: tabs, title, body, status line ---- */
+
+static void draw_tabs(struct tui *tui)
+{
+	tui_fill(0, 0, COLS, ROLE_TABS);
+	int full = 0;
+	for (int i = 0; i < NTABS; i++)
+		full += text_width(tabs[i].name) + 3;
+	int x = 0;
+	for (int i = 0; i < NTABS && x < COLS; i++) {
+		const char *name = full <= COLS ? tabs[i].name : tabs[i].brief;
+		char label[48];
+		snprintf(label, sizeof label, "%d %s", i + 1, name);
+		x += tui_put(0, x, COLS - x, " ", ROLE_TABS, false);
+		x += tui_put(0, x, COLS - x, label, i == tui->tab ? ROLE_TAB : ROLE_TABS,
+		             false);
+		x += tui_put(0, x, COLS - x, " ", ROLE_TABS, false);
+	}
+}
+
+static void draw_status(struct tui *tui)
+{
+	tui_fill(LINES - 1, 0, COLS, ROLE_STATUS);
+	if (tui->message[0]) {
+		tui_put(LINES - 1, 0, COLS, tui->message,
+		        tui->message_role == ROLE_NORMAL ? ROLE_STATUS
+		                                         : tui->message_role,
+		        true);
+		return;
+	}
+	tui_put(LINES - 1, 0, COLS, "? help  Tab views  Enter open  q back  Q quit",
+	        ROLE_STATUS, true);
+}
+
+void tui_draw(struct tui *tui)
+{
+	erase();
+	if (LINES < 6 || COLS < 20) {
+		mvaddstr(0, 0, "summit: window too small");
+		refresh();
+		return;
+	}
+	draw_tabs(tui);
+	if (tui->depth) {
+		struct view *view = tui->stack[tui->depth - 1];
+		char crumbs[512] = "";
+		size_t n = 0;
+		for (int i = 0; i < tui->depth && n < sizeof crumbs; i++)
+			n += (size_t)snprintf(crumbs + n, sizeof crumbs - n, "%s%s",
+			                      i ? " > " : "", tui->stack[i]->title);
+		/* Keep the end of a long trail, where the current screen is. */
+		const char *shown = crumbs;
+		while (text_width(shown) > COLS - 1 && *shown)
+			shown++;
+		while (((unsigned char)*shown & 0xc0) == 0x80)
+			shown++;
+		tui_put(1, 0, COLS, shown, ROLE_HEADER, true);
+		view->height = LINES - 3;
+		view->ops->draw(view, 2, LINES - 3, COLS);
+	}
+	draw_status(tui);
+	refresh();
+}
+
+/* ---- keys ---- */
+
+int tui_getch(struct tui *tui)
+{
+	for (;;) {
+		int key = getch();
+		if (key != ERR)
+			return key;
+		/* Another planner committed: show it without a key press. */
+		long long version = db_data_version(tui->db);
+		if (version != tui->data_version) {
+			tui_reload(tui);
+			tui_message(
+			    tui, ROLE_NORMAL,
+			    "The event was changed by another planner: reloaded.");
+			return KEY_RESIZE; /* redraw, as for a resize */
+		}
+	}
+}
+
+static void show_help(struct tui *tui)
+{
+	struct view *view = tui->depth ? tui->stack[tui->depth - 1] : NULL;
+	for (;;) {
+		tui_draw(tui);
+		int n = 0;
+		for (const struct key_help *k = global_keys; k->keys; k++)
+			n++;
+		if (view && view->ops->keys)
+			for (const struct key_help *k = view->ops->keys; k->keys; k++)
+				n++;
+		int h = n + 5 < LINES ? n + 5 : LINES, w = COLS > 76 ? 76 : COLS;
+		int y = (LINES - h) / 2, x = (COLS - w) / 2, line = y + 1;
+		char title[200];
+		snprintf(title, sizeof title, "Keys of %s",
+		         view ? view->ops->name : "summit");
+		tui_box(y, x, h, w, title);
+		if (view && view->ops->keys)
+			for (const struct key_help *k = view->ops->keys;
+			     k->keys && line < y + h - 1; k++, line++) {
+				tui_put(line, x + 2, 16, k->keys, ROLE_HEADER, true);
+				tui_put(line, x + 19, w - 21, k->what, ROLE_NORMAL, true);
+			}
+		line++;
+		for (const struct key_help *k = global_keys; k->keys && line < y + h - 1;
+		     k++, line++) {
+			tui_put(line, x + 2, 16, k->keys, ROLE_HEADER, true);
+			tui_put(line, x + 19, w - 21, k->what, ROLE_NORMAL, true);
+		}
+		refresh();
+		int key = tui_getch(tui);
+		if (key != KEY_RESIZE)
+			return;
+	}
+}
+
+static void handle_key(struct tui *tui, int key)
+{
+	struct view *view = tui->stack[tui->depth - 1];
+	if (key != KEY_RESIZE && key != ERR)
+		tui->message[0] = 0;
+	if (key == KEY_RESIZE)
+		return;
+	if (view->ops->key && view->ops->key(view, key))
+		return;
+	switch (key) {
+	case 'q':
+	case 27: /* Esc */
+		if (tui->depth > 1)
+			tui_pop(tui);
+		else if (key == 'q')
+			tui->quit = true;
+		break;
+	case 'Q':
+	case 3: /* Ctrl-C: the terminal is raw, so it arrives as a key */
+		tui->quit = true;
+		break;
+	case '\t':
+		tui_switch(tui, (tui->tab + 1) % NTABS);
+		break;
+	case KEY_BTAB:
+		tui_switch(tui, (tui->tab + NTABS - 1) % NTABS);
+		break;
+	case 'R':
+	case 12: /* Ctrl-L */
+		tui_reload(tui);
+		clearok(curscr, TRUE);
+		tui_message(tui, ROLE_NORMAL, "Reloaded from the file.");
+		break;
+	case '?':
+	case KEY_F(1):
+		show_help(tui);
+		break;
+	default:
+		if (key >= '1' && key < '1' + NTABS)
+			tui_switch(tui, key - '1');
+		else
+			tui_message(tui, ROLE_NORMAL,
+			            "That key does nothing here: ? lists "
+			            "the keys.");
+	}
+}
+
+int tui_run(struct summit_db *db)
+{
+	struct tui tui = {.db = db};
+	if (!initscr()) {
+		fputs("summit: cannot start the terminal UI\n", stderr);
+		return 1;
+	}
+	raw(); /* Ctrl-S saves a form, so no flow control */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(POLL_MS);
+	curs_set(0);
+	colors_init(&tui);
+	tui.data_version = db_data_version(db);
+	tui_switch(&tui, 0);
+	while (!tui.quit && tui.depth) {
+		/* Between keys too, so a busy planner sees others' changes. */
+		if (db_data_version(db) != tui.data_version) {
+			tui_reload(&tui);
+			tui_message(
+			    &tui, ROLE_NORMAL,
+			    "The event was changed by another planner: reloaded.");
+		}
+		tui_draw(&tui);
+		handle_key(&tui, tui_getch(&tui));
+	}
+	while (tui.depth)
+		tui_pop(&tui);
+	endwin();
+	return 0;
+}

@@ -1,0 +1,230 @@
+/* The terminal UI: a stack of views over one event file. Each screen is
+ * one implementation of struct view_ops (one file per view); tui.c runs
+ * the loop, the tabs, the colours and the help; form.c edits any kind of
+ * record. No view keeps more rows than it shows. */
+#ifndef SUMMIT_TUI_H
+#define SUMMIT_TUI_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdbool.h>
+
+#include "summit/summit.h"
+#include "tui_run.h"
+
+/* Colours are roles; tui.c maps them to colour pairs, or to attributes
+ * alone when the terminal has no colours or NO_COLOR is set. */
+enum role {
+	ROLE_NORMAL,
+	ROLE_TABS,   /* the bar of views */
+	ROLE_TAB,    /* the current view in it */
+	ROLE_HEADER, /* column headings, section titles */
+	ROLE_CURSOR, /* the selected line */
+	ROLE_WARN,   /* needs attention: overlap, over capacity, unassigned */
+	ROLE_GOOD,   /* done, covered */
+	ROLE_ERROR,  /* a refused value */
+	ROLE_DIM,    /* help text, empty slots */
+	ROLE_BLOCK,  /* a session or a filled bar */
+	ROLE_STATUS, /* the bottom line */
+	ROLE_COUNT
+};
+
+struct view;
+struct tui;
+
+struct key_help {
+	const char *keys, *what;
+};
+
+struct view_ops {
+	const char *name;
+	/* Reads what the view needs from the database (counts, a day's
+	 * sessions); called on opening and whenever the file changed. */
+	void (*load)(struct view *view);
+	/* Draws lines top..top+height-1 of the screen, cols wide. */
+	void (*draw)(struct view *view, int top, int height, int cols);
+	/* Returns true when the key was the view's. */
+	bool (*key)(struct view *view, int key);
+	void (*close)(struct view *view);
+	const struct key_help *keys; /* NULL-terminated */
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct tui *tui;
+	void *data;
+	char title[160];
+	int height; /* of the body when last drawn */
+};
+
+struct tui {
+	struct summit_db *db;
+	struct view *stack[32];
+	int depth;
+	int tab;
+	bool quit;
+	bool color;
+	char message[512];
+	enum role message_role;
+	long long data_version;
+};
+
+/* ---- the loop and the stack of views (tui.c) ---- */
+
+/* Puts view on top of the stack (the UI owns it from then on). */
+void tui_push(struct tui *tui, struct view *view);
+/* A new view with ops and data, titled. */
+struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
+                      const char *fmt, ...) SUMMIT_PRINTF(4, 5);
+void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
+    SUMMIT_PRINTF(3, 4);
+/* Reloads every view on the stack (after a change). */
+void tui_reload(struct tui *tui);
+/* Redraws the whole screen (views, bars) without reading keys. */
+void tui_draw(struct tui *tui);
+/* getch with the periodic look for other planners' changes. */
+int tui_getch(struct tui *tui);
+
+/* ---- drawing ---- */
+
+attr_t role_attr(enum role role);
+/* Writes text at (y, x) in at most `width` columns, padded with spaces
+ * when pad; returns the columns used. Widths go through text_fit. */
+int tui_put(int y, int x, int width, const char *text, enum role role, bool pad);
+int tui_putf(int y, int x, int width, enum role role, bool pad, const char *fmt, ...)
+    SUMMIT_PRINTF(6, 7);
+/* Text padded or cut to exactly `width` columns, into out. */
+void tui_fit(char *out, size_t size, const char *text, int width, bool right);
+void tui_fill(int y, int x, int width, enum role role);
+
+/* ---- editing a line of text (dialog.c) ---- */
+
+struct edit {
+	char text[1024];
+	size_t pos; /* bytes before the cursor */
+};
+void edit_set(struct edit *e, const char *text);
+/* Typing, Backspace, Delete, Left, Right, Home, End, Ctrl-U, Ctrl-K;
+ * true when the key was one of them. */
+bool edit_key(struct edit *e, int key);
+/* Draws the text scrolled so the cursor shows; places the terminal's
+ * cursor there when focus. */
+void edit_draw(const struct edit *e, int y, int x, int width, enum role role, bool focus);
+/* A framed box over the screen, cleared. */
+void tui_box(int y, int x, int h, int w, const char *title);
+
+/* ---- dialogs (dialog.c) ---- */
+
+/* Asks for a line of text on the bottom line; false when cancelled. */
+bool tui_prompt(struct tui *tui, const char *label, const char *initial, char *out,
+                size_t size);
+/* Offers choices[] (NULL-terminated) in a box; the index, or -1. */
+int tui_choose(struct tui *tui, const char *title, const char *const *choices,
+               int selected);
+/* A yes/no question in a box, with a longer explanation. */
+bool tui_confirm(struct tui *tui, const char *question, const char *detail);
+
+/* ---- moving in a list (tui.c) ---- */
+
+struct cursor {
+	long long count, top, line;
+};
+/* Moves for the usual keys (arrows, j/k, pages, g/G, Home/End); true when
+ * the key was one of them. */
+bool cursor_key(struct cursor *c, int key, int height);
+void cursor_clamp(struct cursor *c, int height);
+
+/* ---- pages of lines: detail views, summaries ---- */
+
+enum target_type { TARGET_NONE, TARGET_RECORD, TARGET_LIST, TARGET_VIEW };
+struct target {
+	enum target_type type;
+	const struct kind *kind;
+	long long id;                 /* TARGET_RECORD */
+	const char *cond;             /* TARGET_LIST: a browse condition's name */
+	char param[64];               /* its parameter */
+	int field, field2;            /* TARGET_LIST: filters, or -1 */
+	char value[128], value2[128]; /* their values */
+	struct view *(*open)(struct tui *tui, long long id); /* TARGET_VIEW */
+};
+
+struct page_line {
+	char *text;
+	enum role role;
+	bool selectable;
+	struct target target;
+};
+
+struct page {
+	struct page_line *lines;
+	size_t count, cap;
+	struct cursor cursor;
+};
+struct page_line *page_add(struct page *page, enum role role, const char *fmt, ...)
+    SUMMIT_PRINTF(3, 4);
+void page_clear(struct page *page);
+void page_draw(struct page *page, int top, int height, int cols);
+/* Movement over the selectable lines, Enter on a target. */
+bool page_key(struct tui *tui, struct page *page, int key, int height);
+/* The target of the selected line, or NULL. */
+const struct target *page_selected(struct page *page);
+/* e edits and d removes the record on the selected line. */
+bool page_record_key(struct tui *tui, struct page *page, int key);
+/* Keeps the selection on the same text after a reload. */
+void page_keep(struct page *page, const char *previous);
+
+/* Opens what a target names. */
+void target_open(struct tui *tui, const struct target *target);
+struct target target_record(const struct kind *kind, long long id);
+struct target target_list(const char *kind, const char *cond, const char *param,
+                          const char *field, const char *value);
+
+/* ---- forms and records (form.c) ---- */
+
+/* Adds a record of kind (id 0) or edits record id; prefill[] (may be NULL)
+ * gives initial values by field index. Returns the record's id when saved,
+ * 0 when cancelled. */
+long long form_run(struct tui *tui, const struct kind *kind, long long id,
+                   char *const *prefill);
+/* Asks, saying what refers to the record, then removes it. */
+bool form_delete(struct tui *tui, const struct kind *kind, long long id);
+/* Moves delegation's invitation on (choice of state, channel, note). */
+bool form_invitation_move(struct tui *tui, const char *delegation);
+/* Writes every record of kind to a CSV file the planner names. */
+void form_export(struct tui *tui, const struct kind *kind);
+/* Adds the rows of a CSV file the planner names, all or none. */
+void form_import(struct tui *tui, const struct kind *kind);
+
+/* ---- the views ---- */
+
+struct view *view_dashboard_open(struct tui *tui);
+struct view *view_delegations_open(struct tui *tui);
+struct view *view_delegation_open(struct tui *tui, long long id);
+struct view *view_invitations_open(struct tui *tui, const char *state);
+struct view *view_programme_open(struct tui *tui);
+struct view *view_hotels_open(struct tui *tui);
+struct view *view_transport_open(struct tui *tui);
+struct view *view_budget_open(struct tui *tui);
+struct view *view_tasks_open(struct tui *tui);
+struct view *view_kinds_open(struct tui *tui);
+struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
+
+/* A list of any kind, a screen at a time. filter_field/value and cond may
+ * be NULL. */
+struct list_options {
+	const char *filter_field, *filter_value;
+	const char *filter2_field, *filter2_value;
+	const char *cond, *param;
+	/* Enter opens this instead of the generic record page. */
+	struct view *(*open)(struct tui *tui, long long id);
+	const char *title;
+};
+struct view *view_list_open(struct tui *tui, const struct kind *kind,
+                            const struct list_options *options);
+
+/* A short "HH:MM" of a UTC time in the event's zone. */
+void tui_hour(struct summit_db *db, long long utc, char out[6]);
+/* Money in hundredths as "1 500 000" or "1 500.50". */
+void tui_money(long long cents, char *out, size_t size);
+
+#endif

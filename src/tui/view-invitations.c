@@ -1,0 +1,141 @@
+/* Invitations by state: a row of states with their counts, Left and Right
+ * to pick one, the invitations in it below, and m to move one on with a
+ * channel and a note (the history row is written by the core). */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct invitations {
+	int state; /* index in invitation_states, or -1 for all */
+	long long counts[STATUS_INVITATION_STATES], total;
+	struct view *list;
+};
+
+static const struct key_help invitations_keys[] = {
+    {"Left Right h l", "the previous or next state (or all)"},
+    {"m", "move the invitation on: state, channel, note"},
+    {"Enter", "open the delegation, with the invitation's history"},
+    {"a e d", "add, edit or remove an invitation"},
+    {"/ f s", "search, filter, sort the list"},
+    {NULL, NULL},
+};
+
+static struct view *open_delegation_of(struct tui *tui, long long invitation)
+{
+	struct record rec = {0};
+	long long id = 0;
+	if (record_get(tui->db, kind_find("invitations"), invitation, &rec, NULL) ==
+	    SUMMIT_OK)
+		record_find(tui->db, kind_find("delegations"), rec.values[0], &id, NULL);
+	record_clear(&rec);
+	return id ? view_delegation_open(tui, id)
+	          : view_record_open(tui, kind_find("invitations"), invitation);
+}
+
+static void invitations_open_list(struct view *view)
+{
+	struct invitations *v = view->data;
+	if (v->list)
+		v->list->ops->close(v->list), free(v->list);
+	struct list_options o = {
+	    .cond = v->state >= 0 ? "state" : NULL,
+	    .param = v->state >= 0 ? invitation_states[v->state] : NULL,
+	    .open = open_delegation_of,
+	};
+	v->list = view_list_open(view->tui, kind_find("invitations"), &o);
+	v->list->height = view->height - 1;
+}
+
+static void invitations_load(struct view *view)
+{
+	struct invitations *v = view->data;
+	const struct kind *kind = kind_find("invitations");
+	v->total = 0;
+	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
+		struct browse b = {.kind = kind,
+		                   .cond = browse_cond_find("state"),
+		                   .param = invitation_states[i]};
+		v->counts[i] = 0;
+		browse_count(view->tui->db, &b, &v->counts[i], NULL);
+		v->total += v->counts[i];
+	}
+	if (!v->list)
+		invitations_open_list(view);
+	v->list->height = view->height - 1;
+	v->list->ops->load(v->list);
+}
+
+static void invitations_draw(struct view *view, int top, int height, int cols)
+{
+	struct invitations *v = view->data;
+	/* Short names when the full ones do not fit. */
+	static const char *const brief[] = {"draft",   "sent",  "deliv.", "ackn.",
+	                                    "accept.", "decl.", "withdr."};
+	int full = 8 + STATUS_INVITATION_STATES * 6;
+	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+		full += text_width(invitation_states[i]);
+	const char *const *names = full <= cols ? invitation_states : brief;
+	int x = 0;
+	char label[64];
+	snprintf(label, sizeof label, " all %lld ", v->total);
+	x += tui_put(top, x, cols - x, label, v->state < 0 ? ROLE_CURSOR : ROLE_NORMAL,
+	             false);
+	for (int i = 0; i < STATUS_INVITATION_STATES && x < cols; i++) {
+		snprintf(label, sizeof label, " %s %lld ", names[i], v->counts[i]);
+		x += tui_put(top, x, cols - x, label,
+		             v->state == i ? ROLE_CURSOR : ROLE_NORMAL, false);
+	}
+	v->list->height = height - 1;
+	v->list->ops->draw(v->list, top + 1, height - 1, cols);
+}
+
+static bool invitations_key(struct view *view, int key)
+{
+	struct invitations *v = view->data;
+	int states = STATUS_INVITATION_STATES;
+	switch (key) {
+	case KEY_LEFT:
+	case 'h':
+		v->state = v->state < 0 ? states - 1 : v->state - 1;
+		invitations_open_list(view);
+		invitations_load(view);
+		return true;
+	case KEY_RIGHT:
+	case 'l':
+		v->state = v->state == states - 1 ? -1 : v->state + 1;
+		invitations_open_list(view);
+		invitations_load(view);
+		return true;
+	}
+	return v->list->ops->key(v->list, key);
+}
+
+static void invitations_close(struct view *view)
+{
+	struct invitations *v = view->data;
+	if (v->list) {
+		v->list->ops->close(v->list);
+		free(v->list);
+	}
+	free(v);
+}
+
+static const struct view_ops invitations_ops = {
+    .name = "Invitations",
+    .load = invitations_load,
+    .draw = invitations_draw,
+    .key = invitations_key,
+    .close = invitations_close,
+    .keys = invitations_keys,
+};
+
+struct view *view_invitations_open(struct tui *tui, const char *state)
+{
+	struct invitations *v = xcalloc(1, sizeof *v);
+	v->state = -1;
+	for (int i = 0; state && i < STATUS_INVITATION_STATES; i++)
+		if (strcmp(invitation_states[i], state) == 0)
+			v->state = i;
+	return view_new(tui, &invitations_ops, v, "Invitations");
+}

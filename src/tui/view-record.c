@@ -1,0 +1,234 @@
+/* One record of any kind, field by field, with the records it refers to
+ * and those that refer to it, each a key away. */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct record_view {
+	const struct kind *kind;
+	long long id;
+	struct page page;
+	char key[256];
+};
+
+static const struct key_help record_keys[] = {
+    {"Enter", "open the record or list on the line"},
+    {"e", "edit this record"},
+    {"d", "remove this record (asks first)"},
+    {NULL, NULL},
+};
+
+static void record_load(struct view *view)
+{
+	struct record_view *r = view->data;
+	struct summit_db *db = view->tui->db;
+	char previous[512] = "";
+	const struct target *t = page_selected(&r->page);
+	if (t && r->page.cursor.line < (long long)r->page.count)
+		snprintf(previous, sizeof previous, "%s",
+		         r->page.lines[r->page.cursor.line].text);
+	page_clear(&r->page);
+	struct record rec = {0};
+	struct summit_err err;
+	err_clear(&err);
+	if (record_get(db, r->kind, r->id, &rec, &err)) {
+		page_add(&r->page, ROLE_ERROR, "%s (it may have been removed)", err.msg);
+		return;
+	}
+	const struct kind *kind = r->kind;
+	if (kind->fields[kind->key].type == FIELD_ID)
+		snprintf(r->key, sizeof r->key, "#%lld", r->id);
+	else
+		snprintf(r->key, sizeof r->key, "%s", rec.values[kind->key]);
+	int width = 8;
+	for (size_t i = 0; i < kind->nfields; i++)
+		if (text_width(kind->fields[i].name) > width)
+			width = text_width(kind->fields[i].name);
+	for (size_t i = 0; i < kind->nfields; i++) {
+		const struct field *f = &kind->fields[i];
+		char name[80];
+		tui_fit(name, sizeof name, f->name, width, false);
+		const char *value = rec.values[i] ? rec.values[i] : "";
+		struct page_line *line =
+		    page_add(&r->page, ROLE_NORMAL, "  %s  %s", name, value);
+		if (f->type == FIELD_REF && rec.values[i]) {
+			long long id;
+			const struct kind *ref = kind_find(f->ref);
+			if (record_find(db, ref, value, &id, NULL) == SUMMIT_OK) {
+				line->selectable = true;
+				line->target = target_record(ref, id);
+			}
+		}
+	}
+	page_add(&r->page, ROLE_DIM, "  revision %lld", rec.revision);
+	/* Who refers to this record. */
+	bool heading = false;
+	for (size_t k = 0; k < kind_count; k++)
+		for (size_t i = 0; i < kinds[k]->nfields; i++) {
+			const struct field *f = &kinds[k]->fields[i];
+			if (!f->ref || strcmp(f->ref, kind->plural) != 0)
+				continue;
+			struct record_filter by = {(int)i, r->key};
+			struct browse b = {
+			    .kind = kinds[k], .filters = &by, .nfilters = 1};
+			long long n = 0;
+			if (browse_count(db, &b, &n, NULL) || !n)
+				continue;
+			if (!heading) {
+				page_add(&r->page, ROLE_NORMAL, "%s", "");
+				page_add(&r->page, ROLE_HEADER, "Referred to by");
+				heading = true;
+			}
+			struct page_line *line = page_add(
+			    &r->page, ROLE_NORMAL, "  %lld %s (%s)", n,
+			    n == 1 ? kinds[k]->singular : kinds[k]->plural, f->name);
+			line->selectable = true;
+			line->target =
+			    target_list(kinds[k]->plural, NULL, NULL, f->name, r->key);
+		}
+	record_clear(&rec);
+	page_keep(&r->page, previous);
+}
+
+static void record_draw(struct view *view, int top, int height, int cols)
+{
+	struct record_view *r = view->data;
+	page_draw(&r->page, top, height, cols);
+}
+
+static bool record_key(struct view *view, int key)
+{
+	struct record_view *r = view->data;
+	if (page_key(view->tui, &r->page, key, view->height))
+		return true;
+	switch (key) {
+	case 'e':
+		form_run(view->tui, r->kind, r->id, NULL);
+		return true;
+	case 'd':
+		if (form_delete(view->tui, r->kind, r->id))
+			record_load(view);
+		return true;
+	case 'm':
+		if (r->kind == kind_find("invitations")) {
+			form_invitation_move(view->tui, r->key);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+static void record_close(struct view *view)
+{
+	struct record_view *r = view->data;
+	page_clear(&r->page);
+	free(r->page.lines);
+	free(r);
+}
+
+static const struct view_ops record_ops = {
+    .name = "a record",
+    .load = record_load,
+    .draw = record_draw,
+    .key = record_key,
+    .close = record_close,
+    .keys = record_keys,
+};
+
+struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id)
+{
+	struct record_view *r = xcalloc(1, sizeof *r);
+	r->kind = kind;
+	r->id = id;
+	struct record rec = {0};
+	char title[160];
+	if (record_get(tui->db, kind, id, &rec, NULL) == SUMMIT_OK &&
+	    kind->fields[kind->key].type != FIELD_ID)
+		snprintf(title, sizeof title, "%s %s", kind->singular,
+		         rec.values[kind->key]);
+	else
+		snprintf(title, sizeof title, "%s #%lld", kind->singular, id);
+	record_clear(&rec);
+	return view_new(tui, &record_ops, r, "%s", title);
+}
+
+/* ---- every kind, for the Records tab ---- */
+
+struct kinds_view {
+	struct page page;
+};
+
+static const struct key_help kinds_keys[] = {
+    {"Enter", "list the records of the kind (the event: its record)"},
+    {"a", "add a record of the kind"},
+    {NULL, NULL},
+};
+
+static void kinds_load(struct view *view)
+{
+	struct kinds_view *k = view->data;
+	long long line = k->page.cursor.line;
+	page_clear(&k->page);
+	page_add(&k->page, ROLE_HEADER, "%-14s %8s  %s", "kind", "records",
+	         "what it holds");
+	for (size_t i = 0; i < kind_count; i++) {
+		const struct kind *kind = kinds[i];
+		struct page_line *l = page_add(
+		    &k->page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
+		    record_count(view->tui->db, kind), kind->help ? kind->help : "");
+		l->selectable = true;
+		if (kind == kind_event())
+			l->target = target_record(kind, 1);
+		else
+			l->target = target_list(kind->plural, NULL, NULL, NULL, NULL);
+	}
+	k->page.cursor.line = line;
+}
+
+static void kinds_draw(struct view *view, int top, int height, int cols)
+{
+	struct kinds_view *k = view->data;
+	page_draw(&k->page, top, height, cols);
+}
+
+static bool kinds_key(struct view *view, int key)
+{
+	struct kinds_view *k = view->data;
+	if (page_key(view->tui, &k->page, key, view->height))
+		return true;
+	const struct target *t = page_selected(&k->page);
+	if (key == 'a' && t) {
+		if (t->kind == kind_event() || t->kind->import_only)
+			tui_message(view->tui, ROLE_ERROR, "%s are not added by hand.",
+			            t->kind->plural);
+		else
+			form_run(view->tui, t->kind, 0, NULL);
+		return true;
+	}
+	return false;
+}
+
+static void kinds_close(struct view *view)
+{
+	struct kinds_view *k = view->data;
+	page_clear(&k->page);
+	free(k->page.lines);
+	free(k);
+}
+
+static const struct view_ops kinds_ops = {
+    .name = "Records",
+    .load = kinds_load,
+    .draw = kinds_draw,
+    .key = kinds_key,
+    .close = kinds_close,
+    .keys = kinds_keys,
+};
+
+struct view *view_kinds_open(struct tui *tui)
+{
+	return view_new(tui, &kinds_ops, xcalloc(1, sizeof(struct kinds_view)),
+	                "Records of every kind");
+}

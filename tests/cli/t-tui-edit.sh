@@ -1,0 +1,175 @@
+#!/bin/sh
+# Changing the event from the terminal UI: the form (a refused value shown
+# by its field, nothing saved until it is valid), an invitation moved on,
+# removals, a reference picked from a list, and two planners on one file.
+. "$TESTLIB"
+. "$(dirname "$TESTLIB")/tui.sh"
+summit load "$SAMPLE" >/dev/null || { echo "Bail out! cannot load the sample"; exit 1; }
+
+tui_start --today 2007-11-07
+expect_screen "7 days left" "the UI opens on the sample event"
+
+# Add a delegation through the form, with a bad size first.
+keys 2
+expect_screen "1 of 61 delegations" "the list of delegations"
+keys a
+expect_screen "Add a delegation" "a opens an empty form"
+type_text "TGO"
+keys Tab
+type_text "Togo — 東京 Délégation"
+keys Tab Right Tab Right Tab Tab Tab C-u
+type_text "zero"
+keys C-s
+expect_screen '^ got "zero", expected a whole number above 0' \
+	"a bad size is refused, the message next to the field"
+expect_screen "Not saved: size needs a change." "the form says why it did not save"
+check "nothing was saved" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'TGO'")" = 0
+keys C-u
+type_text "7"
+keys C-s
+expect_screen "Saved delegation TGO." "a valid form is saved"
+check "the file holds the new delegation" \
+	test "$(sql "SELECT name, kind, status, size FROM delegations WHERE code = 'TGO'")" = \
+	"Togo — 東京 Délégation|state|participant|7"
+expect_screen "TGO       Togo — 東京 Délégation  state         participant      7 -" \
+	"the list shows it, wide characters aligned"
+
+# A code another delegation has is refused the same way.
+keys a
+expect_screen "Add a delegation" "a opens another form"
+type_text "MLI"
+keys Tab
+type_text "Mali again"
+keys Tab Right Tab Right C-s
+expect_screen "already taken by another delegation" "a duplicate code is refused by the code field"
+keys Escape
+expect_screen "Leave without saving?" "leaving a changed form asks first"
+keys y
+expect_screen "of 62 delegations" "and the form is gone"
+check "the duplicate was not saved" test "$(sql "SELECT count(*) FROM delegations WHERE name = 'Mali again'")" = 0
+
+# An invitation added and moved on from the delegation's page.
+keys /
+type_text "TGO"
+keys Enter Enter
+expect_screen "Invitation: none yet (i adds it)" "a new delegation has no invitation"
+keys i
+expect_screen "Add an invitation" "i opens the invitation's form"
+expect_screen "delegation* TGO" "with the delegation filled in"
+keys C-s
+expect_screen "Invitation: draft, direct" "the invitation is a draft"
+keys m
+expect_screen "Move TGO's invitation from draft to" "m offers the next states"
+keys Enter
+expect_screen "Channel:" "then asks for the channel"
+keys C-u
+type_text "diplomatic note"
+keys Enter
+expect_screen "Through" "then for an intermediary"
+keys Enter
+expect_screen "Note:" "then for a note"
+type_text "Note verbale 123"
+keys Enter
+expect_screen "The invitation of TGO is now sent." "the invitation moved"
+check "the file holds the new state" \
+	test "$(sql "SELECT i.state, i.channel FROM invitations i JOIN delegations d ON d.id = i.delegation WHERE d.code = 'TGO'")" = "sent|diplomatic note"
+check "and the history row with its note" \
+	test "$(sql "SELECT h.old_state, h.new_state, h.note FROM history h JOIN invitations i ON i.id = h.delegation JOIN delegations d ON d.id = i.delegation WHERE d.code = 'TGO' ORDER BY h.id DESC LIMIT 1")" = "draft|sent|Note verbale 123"
+expect_screen "draft -> sent  diplomatic note  Note verbale 123" "the page shows the move"
+
+# Another planner changes the delegation while this one edits it.
+keys e
+expect_screen "Edit delegation TGO" "e opens the delegation's form"
+summit set delegations TGO size=9 >/dev/null
+keys Tab End
+type_text " (updated)"
+keys C-s
+expect_screen "changed by someone else since you opened it" \
+	"saving over another planner's change is refused"
+check "the other planner's change stands" \
+	test "$(sql "SELECT name, size FROM delegations WHERE code = 'TGO'")" = "Togo — 東京 Délégation|9"
+keys C-r
+expect_screen "Reloaded from the file." "Ctrl-R reloads the record"
+expect_line 'size ' "9" "with the other planner's size"
+keys End
+type_text " (updated)"
+keys C-s
+expect_screen "Saved delegation TGO." "the change made on the fresh record is saved"
+check "both changes are in the file" \
+	test "$(sql "SELECT name, size FROM delegations WHERE code = 'TGO'")" = "Togo — 東京 Délégation (updated)|9"
+keys q c
+
+# A removal is refused while other records use the delegation.
+keys /
+type_text "MLI"
+keys Enter
+expect_screen "1 of 1 delegations" "the search finds MLI"
+keys d
+expect_screen "Cannot remove delegation MLI" "removing a delegation in use is refused"
+expect_screen "is still used by" "the refusal names what uses it"
+keys n
+check "MLI is still in the file" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'MLI'")" = 1
+
+# Another planner adds one: it shows without a key press.
+keys c
+summit add delegations code=ZZZ "name=Zed Observers" kind=press status=guest >/dev/null
+expect_screen "of 63 delegations" "another planner's new delegation shows within seconds"
+keys /
+type_text "ZZZ"
+keys Enter d
+expect_screen "Remove delegation ZZZ?" "removing an unused delegation asks first"
+expect_screen "No other record refers to it." "and says nothing refers to it"
+keys y
+expect_screen "Removed delegation ZZZ." "y removes it"
+check "ZZZ is gone from the file" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'ZZZ'")" = 0
+
+# Any kind, from the Records view: a room, its venue picked from a list.
+keys 9
+expect_screen "Records of every kind" "the Records view"
+keys j j j j j j
+keys Enter
+expect_screen "of 7 rooms" "Enter lists the rooms"
+keys a
+expect_screen "Add a room" "a opens a room's form"
+type_text "Salle Test"
+keys Tab C-t
+expect_screen "Choose a venue" "Ctrl-T offers the venues"
+keys Enter Tab
+type_text "30"
+keys C-s
+expect_screen "Saved room Salle Test." "the room is saved"
+check "with the venue picked" \
+	test "$(sql "SELECT v.name, r.capacity FROM rooms r JOIN venues v ON v.id = r.venue WHERE r.name = 'Salle Test'")" = \
+	"Centre International de Conférences de Bamako (CICB)|30"
+
+# The list as CSV.
+keys x
+expect_screen "Export as CSV to file: rooms.csv" "x asks where to write the list"
+keys C-u
+type_text "$tmp/rooms.csv"
+keys Enter
+expect_screen "Wrote rooms to $tmp/rooms.csv." "and writes it"
+check "the CSV file has every room, the new one too" \
+	test "$(grep -c 'Centre International' "$tmp/rooms.csv")" = 8
+
+# And back from CSV: a bad row refuses the whole file.
+printf 'name,venue,capacity\nSalle A,CICB,40\nSalle B,CICB,many\n' >"$tmp/bad.csv"
+printf 'name,venue,capacity\nSalle A,Centre International de Conférences de Bamako (CICB),40\nSalle B,Centre International de Conférences de Bamako (CICB),25\n' >"$tmp/rooms-in.csv"
+keys I
+expect_screen "Import rooms from CSV file:" "I asks for a CSV file"
+type_text "$tmp/bad.csv"
+keys Enter
+expect_screen "Nothing imported:" "a bad file is refused"
+check "and adds nothing" test "$(sql "SELECT count(*) FROM rooms")" = 8
+keys I
+type_text "$tmp/rooms-in.csv"
+keys Enter
+expect_screen "Imported 2 rooms" "a good file is imported"
+expect_screen "of 10 rooms" "and the list shows its rows"
+
+keys C-c
+expect_exit 0 "Ctrl-C leaves summit"
+check "nothing went to stderr" test ! -s "$tmp/tui-stderr"
+check "the file is sound" test "$(sql "PRAGMA integrity_check")" = ok
+
+done_testing
