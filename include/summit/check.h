@@ -62,6 +62,10 @@ struct check_subject {
 	const char *name; /* a longer name or title, or NULL */
 };
 
+/* "delegation BEN (Benin)", "session #1 (Opening ceremony)"; the caller
+ * frees it. */
+char *check_subject_text(const struct check_subject *subject);
+
 /* Everything points into storage valid only during the callback. */
 struct check_problem {
 	const struct check_kind *kind;

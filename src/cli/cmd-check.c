@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -22,14 +23,9 @@ static char *subjects_text(const struct check_problem *p)
 	struct strbuf sb = {0};
 	strbuf_add(&sb, "");
 	for (size_t i = 0; i < p->nsubjects; i++) {
-		const struct check_subject *s = &p->subjects[i];
-		strbuf_addf(&sb, "%s%s ", i ? "; " : "", s->kind);
-		if (s->key)
-			strbuf_add(&sb, s->key);
-		else
-			strbuf_addf(&sb, "#%lld", s->id);
-		if (s->name)
-			strbuf_addf(&sb, " (%s)", s->name);
+		char *text = check_subject_text(&p->subjects[i]);
+		strbuf_addf(&sb, "%s%s", i ? "; " : "", text);
+		free(text);
 	}
 	return strbuf_take(&sb);
 }

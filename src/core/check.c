@@ -10,6 +10,7 @@
 #include "summit/db.h"
 #include "summit/error.h"
 #include "summit/when.h"
+#include "summit/xalloc.h"
 
 const struct check_kind check_kinds[CHECK_KINDS] = {
     {"room-double-booked", CHECK_ERROR, "a room booked for two sessions at once"},
@@ -61,6 +62,14 @@ const struct check_kind *check_kind_find(const char *name)
 const char *check_severity_name(enum check_severity severity)
 {
 	return severity == CHECK_ERROR ? "error" : "warning";
+}
+
+char *check_subject_text(const struct check_subject *s)
+{
+	char id[32];
+	snprintf(id, sizeof id, "#%lld", s->id);
+	return xasprintf("%s %s%s%s%s", s->kind, s->key ? s->key : id,
+	                 s->name ? " (" : "", s->name ? s->name : "", s->name ? ")" : "");
 }
 
 void check_options_init(struct check_options *o)
