@@ -591,28 +591,79 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 	return moved;
 }
 
+/* Asks for the name of a new file and creates it; NULL when cancelled or
+ * refused (an existing file is never overwritten). */
+static FILE *new_file(struct tui *tui, const char *label, const char *initial, char *path,
+                      size_t size)
+{
+	if (!tui_prompt(tui, label, initial, path, size) || !path[0])
+		return NULL;
+	FILE *out = fopen(path, "wx");
+	if (!out)
+		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).",
+		            path);
+	return out;
+}
+
+/* Closes out and says how the export of what to path went. */
+static void export_done(struct tui *tui, FILE *out, const char *path, int status,
+                        struct summit_err *err, const char *what)
+{
+	if (fclose(out) && !status)
+		status = err_set(err, SUMMIT_FAILED, "writing %s failed", path);
+	if (status) {
+		remove(path);
+		tui_message(tui, ROLE_ERROR, "%s", err->msg);
+	} else {
+		tui_message(tui, ROLE_GOOD, "Wrote %s to %s.", what, path);
+	}
+}
+
 void form_export(struct tui *tui, const struct kind *kind)
 {
 	char path[512], initial[128];
 	snprintf(initial, sizeof initial, "%s.csv", kind->plural);
-	if (!tui_prompt(tui, "Export as CSV to file:", initial, path, sizeof path) ||
-	    !path[0])
+	FILE *out = new_file(tui, "Export as CSV to file:", initial, path, sizeof path);
+	if (!out)
 		return;
-	FILE *out = fopen(path, "wx");
-	if (!out) {
-		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).",
-		            path);
-		return;
-	}
 	struct summit_err err;
 	err_clear(&err);
 	int status = csv_export(tui->db, kind, out, &err);
-	if (fclose(out) && !status)
-		status = err_set(&err, SUMMIT_FAILED, "writing %s failed", path);
-	if (status)
-		tui_message(tui, ROLE_ERROR, "%s", err.msg);
+	export_done(tui, out, path, status, &err, kind->plural);
+}
+
+bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
+{
+	enum ics_scope scope;
+	if (kind == kind_find("delegations"))
+		scope = ICS_DELEGATION;
+	else if (kind == kind_find("rooms"))
+		scope = ICS_ROOM;
+	else if (kind == kind_find("vehicles"))
+		scope = ICS_VEHICLE;
 	else
-		tui_message(tui, ROLE_GOOD, "Wrote %s to %s.", kind->plural, path);
+		return false;
+	struct summit_err err;
+	err_clear(&err);
+	struct record rec = {0};
+	if (record_get(tui->db, kind, id, &rec, &err)) {
+		tui_message(tui, ROLE_ERROR, "%s", err.msg);
+		return true;
+	}
+	/* The first field is the key the calendar is exported by. */
+	char *stem = ics_file_stem(rec.values[0]);
+	char path[512], initial[300], what[300];
+	snprintf(initial, sizeof initial, "%s.ics", stem);
+	snprintf(what, sizeof what, "the calendar of %s", rec.values[0]);
+	free(stem);
+	FILE *out = new_file(tui, "Export its calendar (.ics) to file:", initial, path,
+	                     sizeof path);
+	if (out)
+		export_done(tui, out, path,
+		            ics_export(tui->db, scope, rec.values[0], out, &err), &err,
+		            what);
+	record_clear(&rec);
+	return true;
 }
 
 void form_import(struct tui *tui, const struct kind *kind)

@@ -250,8 +250,10 @@ void target_open(struct tui *tui, const struct target *t)
 bool page_record_key(struct tui *tui, struct page *page, int key)
 {
 	const struct target *t = page_selected(page);
-	if ((key != 'e' && key != 'd') || !t || t->type != TARGET_RECORD)
+	if ((key != 'e' && key != 'd' && key != 'C') || !t || t->type != TARGET_RECORD)
 		return false;
+	if (key == 'C')
+		return form_export_ics(tui, t->kind, t->id);
 	if (key == 'e')
 		form_run(tui, t->kind, t->id, NULL);
 	else

@@ -168,7 +168,8 @@ void page_draw(struct page *page, int top, int height, int cols);
 bool page_key(struct tui *tui, struct page *page, int key, int height);
 /* The target of the selected line, or NULL. */
 const struct target *page_selected(struct page *page);
-/* e edits and d removes the record on the selected line. */
+/* e edits and d removes the record on the selected line; C exports the
+ * calendar of a delegation, room or vehicle there. */
 bool page_record_key(struct tui *tui, struct page *page, int key);
 /* Keeps the selection on the same text after a reload. */
 void page_keep(struct page *page, const char *previous);
@@ -192,6 +193,9 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 bool form_invitation_move(struct tui *tui, const char *delegation);
 /* Writes every record of kind to a CSV file the planner names. */
 void form_export(struct tui *tui, const struct kind *kind);
+/* Writes the calendar of a delegation, room or vehicle to an .ics file the
+ * planner names; false (nothing done) for a kind without a calendar. */
+bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
 /* Adds the rows of a CSV file the planner names, all or none. */
 void form_import(struct tui *tui, const struct kind *kind);
 

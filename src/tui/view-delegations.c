@@ -22,6 +22,7 @@ static const struct key_help delegation_keys[] = {
     {"n", "give it hotel rooms for a night"},
     {"i", "add its invitation (when it has none)"},
     {"d", "remove the delegation (asks first)"},
+    {"C", "export its calendar as .ics"},
     {NULL, NULL},
 };
 
@@ -289,6 +290,8 @@ static bool delegation_key(struct view *view, int key)
 		if (form_delete(tui, kind_find("delegations"), d->id))
 			delegation_load(view);
 		return true;
+	case 'C':
+		return form_export_ics(tui, kind_find("delegations"), d->id);
 	}
 	return false;
 }

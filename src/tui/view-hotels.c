@@ -17,6 +17,7 @@ static const struct key_help hotels_keys[] = {
     {"n", "give rooms to a delegation (in the selected hotel and night)"},
     {"b", "add a block of rooms for a night"},
     {"e d", "edit or remove the selected hotel"},
+    {"C", "export the selected delegation's calendar as .ics"},
     {NULL, NULL},
 };
 

@@ -38,6 +38,7 @@ static const struct key_help list_keys[] = {
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
     {"x", "export the whole list as CSV"},
+    {"C", "export the calendar (.ics) of the delegation, room or vehicle"},
     {"I", "import records from a CSV file (all or none)"},
     {NULL, NULL},
 };
@@ -504,6 +505,8 @@ static bool list_key(struct view *view, int key)
 	case 'x':
 		form_export(tui, l->kind);
 		return true;
+	case 'C':
+		return l->selected && form_export_ics(tui, l->kind, l->selected);
 	case 'I':
 		if (l->kind == kind_event())
 			tui_message(tui, ROLE_ERROR,

@@ -16,6 +16,7 @@ static const struct key_help record_keys[] = {
     {"Enter", "open the record or list on the line"},
     {"e", "edit this record"},
     {"d", "remove this record (asks first)"},
+    {"C", "export its calendar as .ics (delegation, room, vehicle)"},
     {NULL, NULL},
 };
 
@@ -110,6 +111,8 @@ static bool record_key(struct view *view, int key)
 		if (form_delete(view->tui, r->kind, r->id))
 			record_load(view);
 		return true;
+	case 'C':
+		return form_export_ics(view->tui, r->kind, r->id);
 	case 'm':
 		if (r->kind == kind_find("invitations")) {
 			form_invitation_move(view->tui, r->key);

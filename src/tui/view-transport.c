@@ -20,6 +20,7 @@ static const struct key_help transport_keys[] = {
     {"t", "add a trip on this day"},
     {"A", "add an arrival or departure"},
     {"e d", "edit or remove the selected record"},
+    {"C", "export the selected vehicle's calendar as .ics"},
     {NULL, NULL},
 };
 

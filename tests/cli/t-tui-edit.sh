@@ -167,6 +167,59 @@ keys Enter
 expect_screen "Imported 2 rooms" "a good file is imported"
 expect_screen "of 10 rooms" "and the list shows its rows"
 
+# Calendars as .ics, the same files `summit export ics` writes (but for
+# their DTSTAMP, the time of writing).
+same_calendar() { # FILE SCOPE KEY
+	summit export ics "$2" "$3" | grep -v '^DTSTAMP' >"$tmp/cli.ics"
+	grep -v '^DTSTAMP' "$1" | cmp -s - "$tmp/cli.ics"
+}
+keys /
+type_text "Plénière"
+keys Enter C
+expect_screen "Export its calendar (.ics) to file: Salle-Plénière.ics" \
+	"C on a room offers to write its calendar"
+keys C-u
+type_text "$tmp/room.ics"
+keys Enter
+expect_screen "Wrote the calendar of Salle Plénière to $tmp/room.ics." "and writes it"
+check "the room's calendar, as summit export ics --room writes it" \
+	same_calendar "$tmp/room.ics" --room "Salle Plénière"
+check "with the sessions held there" \
+	test "$(grep -c '^BEGIN:VEVENT' "$tmp/room.ics")" = \
+	"$(sql "SELECT count(*) FROM sessions s JOIN rooms r ON r.id = s.room WHERE r.name = 'Salle Plénière'")"
+
+keys 2 /
+type_text "ivo"
+keys Enter Enter
+expect_screen "Côte d'Ivoire (CIV)" "a delegation's page"
+keys C
+expect_screen "Export its calendar (.ics) to file: CIV.ics" "C offers the delegation's calendar"
+keys C-u
+type_text "$tmp/civ.ics"
+keys Enter
+expect_screen "Wrote the calendar of CIV to $tmp/civ.ics." "and writes it"
+check "the delegation's calendar, as summit export ics --delegation writes it" \
+	same_calendar "$tmp/civ.ics" --delegation CIV
+keys C C-u
+type_text "$tmp/civ.ics"
+keys Enter
+expect_screen "Cannot create $tmp/civ.ics (it may exist already)." \
+	"an existing file is never overwritten"
+keys q
+
+keys 6
+expect_screen "seats" "Transport shows the vehicles"
+keys G k C
+expect_screen "Export its calendar (.ics) to file: " "C on a vehicle offers its calendar"
+vehicle=$(screen_line "Export its calendar" | sed 's/.*to file: \([^ ]*\)\.ics.*/\1/')
+check "named by the vehicle's code" test -n "$(sql "SELECT code FROM vehicles WHERE code = '$vehicle'")"
+keys C-u
+type_text "$tmp/vehicle.ics"
+keys Enter
+expect_screen "Wrote the calendar of $vehicle to $tmp/vehicle.ics." "and writes it"
+check "the vehicle's calendar, as summit export ics --vehicle writes it" \
+	same_calendar "$tmp/vehicle.ics" --vehicle "$vehicle"
+
 keys C-c
 expect_exit 0 "Ctrl-C leaves summit"
 check "nothing went to stderr" test ! -s "$tmp/tui-stderr"
