@@ -14,6 +14,11 @@ static struct view *view_invitations_tab(struct tui *tui)
 	return view_invitations_open(tui, NULL);
 }
 
+static struct view *view_problems_tab(struct tui *tui)
+{
+	return view_problems_open(tui, -1);
+}
+
 static const struct {
 	const char *name, *brief;
 	struct view *(*open)(struct tui *tui);
@@ -26,12 +31,13 @@ static const struct {
     {"Transport", "Trans", view_transport_open},
     {"Budget", "Budg", view_budget_open},
     {"Tasks", "Tasks", view_tasks_open},
+    {"Problems", "Probl", view_problems_tab},
     {"Records", "Rec", view_kinds_open},
 };
 #define NTABS (int)(sizeof tabs / sizeof tabs[0])
 
 static const struct key_help global_keys[] = {
-    {"Tab S-Tab 1-9", "next, previous or numbered view"},
+    {"Tab S-Tab 1-9 0", "next, previous or numbered view"},
     {"j k arrows", "move; PgUp PgDn g G: by pages, to the ends"},
     {"Enter", "open what is selected"},
     {"q / Esc", "back to the previous screen; q on the first leaves"},
@@ -263,18 +269,24 @@ void tui_reload(struct tui *tui)
 static void draw_tabs(struct tui *tui)
 {
 	tui_fill(0, 0, COLS, ROLE_TABS);
-	int full = 0;
-	for (int i = 0; i < NTABS; i++)
+	/* Full names when they fit, else brief ones, else only the current
+	 * tab's name among the numbers (each tab: " N name"). */
+	int full = 0, brief = 0;
+	for (int i = 0; i < NTABS; i++) {
 		full += text_width(tabs[i].name) + 3;
+		brief += text_width(tabs[i].brief) + 3;
+	}
 	int x = 0;
 	for (int i = 0; i < NTABS && x < COLS; i++) {
-		const char *name = full <= COLS ? tabs[i].name : tabs[i].brief;
+		const char *name = full <= COLS                     ? tabs[i].name
+		                   : brief <= COLS || i == tui->tab ? tabs[i].brief
+		                                                    : "";
 		char label[48];
-		snprintf(label, sizeof label, "%d %s", i + 1, name);
+		snprintf(label, sizeof label, "%d%s%s", (i + 1) % 10, *name ? " " : "",
+		         name);
 		x += tui_put(0, x, COLS - x, " ", ROLE_TABS, false);
 		x += tui_put(0, x, COLS - x, label, i == tui->tab ? ROLE_TAB : ROLE_TABS,
 		             false);
-		x += tui_put(0, x, COLS - x, " ", ROLE_TABS, false);
 	}
 }
 
@@ -416,8 +428,9 @@ static void handle_key(struct tui *tui, int key)
 		show_help(tui);
 		break;
 	default:
-		if (key >= '1' && key < '1' + NTABS)
-			tui_switch(tui, key - '1');
+		/* 1 is the first view, 0 the tenth. */
+		if (key >= '0' && key <= '9' && (key - '0' + 9) % 10 < NTABS)
+			tui_switch(tui, (key - '0' + 9) % 10);
 		else
 			tui_message(tui, ROLE_NORMAL,
 			            "That key does nothing here: ? lists "

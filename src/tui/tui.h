@@ -210,6 +210,8 @@ struct view *view_hotels_open(struct tui *tui);
 struct view *view_transport_open(struct tui *tui);
 struct view *view_budget_open(struct tui *tui);
 struct view *view_tasks_open(struct tui *tui);
+/* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
+struct view *view_problems_open(struct tui *tui, int severity);
 struct view *view_kinds_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 

@@ -1,7 +1,7 @@
 /* The morning summary: days left, invitations by state, accepted
  * delegations with and without hotel and arrival details, pickups, the
- * budget and overdue tasks, live from the file (status_read). Every figure
- * opens, with Enter, the records behind it. */
+ * budget, what `summit check` finds and overdue tasks, live from the file
+ * (status_read). Every figure opens, with Enter, the records behind it. */
 #include "tui.h"
 
 #include <stdlib.h>
@@ -72,6 +72,11 @@ static struct view *open_invitations(struct tui *tui, long long state)
 	return view_invitations_open(tui, state >= 0 ? invitation_states[state] : NULL);
 }
 
+static struct view *open_problems(struct tui *tui, long long severity)
+{
+	return view_problems_open(tui, (int)severity);
+}
+
 static struct view *open_programme(struct tui *tui, long long unused)
 {
 	(void)unused;
@@ -115,10 +120,17 @@ static void dashboard_load(struct view *view)
 	       target_list("delegations", NULL, NULL, "status", "guest"));
 	figure(d, 0, &left, "people", s->people,
 	       target_list("people", NULL, NULL, NULL, NULL));
-	heading(d, 0, &left, "Tasks");
-	figure(d, 0, &left, "open", s->tasks_open,
+	heading(d, 0, &left, "Readiness");
+	struct item *it = figure(d, 0, &left, "errors (summit check)", s->problems.errors,
+	                         view_target(open_problems));
+	it->target.id = CHECK_ERROR;
+	it->warn = s->problems.errors > 0;
+	it = figure(d, 0, &left, "warnings", s->problems.warnings,
+	            view_target(open_problems));
+	it->target.id = CHECK_WARNING;
+	figure(d, 0, &left, "open tasks", s->tasks_open,
 	       target_list("tasks", "open", NULL, NULL, NULL));
-	figure(d, 0, &left, "overdue", s->tasks_overdue,
+	figure(d, 0, &left, "overdue tasks", s->tasks_overdue,
 	       target_list("tasks", "overdue", NULL, NULL, NULL))
 	    ->warn = s->tasks_overdue > 0;
 
@@ -198,7 +210,7 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 	for (int i = 0; i < d->count; i++)
 		if (d->items[i].column == 0)
 			left_rows = d->items[i].row + 1;
-	int body = height - 3;
+	int body = height - 2;
 	int row_of_selected = d->items[d->selected].row +
 	                      (!two && d->items[d->selected].column ? left_rows : 0);
 	if (row_of_selected < d->top)
@@ -212,7 +224,7 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 		int row = it->row + (!two && it->column ? left_rows : 0) - d->top;
 		if (row < 0 || row >= body)
 			continue;
-		int y = top + 3 + row, x = two && it->column ? cols / 2 + 1 : 0;
+		int y = top + 2 + row, x = two && it->column ? cols / 2 + 1 : 0;
 		if (it->heading) {
 			tui_put(y, x, width, it->label, ROLE_HEADER, true);
 			continue;

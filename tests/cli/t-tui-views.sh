@@ -13,12 +13,19 @@ done
 
 tui_start --today 2007-11-07
 expect_screen "7 days left" "the dashboard counts the days to the opening"
-expect_screen " 1 Dash  2 Deleg  3 Invit  4 Prog  5 Hotel  6 Trans  7 Budg  8 Tasks  9 Rec" \
+expect_screen " 1 Dash 2 Deleg 3 Invit 4 Prog 5 Hotel 6 Trans 7 Budg 8 Tasks 9 Probl 0 Rec" \
 	"the tab bar names every view in short at 80 columns"
 expect_line '  accepted   ' "52" "invitations by state"
 expect_line 'without a hotel' "3 !" "accepted delegations without a hotel are flagged"
 expect_line 'without a pickup' "2 !" "arrivals without a pickup are flagged"
-expect_line 'overdue' "3 !" "overdue tasks are flagged"
+expect_line 'overdue tasks' "3 !" "overdue tasks are flagged"
+# The same count of problems as `summit check`, on one 80x24 screen.
+errors=$(summit --today 2007-11-07 check --format tsv | grep -c '^error	')
+warnings=$(summit --today 2007-11-07 check --format tsv | grep -c '^warning	')
+check "the sample event with its double booking has errors and warnings" \
+	test "$errors" -gt 0 -a "$warnings" -gt 0
+expect_line 'errors (summit check)' "$errors !" "the dashboard counts the errors summit check finds"
+expect_line '  warnings ' "$warnings" "and its warnings"
 expect_screen "Budget, XOF" "the budget in the event's currency"
 esc=$(printf '\033')
 check "warnings are in the warning colour (red)" contains "$(screen_styled)" "$esc[31m"
@@ -117,17 +124,38 @@ keys 8
 expect_screen "of 22 tasks  (! overdue)" "Tasks lists the tasks"
 expect_line ' 11 ' "!" "an overdue task is marked"
 keys 9
+expect_screen "$errors errors, $warnings warnings" "Problems counts what summit check finds"
+expect_screen "error room-double-booked: " "problems are grouped by kind, errors first"
+expect_screen '  Salle Bagoé is booked for "Meeting A" and "Meeting B" at once' "each with its sentence"
+expect_screen "about room Salle Bagoé; session #" "the selected one names its records below"
+keys Enter
+expect_screen "Open which record?" "Enter on a problem about several records asks which"
+keys Enter
+expect_screen "Problems: what is not ready > room Salle Bagoé" "and opens the one chosen"
+keys q v
+expect_screen "showing the errors" "v shows the errors only"
+expect_no_screen "warning invitation-unanswered" "without the warnings"
+keys v
+expect_screen "warning invitation-unanswered: " "v again: the warnings only"
+expect_no_screen "error room-double-booked" "without the errors"
+keys c f
+expect_screen "Only problems of kind" "f offers the kinds of problem"
+keys G Enter
+expect_screen "of kind task-overdue" "and shows only the chosen kind"
+expect_no_screen "invitation-unanswered" "without the others"
+keys c
+keys 0
 expect_screen "Records of every kind" "Records lists every kind"
 expect_line 'delegations ' "61" "with their counts"
 keys ?
 expect_screen "Keys of Records" "? shows the keys of the current view"
-expect_screen "Tab S-Tab 1-9" "and the keys of every view"
+expect_screen "Tab S-Tab 1-9 0" "and the keys of every view"
 keys Escape
 expect_no_screen "Keys of Records" "any key closes the help"
 
 # A larger terminal is used as it is; a smaller one again after.
 tmux -L "$sock" resize-window -t summit -x 132 -y 40
-expect_screen "1 Dashboard  2 Delegations  3 Invitations" "after a resize the tab bar spells every view"
+expect_screen "1 Dashboard 2 Delegations 3 Invitations" "after a resize the tab bar spells every view"
 keys 2
 expect_screen "head" "a wider list shows more columns"
 tmux -L "$sock" resize-window -t summit -x 160 -y 40
@@ -136,7 +164,10 @@ expect_line "room " "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" \
 	"on a wide terminal the programme's agenda is beside the grid"
 keys 2
 tmux -L "$sock" resize-window -t summit -x 80 -y 24
-expect_screen " 1 Dash  2 Deleg" "back at 80 columns the tab bar is short again"
+expect_screen " 1 Dash 2 Deleg" "back at 80 columns the tab bar is short again"
+tmux -L "$sock" resize-window -t summit -x 50 -y 24
+expect_screen " 1 2 Deleg 3 4 5 6 7 8 9 0" "at 50 columns the numbers and the current view's name"
+tmux -L "$sock" resize-window -t summit -x 80 -y 24
 expect_line 'ARG ' "Argentina" "and the list is laid out again"
 
 keys q

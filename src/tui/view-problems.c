@@ -1,0 +1,313 @@
+/* What is not ready: the problems `summit check` finds, grouped by kind,
+ * errors first in the warning colour, the whole sentence and the records
+ * of the selected one under the list. Enter opens the record a problem is
+ * about (a choice when it names several). */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct subject {
+	const struct kind *kind;
+	long long id;
+	char *text;
+};
+
+struct problem {
+	const struct check_kind *kind;
+	char *message;
+	struct subject *subjects;
+	size_t nsubjects;
+};
+
+struct problems {
+	struct page page;
+	struct problem *items;
+	size_t count, cap;
+	long long *item_of_line; /* by page line: an index in items, or -1 */
+	size_t lines_cap;
+	int severity;                  /* CHECK_ERROR, CHECK_WARNING, or -1: both */
+	const struct check_kind *only; /* or NULL */
+	long long errors, warnings;
+};
+
+/* The lines under the list: the whole sentence and the subjects. */
+#define DETAIL_LINES 4
+
+static const struct key_help problems_keys[] = {
+    {"Enter", "open the record the problem is about"},
+    {"e", "edit the (first) record it is about"},
+    {"f", "only one kind of problem"},
+    {"v", "errors, warnings, or both"},
+    {"c", "every problem again"},
+    {NULL, NULL},
+};
+
+static void problems_clear(struct problems *p)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		for (size_t j = 0; j < p->items[i].nsubjects; j++)
+			free(p->items[i].subjects[j].text);
+		free(p->items[i].subjects);
+		free(p->items[i].message);
+	}
+	p->count = 0;
+	page_clear(&p->page);
+}
+
+static int keep_problem(const struct check_problem *cp, void *data)
+{
+	struct problems *p = data;
+	if (cp->kind->severity == CHECK_ERROR)
+		p->errors++;
+	else
+		p->warnings++;
+	if (p->severity >= 0 && cp->kind->severity != (enum check_severity)p->severity)
+		return 0;
+	if (p->count == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->items = xrealloc(p->items, p->cap * sizeof *p->items);
+	}
+	struct problem *it = &p->items[p->count++];
+	it->kind = cp->kind;
+	it->message = xstrdup(cp->message);
+	it->nsubjects = cp->nsubjects;
+	it->subjects = xcalloc(cp->nsubjects ? cp->nsubjects : 1, sizeof *it->subjects);
+	for (size_t i = 0; i < cp->nsubjects; i++) {
+		it->subjects[i].kind = kind_find(cp->subjects[i].kind);
+		it->subjects[i].id = cp->subjects[i].id;
+		it->subjects[i].text = check_subject_text(&cp->subjects[i]);
+	}
+	return 0;
+}
+
+/* Adds a page line and notes which problem it shows. */
+static struct page_line *line_for(struct problems *p, long long item, enum role role,
+                                  const char *text)
+{
+	if (p->page.count == p->lines_cap) {
+		p->lines_cap = p->lines_cap ? 2 * p->lines_cap : 64;
+		p->item_of_line =
+		    xrealloc(p->item_of_line, p->lines_cap * sizeof(long long));
+	}
+	p->item_of_line[p->page.count] = item;
+	return page_add(&p->page, role, "%s", text);
+}
+
+static void problems_load(struct view *view)
+{
+	struct problems *p = view->data;
+	char previous[512] = "";
+	if (page_selected(&p->page))
+		snprintf(previous, sizeof previous, "%s",
+		         p->page.lines[p->page.cursor.line].text);
+	problems_clear(p);
+	p->errors = p->warnings = 0;
+	struct check_options options;
+	check_options_init(&options);
+	const char *only = p->only ? p->only->name : NULL;
+	if (only) {
+		options.only = &only;
+		options.nonly = 1;
+	}
+	struct summit_err err;
+	err_clear(&err);
+	if (check_run(view->tui->db, &options, keep_problem, p, &err)) {
+		line_for(p, -1, ROLE_ERROR, err.msg);
+		return;
+	}
+	char text[600];
+	snprintf(text, sizeof text, "%lld error%s, %lld warning%s%s%s%s%s", p->errors,
+	         p->errors == 1 ? "" : "s", p->warnings, p->warnings == 1 ? "" : "s",
+	         p->only ? " of kind " : "", p->only ? p->only->name : "",
+	         p->severity >= 0 ? ", showing the " : "",
+	         p->severity == CHECK_ERROR     ? "errors"
+	         : p->severity == CHECK_WARNING ? "warnings"
+	                                        : "");
+	line_for(p, -1, p->errors ? ROLE_WARN : ROLE_GOOD, text);
+	if (!p->count) {
+		line_for(p, -1, ROLE_DIM, "");
+		line_for(p, -1, ROLE_DIM,
+		         "  Nothing to show: everything checked is ready.");
+		return;
+	}
+	/* Errors first, each severity in the order of check_kinds[]. */
+	for (int severity = CHECK_ERROR; severity <= CHECK_WARNING; severity++)
+		for (size_t k = 0; k < CHECK_KINDS; k++) {
+			const struct check_kind *kind = &check_kinds[k];
+			if ((int)kind->severity != severity)
+				continue;
+			bool heading = false;
+			for (size_t i = 0; i < p->count; i++) {
+				if (p->items[i].kind != kind)
+					continue;
+				if (!heading) {
+					snprintf(text, sizeof text, "%s %s: %s",
+					         check_severity_name(kind->severity),
+					         kind->name, kind->summary);
+					line_for(p, -1, ROLE_HEADER, text);
+					heading = true;
+				}
+				snprintf(text, sizeof text, "  %s", p->items[i].message);
+				struct page_line *line = line_for(
+				    p, (long long)i,
+				    severity == CHECK_ERROR ? ROLE_WARN : ROLE_NORMAL,
+				    text);
+				line->selectable = true;
+				if (p->items[i].nsubjects && p->items[i].subjects[0].kind)
+					line->target =
+					    target_record(p->items[i].subjects[0].kind,
+					                  p->items[i].subjects[0].id);
+			}
+		}
+	page_keep(&p->page, previous);
+}
+
+static const struct problem *selected_problem(struct problems *p)
+{
+	if (!page_selected(&p->page))
+		return NULL;
+	long long i = p->item_of_line[p->page.cursor.line];
+	return i >= 0 ? &p->items[i] : NULL;
+}
+
+/* Writes text over up to lines rows of cols columns, breaking at spaces. */
+static void draw_wrapped(int y, int lines, int cols, const char *text, enum role role)
+{
+	for (int row = 0; row < lines && *text; row++) {
+		int used;
+		size_t n = text_fit(text, cols, &used);
+		if (text[n]) {
+			size_t space = n;
+			while (space > 0 && text[space] != ' ')
+				space--;
+			if (space > 0)
+				n = space;
+		}
+		char part[1024];
+		snprintf(part, sizeof part, "%.*s", (int)n, text);
+		tui_put(y + row, 0, cols, part, role, true);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+static void problems_draw(struct view *view, int top, int height, int cols)
+{
+	struct problems *p = view->data;
+	int list = height > 2 * DETAIL_LINES ? height - DETAIL_LINES : height;
+	/* page_key moves by the height it is given: the list's. */
+	view->height = list;
+	page_draw(&p->page, top, list, cols);
+	const struct problem *it = selected_problem(p);
+	if (list == height || !it)
+		return;
+	tui_fill(top + list, 0, cols, ROLE_DIM);
+	draw_wrapped(top + list, 2, cols, it->message, ROLE_NORMAL);
+	char about[1024] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < it->nsubjects && used < sizeof about; i++)
+		used += (size_t)snprintf(about + used, sizeof about - used, "%s%s",
+		                         i ? "; " : "about ", it->subjects[i].text);
+	draw_wrapped(top + list + 2, DETAIL_LINES - 2, cols, about, ROLE_DIM);
+}
+
+static void open_subject(struct tui *tui, const struct problem *it)
+{
+	size_t n = 0;
+	const char *choices[16];
+	const struct subject *subjects[16];
+	for (size_t i = 0; i < it->nsubjects && n < 15; i++)
+		if (it->subjects[i].kind) {
+			subjects[n] = &it->subjects[i];
+			choices[n++] = it->subjects[i].text;
+		}
+	choices[n] = NULL;
+	int chosen =
+	    n > 1 ? tui_choose(tui, "Open which record?", choices, 0) : (int)n - 1;
+	if (chosen < 0) {
+		if (!n)
+			tui_message(tui, ROLE_DIM,
+			            "This problem is about no single record.");
+		return;
+	}
+	struct target t = target_record(subjects[chosen]->kind, subjects[chosen]->id);
+	target_open(tui, &t);
+}
+
+static void choose_kind(struct view *view)
+{
+	struct problems *p = view->data;
+	const char *choices[CHECK_KINDS + 1];
+	int selected = 0;
+	for (size_t k = 0; k < CHECK_KINDS; k++) {
+		choices[k] = check_kinds[k].name;
+		if (p->only == &check_kinds[k])
+			selected = (int)k;
+	}
+	choices[CHECK_KINDS] = NULL;
+	int k = tui_choose(view->tui, "Only problems of kind", choices, selected);
+	if (k < 0)
+		return;
+	p->only = &check_kinds[k];
+	p->page.cursor.line = 0;
+	problems_load(view);
+}
+
+static bool problems_key(struct view *view, int key)
+{
+	struct problems *p = view->data;
+	const struct problem *it;
+	switch (key) {
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		if ((it = selected_problem(p)))
+			open_subject(view->tui, it);
+		return true;
+	case 'f':
+		choose_kind(view);
+		return true;
+	case 'v':
+		p->severity = p->severity < 0              ? CHECK_ERROR
+		              : p->severity == CHECK_ERROR ? CHECK_WARNING
+		                                           : -1;
+		p->page.cursor.line = 0;
+		problems_load(view);
+		return true;
+	case 'c':
+		p->severity = -1;
+		p->only = NULL;
+		problems_load(view);
+		return true;
+	}
+	return page_key(view->tui, &p->page, key, view->height) ||
+	       (key == 'e' && page_record_key(view->tui, &p->page, key));
+}
+
+static void problems_close(struct view *view)
+{
+	struct problems *p = view->data;
+	problems_clear(p);
+	free(p->items);
+	free(p->item_of_line);
+	free(p->page.lines);
+	free(p);
+}
+
+static const struct view_ops problems_ops = {
+    .name = "Problems",
+    .load = problems_load,
+    .draw = problems_draw,
+    .key = problems_key,
+    .close = problems_close,
+    .keys = problems_keys,
+};
+
+struct view *view_problems_open(struct tui *tui, int severity)
+{
+	struct problems *p = xcalloc(1, sizeof *p);
+	p->severity = severity;
+	return view_new(tui, &problems_ops, p, "Problems: what is not ready");
+}
