@@ -7,37 +7,6 @@
 
 #include "cli.h"
 
-/* Writes to a temporary file renamed over the target, so an interrupted
- * export never leaves half a file where a good one was. */
-static int export_kind(struct cli *cli, const struct kind *kind, const char *path)
-{
-	struct summit_err err;
-	err_clear(&err);
-	if (!path) {
-		if (csv_export(cli->db, kind, stdout, &err) || fflush(stdout))
-			return cli_error(cli, EXIT_REFUSED, "cannot write: %s", err.msg);
-		return EXIT_OK;
-	}
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
-	int status = SUMMIT_FAILED;
-	if (out) {
-		status = csv_export(cli->db, kind, out, &err);
-		if (fclose(out) != 0 && !status)
-			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-		if (!status && rename(tmp, path) != 0)
-			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-	} else {
-		err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-	}
-	if (status)
-		unlink(tmp);
-	free(tmp);
-	if (status)
-		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s", path, err.msg);
-	return EXIT_OK;
-}
-
 /* --- iCalendar ------------------------------------------------------- */
 
 struct ics_job {
@@ -46,44 +15,57 @@ struct ics_job {
 	const char *organizer; /* an invitation when set */
 };
 
-static int write_ics(struct cli *cli, const struct ics_job *job, FILE *out,
-                     struct summit_err *err)
+typedef int (*export_writer)(struct cli *cli, const void *what, FILE *out,
+                             struct summit_err *err);
+
+static int write_csv(struct cli *cli, const void *kind, FILE *out, struct summit_err *err)
 {
+	return csv_export(cli->db, kind, out, err);
+}
+
+static int write_ics(struct cli *cli, const void *what, FILE *out, struct summit_err *err)
+{
+	const struct ics_job *job = what;
 	if (job->organizer)
 		return ics_export_invitation(cli->db, job->key, job->organizer, out, err);
 	return ics_export(cli->db, job->scope, job->key, out, err);
 }
 
-/* Like export_kind: a temporary file renamed over the target. */
-static int export_ics_file(struct cli *cli, const struct ics_job *job, const char *path)
+/* Writes to standard output (no path), or to a temporary file renamed over
+ * path, so an interrupted export never leaves half a file where a good one
+ * was. A failure to write names the file; a refusal says why. */
+static int export_to(struct cli *cli, export_writer write, const void *what,
+                     const char *path)
 {
 	struct summit_err err;
 	err_clear(&err);
+	int status;
+	char *tmp = NULL;
 	if (!path) {
-		if (write_ics(cli, job, stdout, &err))
-			return cli_fail(cli, &err);
-		if (fflush(stdout))
-			return cli_error(cli, EXIT_REFUSED, "cannot write: %s",
-			                 strerror(errno));
-		return EXIT_OK;
-	}
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
-	int status = SUMMIT_FAILED;
-	if (out) {
-		status = write_ics(cli, job, out, &err);
-		if (fclose(out) != 0 && !status)
-			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-		if (!status && rename(tmp, path) != 0)
+		status = write(cli, what, stdout, &err);
+		if (!status && fflush(stdout))
 			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
 	} else {
-		err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+		tmp = xasprintf("%s.tmp", path);
+		FILE *out = fopen(tmp, "w");
+		if (!out) {
+			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+		} else {
+			status = write(cli, what, out, &err);
+			if (fclose(out) != 0 && !status)
+				status =
+				    err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+			if (!status && rename(tmp, path) != 0)
+				status =
+				    err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+			if (status)
+				unlink(tmp);
+		}
+		free(tmp);
 	}
-	if (status)
-		unlink(tmp);
-	free(tmp);
 	if (status == SUMMIT_FAILED)
-		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s", path, err.msg);
+		return cli_error(cli, EXIT_REFUSED, "cannot write%s%s: %s",
+		                 path ? " " : "", path ? path : "", err.msg);
 	return status ? cli_fail(cli, &err) : EXIT_OK;
 }
 
@@ -123,7 +105,7 @@ static int export_one(const struct record *rec, void *data)
 	char *stem = ics_file_stem(key);
 	char *path = xasprintf("%s/%s.ics", ctx->dir, stem);
 	free(stem);
-	int code = export_ics_file(ctx->cli, &ctx->job, path);
+	int code = export_to(ctx->cli, write_ics, &ctx->job, path);
 	free(path);
 	if (code) {
 		ctx->code = code;
@@ -251,7 +233,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 			job.scope = ICS_DELEGATION;
 		return export_ics_all(cli, all, dir, &job);
 	}
-	return export_ics_file(cli, &job, output);
+	return export_to(cli, write_ics, &job, output);
 }
 
 static int run_export(struct cli *cli, int argc, char **argv)
@@ -287,7 +269,7 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage(cli);
 	const struct kind *kind = cli_kind(cli, argv[optind + 1]);
-	return kind ? export_kind(cli, kind, output) : EXIT_USAGE;
+	return kind ? export_to(cli, write_csv, kind, output) : EXIT_USAGE;
 }
 
 const struct verb verb_export = {
