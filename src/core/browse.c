@@ -111,36 +111,14 @@ static int add_param(struct query *q, struct param p)
 	return q->nparams;
 }
 
-static const char *column_of(const struct field *f)
-{
-	return f->type == FIELD_ID ? "id" : f->name;
-}
-
-/* The key text of the `kind` record whose id is id_sql. */
-static void key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql)
-{
-	const struct field *key = &kind->fields[kind->key];
-	if (key->type == FIELD_ID) {
-		strbuf_addf(sb, "(%s)", id_sql);
-	} else if (key->type == FIELD_REF) {
-		char *inner = xasprintf("(SELECT \"%s\" FROM \"%s\" WHERE id = %s)",
-		                        key->name, kind->table, id_sql);
-		key_expr(sb, kind_find(key->ref), inner);
-		free(inner);
-	} else {
-		strbuf_addf(sb, "(SELECT \"%s\" FROM \"%s\" WHERE id = %s)", key->name,
-		            kind->table, id_sql);
-	}
-}
-
 static void value_expr(struct strbuf *sb, const struct field *f)
 {
 	if (f->type == FIELD_REF) {
 		char *id_sql = xasprintf("t.\"%s\"", f->name);
-		key_expr(sb, kind_find(f->ref), id_sql);
+		record_key_expr(sb, kind_find(f->ref), id_sql);
 		free(id_sql);
 	} else {
-		strbuf_addf(sb, "t.\"%s\"", column_of(f));
+		strbuf_addf(sb, "t.\"%s\"", record_column(f));
 	}
 }
 
@@ -162,7 +140,7 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 			    "NOT EXISTS (SELECT 1 FROM \"%s\" l WHERE l.owner = t.id)",
 			    f->link);
 		else
-			strbuf_addf(&q->where, "t.\"%s\" IS NULL", column_of(f));
+			strbuf_addf(&q->where, "t.\"%s\" IS NULL", record_column(f));
 		return SUMMIT_OK;
 	}
 	struct param p = {.s = v};
@@ -184,7 +162,7 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 		    "?%d)",
 		    f->link, n);
 	else
-		strbuf_addf(&q->where, "t.\"%s\" = ?%d", column_of(f), n);
+		strbuf_addf(&q->where, "t.\"%s\" = ?%d", record_column(f), n);
 	return SUMMIT_OK;
 }
 

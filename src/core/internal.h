@@ -29,6 +29,15 @@ int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
 /* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
 
+struct field;
+struct kind;
+struct strbuf;
+/* The column of a field in its kind's table (record.c). */
+const char *record_column(const struct field *f);
+/* Appends an SQL expression giving the key text of the `kind` record whose
+ * id is the expression id_sql (record.c). */
+void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql);
+
 /* The rule of a history row read from a file (invitation.c). */
 int invitation_check_history(struct summit_db *db, const char *const *values,
                              struct summit_err *err);

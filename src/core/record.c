@@ -20,7 +20,7 @@ struct dbval {
 	size_t nids;
 };
 
-static const char *column_name(const struct field *f)
+const char *record_column(const struct field *f)
 {
 	return f->type == FIELD_ID ? "id" : f->name;
 }
@@ -295,8 +295,7 @@ static void bind(sqlite3_stmt *st, int index, const struct dbval *v)
 
 /* ---- SQL built from the descriptors (identifiers only, never values) ---- */
 
-/* An expression giving the key text of the `kind` record whose id is id_sql. */
-static void add_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql)
+void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql)
 {
 	const struct field *key = &kind->fields[kind->key];
 	if (key->type == FIELD_ID) {
@@ -304,7 +303,7 @@ static void add_key_expr(struct strbuf *sb, const struct kind *kind, const char 
 	} else if (key->type == FIELD_REF) {
 		char *inner = xasprintf("(SELECT \"%s\" FROM \"%s\" WHERE id = %s)",
 		                        key->name, kind->table, id_sql);
-		add_key_expr(sb, kind_find(key->ref), inner);
+		record_key_expr(sb, kind_find(key->ref), inner);
 		free(inner);
 	} else {
 		strbuf_addf(sb, "(SELECT \"%s\" FROM \"%s\" WHERE id = %s)", key->name,
@@ -318,18 +317,18 @@ static void add_column_expr(struct strbuf *sb, const struct field *f, const char
 	switch (f->type) {
 	case FIELD_REF:
 		id_sql = xasprintf("%s.\"%s\"", alias, f->name);
-		add_key_expr(sb, kind_find(f->ref), id_sql);
+		record_key_expr(sb, kind_find(f->ref), id_sql);
 		free(id_sql);
 		break;
 	case FIELD_REFLIST:
 		strbuf_add(sb, "(SELECT group_concat(k, ' ') FROM (SELECT ");
-		add_key_expr(sb, kind_find(f->ref), "l.ref");
+		record_key_expr(sb, kind_find(f->ref), "l.ref");
 		strbuf_addf(
 		    sb, " AS k FROM \"%s\" l WHERE l.owner = %s.id ORDER BY l.rowid))",
 		    f->link, alias);
 		break;
 	default:
-		strbuf_addf(sb, "%s.\"%s\"", alias, column_name(f));
+		strbuf_addf(sb, "%s.\"%s\"", alias, record_column(f));
 	}
 }
 
@@ -519,9 +518,9 @@ int record_each_range(struct summit_db *db, const struct kind *kind,
 			    "l.ref = ?)",
 			    f->link);
 		else if (vals[i].type == SQLITE_NULL)
-			strbuf_addf(&where, "t.\"%s\" IS ?", column_name(f));
+			strbuf_addf(&where, "t.\"%s\" IS ?", record_column(f));
 		else
-			strbuf_addf(&where, "t.\"%s\" = ?", column_name(f));
+			strbuf_addf(&where, "t.\"%s\" = ?", record_column(f));
 		if (f->type == FIELD_REFLIST) {
 			vals[i].type = vals[i].nids ? SQLITE_INTEGER : SQLITE_NULL;
 			vals[i].i = vals[i].nids ? vals[i].ids[0] : 0;
@@ -587,7 +586,7 @@ static int check_unique(struct summit_db *db, const struct kind *kind,
                         long long self, struct summit_err *err)
 {
 	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ?",
-	                      kind->table, column_name(f));
+	                      kind->table, record_column(f));
 	sqlite3_stmt *st;
 	int status = db_prepare(db, sql, &st, err);
 	free(sql);
@@ -766,7 +765,8 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 			const struct field *f = &kind->fields[i];
 			if (f->type == FIELD_REFLIST)
 				continue;
-			strbuf_addf(&sb, "%s\"%s\"", qs.len ? ", " : "", column_name(f));
+			strbuf_addf(&sb, "%s\"%s\"", qs.len ? ", " : "",
+			            record_column(f));
 			strbuf_add(&qs, qs.len ? ", ?" : "?");
 		}
 		if (kind == kind_event()) {
@@ -864,10 +864,10 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 	struct strbuf sql = {0};
 	strbuf_add(&sql, "SELECT ");
 	if (f->type == FIELD_REFLIST) {
-		add_key_expr(&sql, other, "l.owner");
+		record_key_expr(&sql, other, "l.owner");
 		strbuf_addf(&sql, " FROM \"%s\" l WHERE l.ref = ? ORDER BY 1", f->link);
 	} else {
-		add_key_expr(&sql, other, "t.id");
+		record_key_expr(&sql, other, "t.id");
 		strbuf_addf(&sql, " FROM \"%s\" t WHERE t.\"%s\" = ? ORDER BY 1",
 		            other->table, f->name);
 	}
