@@ -8,7 +8,10 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 
-sock="summit-test-$$"
+# Each start gets a server of its own: a new session must never reach a
+# server that tui_stop told to leave but that has not left yet.
+starts=0
+sock="summit-test-$$-0"
 # tmux keeps its sockets in TMUX_TMPDIR: inside the test's directory.
 TMUX_TMPDIR=$tmp
 export TMUX_TMPDIR
@@ -16,6 +19,8 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
 # tui_start [ARGS...]: opens summit's UI on the test's event at 80x24.
 tui_start() {
+	starts=$((starts + 1))
+	sock="summit-test-$$-$starts"
 	tmux -L "$sock" -f /dev/null -u new-session -d -s summit -x "${TUI_COLS:-80}" \
 		-y "${TUI_LINES:-24}" \
 		"env LANG=C.UTF-8 TERM=tmux-256color ${TUI_ENV:-} '$SUMMIT' --db '$db' $* 2>'$tmp/tui-stderr'; echo \$? >'$tmp/tui-exit'; sleep 30"
