@@ -12,7 +12,7 @@
 #include "schema.sql.h"
 #include "summit/when.h"
 
-static const char *const migrations[] = {schema_v1};
+static const char *const migrations[] = {schema_v1, schema_v2};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 int db_schema_version(void)

@@ -50,17 +50,9 @@ char *ics_file_stem(const char *key)
 	return s;
 }
 
-char *ics_uid_domain(struct summit_db *db)
+/* "community-of-democracies-ministerial.summit" from the event's name. */
+static char *domain_of_name(const char *name)
 {
-	/* The event's name: stable across exports, distinct between events. */
-	char *name = NULL;
-	sqlite3_stmt *st;
-	if (db_prepare(db, "SELECT name FROM event WHERE id = 1", &st, NULL) ==
-	    SUMMIT_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			name = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-	}
 	/* Lower-case ASCII letters and digits, one '-' between words. */
 	struct strbuf sb = {0};
 	/* Latin-1 letters (U+00C0 to U+00FF) lose their accents. */
@@ -80,13 +72,48 @@ char *ics_uid_domain(struct summit_db *db)
 		else if ((unsigned char)c < 0x80 && sb.len && sb.buf[sb.len - 1] != '-')
 			strbuf_add(&sb, "-");
 	}
-	free(name);
 	while (sb.len && sb.buf[sb.len - 1] == '-')
 		sb.buf[--sb.len] = '\0';
 	char *stem = strbuf_take(&sb);
 	char *domain = xasprintf("%s.summit", *stem ? stem : "event");
 	free(stem);
 	return domain;
+}
+
+char *ics_uid_domain(struct summit_db *db)
+{
+	/* The domain kept when the event was first written, else one from its
+	 * name: stable across exports, distinct between events. */
+	char *domain = NULL;
+	sqlite3_stmt *st;
+	if (db_prepare(db, "SELECT uid_domain, name FROM event WHERE id = 1", &st,
+	               NULL) == SUMMIT_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			domain = sqlite3_column_type(st, 0) == SQLITE_TEXT
+			             ? xstrdup((const char *)sqlite3_column_text(st, 0))
+			             : domain_of_name(
+			                   (const char *)sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+	}
+	return domain ? domain : domain_of_name("event");
+}
+
+int ics_keep_uid_domain(struct summit_db *db, struct summit_err *err)
+{
+	char *domain = ics_uid_domain(db);
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db, "UPDATE event SET uid_domain = ?1 WHERE id = 1 AND uid_domain IS NULL",
+	    &st, err);
+	if (!status) {
+		sqlite3_bind_text(st, 1, domain, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			status = db_step_error(db, rc, err);
+		sqlite3_finalize(st);
+	}
+	free(domain);
+	return status;
 }
 
 struct icaltimetype ics_local_time(struct summit_db *db, long long utc)

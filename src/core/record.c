@@ -785,6 +785,8 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 		status = invitation_after_insert(db, id, err);
 	if (!status && kind == kind_event())
 		status = db_refresh_event(db, err);
+	if (!status && kind == kind_event())
+		status = ics_keep_uid_domain(db, err);
 	if (!status && id_out)
 		*id_out = id;
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -829,6 +831,9 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	if (!status)
 		status = validate(db, kind, merged, vals, id, err);
+	/* Before a rename, so the calendars keep the UIDs of the old name. */
+	if (!status && kind == kind_event())
+		status = ics_keep_uid_domain(db, err);
 	if (!status) {
 		struct strbuf sb = {0};
 		strbuf_addf(&sb, "UPDATE \"%s\" SET revision = revision + 1",

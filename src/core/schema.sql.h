@@ -140,3 +140,8 @@ static const char schema_v1[] =
     " title TEXT NOT NULL, owner TEXT, due TEXT NOT NULL,"
     " state TEXT NOT NULL DEFAULT 'open', note TEXT);"
     "CREATE INDEX tasks_due ON tasks(due);";
+
+/* Version 2: the part after '@' of the event's calendar UIDs, kept from the
+ * event's first name so renaming the event changes no UID. NULL until the
+ * event is first written by a summit that knows it. */
+static const char schema_v2[] = "ALTER TABLE event ADD COLUMN uid_domain TEXT;";

@@ -117,6 +117,28 @@ run sh -c "\"$SUMMIT\" --db \"$db\" export ics | /usr/bin/python3 \"$here/ics/ch
 expect_out "session-1@reunion-de-paris.summit	1	2007-10-27 08:00	2007-10-27 10:00	CANCELLED	Ouverture" \
 	"a cancelled session stays, as CANCELLED, with a new SEQUENCE"
 
+# Renaming the event changes no UID: calendars would show each event twice.
+uids() { grep '^UID:' "$1" | sort; }
+summit export ics --delegation CIV -o "$tmp/before-rename.ics"
+summit set event "name=Réunion ministérielle de Paris" >/dev/null
+summit export ics --delegation CIV -o "$tmp/after-rename.ics"
+check "renaming the event keeps every UID" \
+	test "$(uids "$tmp/after-rename.ics")" = "$(uids "$tmp/before-rename.ics")"
+check "while the calendar takes the new name" \
+	grep -q "^X-WR-CALNAME:Réunion ministérielle de Paris" "$tmp/after-rename.ics"
+# A file from before summit kept the UIDs' domain: they come from the
+# name as before, and stay when it is renamed.
+cp "$db" "$tmp/v1.db"
+sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; PRAGMA user_version = 1"
+"$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1.ics"
+check "an older file is brought to the current schema" \
+	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = 2
+check "and its UIDs come from the event's name" \
+	grep -q "^UID:session-2@reunion-ministerielle-de-paris.summit" "$tmp/v1.ics"
+"$SUMMIT" --db "$tmp/v1.db" set event "name=Paris 2007" >/dev/null
+"$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1-renamed.ics"
+check "which a rename keeps" test "$(uids "$tmp/v1-renamed.ics")" = "$(uids "$tmp/v1.ics")"
+
 run summit export ics --room "Salle Kléber"
 expect_rc 0 "a room's calendar"
 check "holds its sessions only" test "$(printf '%s\n' "$out" | grep -c '^UID:session')" -eq 2

@@ -1,9 +1,10 @@
 # A small crafted event in Europe/Paris across the end of summer time
 # (Sunday 28 October 2007, 03:00 CEST -> 02:00 CET), sourced by the
 # iCalendar tests after lib.sh.
-new_event Europe/Paris
-summit set event "name=Réunion de Paris" city=Paris country=France \
-	first_day=2007-10-26 last_day=2007-10-30 >/dev/null
+rm -f "$db" "$db-wal" "$db-shm"
+summit init "name=Réunion de Paris" city=Paris country=France first_day=2007-10-26 \
+	last_day=2007-10-30 timezone=Europe/Paris currency=EUR >/dev/null ||
+	{ echo "Bail out! cannot create the Paris event"; exit 1; }
 summit add venues "name=Centre de conférences Kléber" city=Paris >/dev/null
 summit add rooms "name=Salle Kléber" "venue=Centre de conférences Kléber" capacity=200 >/dev/null
 summit add rooms "name=Salle Côte d'Ivoire" "venue=Centre de conférences Kléber" capacity=40 >/dev/null
