@@ -64,7 +64,7 @@ measure() {
 		"env TERM=tmux-256color '$SUMMIT' --db '$2' --today 2007-11-07"
 	first=$(until_shown "days left" "$start")
 	# The list of every person: Records, then people.
-	tmux -L "$sock" send-keys -t bench 9
+	tmux -L "$sock" send-keys -t bench 0
 	until_shown "Records of every kind" "$(now)" >/dev/null
 	tmux -L "$sock" send-keys -t bench j j Enter
 	until_shown "1 of $total people" "$(now)" >/dev/null
