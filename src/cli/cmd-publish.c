@@ -85,7 +85,8 @@ const struct verb verb_publish = {
             "the event no longer has; delegates subscribe instead of receiving files.\n"
             "Credentials come from a netrc-style file (--netrc FILE, else ~/.netrc)\n"
             "or from SUMMIT_CALDAV_USER and SUMMIT_CALDAV_PASSWORD; never from the\n"
-            "command line or the event file.\n"
+            "command line or the event file; they go to https:// URLs, or to plain\n"
+            "http:// on this machine only.\n"
             "Examples:\n"
             "  summit publish https://cal.example.org/bamako/ --netrc ~/.summit-netrc\n"
             "  summit publish http://127.0.0.1:5232/protocol/ --only delegations",

@@ -435,6 +435,26 @@ static int publish_subject(const struct record *rec, void *data)
 	return s->status ? 1 : 0;
 }
 
+/* Whether url is plain http to another machine, where a password would
+ * cross the network in the clear; host gets its host name. */
+static bool cleartext_remote(const char *url, char *host, size_t size)
+{
+	bool remote = false;
+	CURLU *u = curl_url();
+	char *scheme = NULL, *name = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &name, 0) == CURLUE_OK) {
+		snprintf(host, size, "%s", name);
+		remote = strcmp(scheme, "http") == 0 && strcmp(name, "localhost") != 0 &&
+		         strncmp(name, "127.", 4) != 0 && strcmp(name, "[::1]") != 0;
+	}
+	curl_free(scheme);
+	curl_free(name);
+	curl_url_cleanup(u);
+	return remote;
+}
+
 int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
                    struct caldav_report *report, struct summit_err *err)
 {
@@ -446,6 +466,13 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 		return err_field(err, "url",
 		                 "got \"%s\", expected an http:// or https:// URL",
 		                 opt->url);
+	char host[256] = "";
+	bool cleartext = cleartext_remote(opt->url, host, sizeof host);
+	if (cleartext && opt->user)
+		return err_field(err, "url",
+		                 "refusing to send the password over plain http to %s, "
+		                 "expected an https:// URL (http only to this machine)",
+		                 host);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return err_set(err, SUMMIT_FAILED, "libcurl could not start");
 	struct http h = {.curl = curl_easy_init()};
@@ -464,7 +491,8 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 		curl_easy_setopt(h.curl, CURLOPT_USERNAME, opt->user);
 		curl_easy_setopt(h.curl, CURLOPT_PASSWORD,
 		                 opt->password ? opt->password : "");
-	} else {
+	} else if (!cleartext) {
+		/* A netrc password goes to https servers or this machine only. */
 		curl_easy_setopt(h.curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 		if (opt->netrc)
 			curl_easy_setopt(h.curl, CURLOPT_NETRC_FILE, opt->netrc);

@@ -123,6 +123,12 @@ run env SUMMIT_CALDAV_USER=planner SUMMIT_CALDAV_PASSWORD=s3cret "$SUMMIT" --db 
 	publish "$base" --only vehicles
 expect_rc 0 "so does the environment"
 expect_out "0 events sent, 1 unchanged" "and nothing changed"
+# A password never crosses the network in the clear.
+run env SUMMIT_CALDAV_USER=planner SUMMIT_CALDAV_PASSWORD=s3cret "$SUMMIT" --db "$db" \
+	publish "http://cal.example.org/planner/" --only vehicles
+expect_rc 1 "a password for plain http to another machine is refused"
+expect_err "refusing to send the password over plain http to cal.example.org, expected an https:// URL" \
+	"saying why and what is expected"
 check "the database holds no password" test "$(sqlite3 "$db" .dump | grep -c s3cret)" -eq 0
 
 done_testing
