@@ -18,7 +18,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/summit-bench.XXXXXX")
 sock="summit-bench-$$"
 TMUX_TMPDIR=$tmp
 export TMUX_TMPDIR LANG=C.UTF-8
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 now() { date +%s%N; }
 screen() { tmux -L "$sock" capture-pane -p -t bench 2>/dev/null; }
