@@ -2,6 +2,7 @@
  * help, the colours, and the look for other planners' changes. */
 #include "tui.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ static const struct key_help global_keys[] = {
     {"Enter", "open what is selected"},
     {"q / Esc", "back to the previous screen; q on the first leaves"},
     {"Q  Ctrl-C", "leave summit"},
+    {"Ctrl-Z", "suspend summit (fg in the shell brings it back)"},
     {"R  Ctrl-L", "reload from the file (other planners' changes)"},
     {"?", "this help"},
     {NULL, NULL},
@@ -336,10 +338,26 @@ void tui_draw(struct tui *tui)
 
 /* ---- keys ---- */
 
+/* Ctrl-Z: the terminal is raw, so the UI stops itself as the shell's job
+ * control expects, and draws itself again when it continues. */
+static void suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	raise(SIGTSTP);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 int tui_getch(struct tui *tui)
 {
 	for (;;) {
 		int key = getch();
+		if (key == 26 /* Ctrl-Z */) {
+			suspend();
+			return KEY_RESIZE; /* redraw */
+		}
 		if (key != ERR)
 			return key;
 		/* Another planner committed: show it without a key press. */

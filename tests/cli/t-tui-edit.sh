@@ -223,6 +223,25 @@ check "the vehicle's calendar, as summit export ics --vehicle writes it" \
 keys C-c
 expect_exit 0 "Ctrl-C leaves summit"
 check "nothing went to stderr" test ! -s "$tmp/tui-stderr"
+tui_stop
+
+# From a shell: Ctrl-Z suspends summit as job control expects, fg brings
+# it back drawn again.
+tui_shell
+expect_screen 'prompt$' "a shell in the terminal"
+type_text "'$SUMMIT' --db '$db' --today 2007-11-07 2>'$tmp/tui-stderr'"
+keys Enter
+expect_screen "days left" "summit opens from the shell"
+keys C-z
+expect_screen "Stopped" "Ctrl-Z suspends it and the shell says so"
+expect_no_screen "days left" "leaving the terminal to the shell"
+type_text "fg"
+keys Enter
+expect_screen "days left" "fg brings it back"
+expect_no_screen "Stopped" "drawn again over the shell's lines"
+keys Q
+expect_screen 'prompt$' "Q gives the terminal back to the shell"
+check "and says nothing on stderr" test ! -s "$tmp/tui-stderr"
 check "the file is sound" test "$(sql "PRAGMA integrity_check")" = ok
 
 done_testing

@@ -92,6 +92,15 @@ expect_exit() {
 	check "$2" test "$(cat "$tmp/tui-exit" 2>/dev/null)" = "$1"
 }
 
+# tui_shell: an interactive shell in the pane, with job control, where the
+# test types summit's command line as a planner would.
+tui_shell() {
+	starts=$((starts + 1))
+	sock="summit-test-$$-$starts"
+	tmux -L "$sock" -f /dev/null -u new-session -d -s summit -x 80 -y 24 \
+		"env -i PATH='$PATH' HOME='$tmp' LANG=C.UTF-8 TERM=tmux-256color PS1='prompt\$ ' sh -i"
+}
+
 # sql QUERY: what the event file holds.
 sql() { sqlite3 "$db" "$1"; }
 
