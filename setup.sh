@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 mode=${1:-demo}
 
 packages="gcc make autoconf automake pkg-config libsqlite3-dev libical-dev
-	libncurses-dev libcsv-dev libcmocka-dev libcurl4-openssl-dev sqlite3 tzdata tmux
+	libncurses-dev libcsv-dev libunistring-dev libcmocka-dev libcurl4-openssl-dev
+	sqlite3 tzdata tmux
 	python3 python3-icalendar calcurse khal radicale"
 missing=
 for p in $packages; do

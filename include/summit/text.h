@@ -13,5 +13,8 @@ bool text_has_control(const char *s, bool multiline);
 int text_width(const char *s);
 /* Bytes of s that fit in `columns`; *used gets their width. */
 size_t text_fit(const char *s, int columns, int *used);
+/* s without case or accents, for searching: "Côte" and "COTE" both give
+ * "cote". The caller frees it; NULL when s is not valid UTF-8. */
+char *text_fold(const char *s);
 
 #endif

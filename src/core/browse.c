@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "summit/record.h"
+#include "summit/text.h"
 #include "summit/when.h"
 
 #define ENUM(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -189,28 +190,32 @@ static bool key_matches(struct strbuf *sb, const struct kind *kind, int n)
 	const struct field *key = &kind->fields[kind->key];
 	if (key->type == FIELD_ID)
 		return false;
-	strbuf_addf(sb, "(SELECT id FROM \"%s\" WHERE \"%s\" ", kind->table, key->name);
+	strbuf_addf(sb, "(SELECT id FROM \"%s\" WHERE ", kind->table);
 	if (key->type == FIELD_REF) {
-		strbuf_add(sb, "IN ");
+		strbuf_addf(sb, "\"%s\" IN ", key->name);
 		if (!key_matches(sb, kind_find(key->ref), n))
 			strbuf_add(sb, "(SELECT NULL)");
 	} else {
-		strbuf_addf(sb, "LIKE ?%d ESCAPE '\\'", n);
+		strbuf_addf(sb, "summit_fold(\"%s\") LIKE ?%d ESCAPE '\\'", key->name, n);
 	}
 	strbuf_add(sb, ")");
 	return true;
 }
 
+/* Matches text in any text or code field, or a referenced record's key,
+ * without regard to case or accents (summit_fold on both sides). */
 static void add_search(struct query *q, const struct kind *kind, const char *text)
 {
 	struct strbuf pattern = {0};
+	char *folded = text_fold(text);
 	strbuf_add(&pattern, "%");
-	for (const char *p = text; *p; p++) {
+	for (const char *p = folded ? folded : text; *p; p++) {
 		if (*p == '%' || *p == '_' || *p == '\\')
 			strbuf_addn(&pattern, "\\", 1);
 		strbuf_addn(&pattern, p, 1);
 	}
 	strbuf_add(&pattern, "%");
+	free(folded);
 	q->pattern = strbuf_take(&pattern);
 	int n = add_param(q, (struct param){.s = q->pattern});
 	add_and(q);
@@ -244,9 +249,9 @@ static void add_search(struct query *q, const struct kind *kind, const char *tex
 		}
 		if (f->type != FIELD_TEXT && f->type != FIELD_CODE)
 			continue;
-		strbuf_add(&q->where, first ? "" : " OR ");
+		strbuf_add(&q->where, first ? "summit_fold(" : " OR summit_fold(");
 		value_expr(&q->where, f);
-		strbuf_addf(&q->where, " LIKE ?%d ESCAPE '\\'", n);
+		strbuf_addf(&q->where, ") LIKE ?%d ESCAPE '\\'", n);
 		first = false;
 	}
 	if (first)

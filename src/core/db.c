@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "schema.sql.h"
+#include "summit/text.h"
 #include "summit/when.h"
 
 static const char *const migrations[] = {schema_v1, schema_v2};
@@ -101,6 +102,23 @@ static int migrate(struct summit_db *db, struct summit_err *err)
 	return SUMMIT_OK;
 }
 
+/* summit_fold(text): text without case or accents (text_fold), so a
+ * search for "cote" finds "Côte d'Ivoire"; NULL stays NULL. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *folded = text_fold(s);
+	if (folded)
+		sqlite3_result_text(ctx, folded, -1, free);
+	else
+		sqlite3_result_value(ctx, argv[0]);
+}
+
 static int connect(const char *path, bool creating, struct summit_db **out,
                    struct summit_err *err)
 {
@@ -114,6 +132,9 @@ static int connect(const char *path, bool creating, struct summit_db **out,
 	}
 	sqlite3_extended_result_codes(db->conn, 1);
 	sqlite3_busy_timeout(db->conn, 10000);
+	sqlite3_create_function(db->conn, "summit_fold", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_fold, NULL, NULL);
 	/* WAL lets planners read while one writes; synchronous=FULL makes a
 	 * committed change survive a power cut. */
 	int status = exec(db, "PRAGMA foreign_keys = ON", err);

@@ -1,8 +1,14 @@
 #define _XOPEN_SOURCE 700
 #include "summit/text.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
 #include <wchar.h>
+
+#include "summit/xalloc.h"
 
 /* Decodes one character; returns its length, or 0 when invalid. */
 static size_t decode(const unsigned char *s, unsigned *cp)
@@ -82,4 +88,30 @@ int text_width(const char *s)
 	int width;
 	text_fit(s, 1 << 30, &width);
 	return width;
+}
+
+char *text_fold(const char *s)
+{
+	size_t n = strlen(s);
+	if (u8_check((const uint8_t *)s, n))
+		return NULL;
+	/* Case-folded and decomposed (NFKD): "Ô" becomes "o" and a combining
+	 * circumflex, which goes. */
+	size_t len;
+	uint8_t *folded =
+	    u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD, NULL, &len);
+	if (!folded)
+		return NULL;
+	char *out = xmalloc(len + 1);
+	size_t j = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, folded + i, len - i);
+		if (!uc_is_general_category(c, UC_CATEGORY_Mn))
+			memcpy(out + j, folded + i, (size_t)k), j += (size_t)k;
+		i += (size_t)k;
+	}
+	out[j] = '\0';
+	free(folded);
+	return out;
 }

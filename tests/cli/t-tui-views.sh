@@ -59,6 +59,12 @@ expect_screen "2007-11-17 16:30-17:30 Closing ceremony (Salle Plénière)" \
 	"sessions with their times and rooms"
 keys q c
 expect_screen "1 of 61 delegations" "c clears the search"
+keys /
+type_text "sao tome"
+expect_screen "1 of 1 delegations  search \"sao tome\"" "the search sets case and accents aside"
+expect_line "STP " "São Tomé and Príncipe" "and finds the name as it is written"
+keys Enter c
+expect_screen "1 of 61 delegations" "c clears it"
 
 # Filters: by invitation state, then by status; and a sort.
 keys f

@@ -52,12 +52,26 @@ static void test_filter_search_sort_page(void **state)
 	struct browse b = {.kind = kind, .filters = &observers, .nfilters = 1};
 	assert_int_equal(count(fx, &b), 2);
 
-	/* Search: any text or code field, case aside for ASCII. */
+	/* Search: any text or code field, case and accents aside. */
 	b = (struct browse){.kind = kind, .search = "ivo"};
 	struct ids ids = {0};
 	assert_int_equal(browse_each(fx->db, &b, 0, 10, collect, &ids, &fx->err), 0);
 	assert_int_equal(ids.n, 1);
 	assert_int_equal(ids.id[0], civ);
+	const char *civ_searches[] = {"cote", "CÔTE", "côte d", "COTE D'IVOIRE"};
+	for (size_t i = 0; i < sizeof civ_searches / sizeof *civ_searches; i++) {
+		b.search = civ_searches[i];
+		ids = (struct ids){0};
+		browse_each(fx->db, &b, 0, 10, collect, &ids, &fx->err);
+		assert_int_equal(ids.n, 1);
+		assert_int_equal(ids.id[0], civ);
+	}
+	b.search = "TURKIYE";
+	assert_int_equal(count(fx, &b), 1);
+	b.search = "tür";
+	assert_int_equal(count(fx, &b), 1);
+	b.search = "côté"; /* the accents the planner types go too */
+	assert_int_equal(count(fx, &b), 1);
 	b.search = "100%";
 	assert_int_equal(count(fx, &b), 0); /* % is a character, not a wildcard */
 
