@@ -107,12 +107,21 @@ static int migrate(struct summit_db *db, struct summit_err *err)
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[0]);
 	if (!s) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	char *folded = text_fold(s);
+	/* ASCII has no accents and LIKE sets its case aside: as it is, which
+	 * keeps a search over every row quick. */
+	const unsigned char *p = s;
+	while (*p && *p < 0x80)
+		p++;
+	if (!*p) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	char *folded = text_fold((const char *)s);
 	if (folded)
 		sqlite3_result_text(ctx, folded, -1, free);
 	else

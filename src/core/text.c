@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -95,23 +96,30 @@ char *text_fold(const char *s)
 	size_t n = strlen(s);
 	if (u8_check((const uint8_t *)s, n))
 		return NULL;
-	/* Case-folded and decomposed (NFKD): "Ô" becomes "o" and a combining
-	 * circumflex, which goes. */
-	size_t len;
-	uint8_t *folded =
-	    u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD, NULL, &len);
-	if (!folded)
-		return NULL;
-	char *out = xmalloc(len + 1);
-	size_t j = 0;
-	for (size_t i = 0; i < len;) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, folded + i, len - i);
-		if (!uc_is_general_category(c, UC_CATEGORY_Mn))
-			memcpy(out + j, folded + i, (size_t)k), j += (size_t)k;
-		i += (size_t)k;
+	/* Each letter becomes the lower case of its base letter: "Ô" is "O" and
+	 * a combining circumflex by its canonical decomposition, and "o". One
+	 * character at a time rather than a whole normalization, so a search
+	 * can fold every row as it reads it. */
+	struct strbuf sb = {0};
+	strbuf_add(&sb, "");
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			char c = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+			strbuf_addn(&sb, &c, 1);
+			i++;
+			continue;
+		}
+		ucs4_t c, parts[UC_DECOMPOSITION_MAX_LENGTH];
+		i += (size_t)u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		while (uc_canonical_decomposition(c, parts) > 0)
+			c = parts[0];
+		if (uc_is_general_category(c, UC_CATEGORY_Mn))
+			continue; /* an accent on its own */
+		uint8_t out[6];
+		int k = u8_uctomb(out, uc_tolower(c), sizeof out);
+		if (k > 0)
+			strbuf_addn(&sb, (const char *)out, (size_t)k);
 	}
-	out[j] = '\0';
-	free(folded);
-	return out;
+	return strbuf_take(&sb);
 }

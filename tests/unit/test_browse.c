@@ -38,6 +38,27 @@ static long long count(struct fixture *fx, const struct browse *b)
 	return n;
 }
 
+static void test_fold(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+	    {"São Tomé and Príncipe", "sao tome and principe"},
+	    {"CÔTE D'IVOIRE", "cote d'ivoire"},
+	    {"Dembélé", "dembele"},
+	    {"Ǖ", "u"},         /* decomposed twice: U with diaeresis and macron */
+	    {"e\xcc\x81", "e"}, /* an accent typed on its own */
+	    {"Ελλάδα", "ελλαδα"},
+	    {"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *folded = text_fold(cases[i][0]);
+		assert_non_null(folded);
+		assert_string_equal(folded, cases[i][1]);
+		free(folded);
+	}
+	assert_null(text_fold("caf\xe9")); /* Latin-1, not UTF-8 */
+}
+
 static void test_filter_search_sort_page(void **state)
 {
 	struct fixture *fx = *state;
@@ -273,6 +294,7 @@ static void test_hotels_and_budget(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test_setup_teardown(test_filter_search_sort_page, fixture_setup,
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_conditions_and_warnings, fixture_setup,
