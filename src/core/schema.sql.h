@@ -142,6 +142,12 @@ static const char schema_v1[] =
     "CREATE INDEX tasks_due ON tasks(due);";
 
 /* Version 2: the part after '@' of the event's calendar UIDs, kept from the
- * event's first name so renaming the event changes no UID. NULL until the
- * event is first written by a summit that knows it. */
-static const char schema_v2[] = "ALTER TABLE event ADD COLUMN uid_domain TEXT;";
+ * event's first name so renaming the event changes no UID (NULL until the
+ * event is first written by a summit that knows it); and the indexes a
+ * room's, a vehicle's or a delegation's schedule is read by. */
+static const char schema_v2[] =
+    "ALTER TABLE event ADD COLUMN uid_domain TEXT;"
+    "CREATE INDEX sessions_room ON sessions(room, start);"
+    "CREATE INDEX trips_vehicle ON trips(vehicle, depart);"
+    "CREATE INDEX arrivals_delegation ON arrivals(delegation);"
+    "CREATE INDEX arrivals_pickup ON arrivals(pickup);";
