@@ -11,14 +11,20 @@ static const char *text(sqlite3_stmt *st, int col)
 }
 
 /* Who is expected at a session: the sizes of the delegations that attend,
- * leaving out those that declined or withdrew. */
-#define EXPECTED                                                                         \
-	"(SELECT coalesce(sum(d.size), 0) FROM delegations d WHERE"                      \
+ * leaving out those that declined or withdrew. The sums for sessions open
+ * to all or to participants do not depend on the session, so SQLite
+ * computes them once per query rather than once per session. */
+#define NOT_OUT                                                                          \
 	" NOT EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = d.id"             \
-	"  AND i.state IN ('declined', 'withdrawn')) AND (s.attendance = 'all'"          \
-	"  OR (s.attendance = 'participants' AND d.status = 'participant')"              \
-	"  OR (s.attendance = 'list' AND EXISTS (SELECT 1 FROM session_delegations l"    \
-	"   WHERE l.owner = s.id AND l.ref = d.id))))"
+	"  AND i.state IN ('declined', 'withdrawn'))"
+#define EXPECTED                                                                         \
+	"(CASE s.attendance"                                                             \
+	" WHEN 'all' THEN (SELECT coalesce(sum(d.size), 0) FROM delegations d "          \
+	"WHERE" NOT_OUT ")"                                                              \
+	" WHEN 'participants' THEN (SELECT coalesce(sum(d.size), 0) FROM delegations d"  \
+	"  WHERE d.status = 'participant' AND" NOT_OUT ")"                               \
+	" ELSE (SELECT coalesce(sum(d.size), 0) FROM session_delegations l"              \
+	"  JOIN delegations d ON d.id = l.ref WHERE l.owner = s.id AND" NOT_OUT ") END)"
 
 #define SESSION_COLUMNS                                                                  \
 	"SELECT s.id, s.room, s.title, s.kind, r.name, s.status, s.start, s.\"end\","    \
