@@ -1772,12 +1772,15 @@ static int row_head(struct ctx *c, sqlite3_stmt *st, void *arg)
 
 static int check_head_without_car(struct ctx *c)
 {
-	/* A dedicated car: a car whose trips carry only that delegation's people. */
+	/* A dedicated car: a car whose trips carry only that delegation's people.
+	 * From the cars to their trips and riders (CROSS JOIN keeps that order),
+	 * not through every rider of every bus. */
 	return query(
 	    c,
-	    "WITH car AS (SELECT t.vehicle, r.ref, p.delegation FROM trips t"
-	    "  JOIN vehicles v ON v.id = t.vehicle AND v.kind = 'car'"
-	    "  JOIN trip_riders r ON r.owner = t.id JOIN people p ON p.id = r.ref),"
+	    "WITH car AS (SELECT t.vehicle, r.ref, p.delegation FROM vehicles v"
+	    "  CROSS JOIN trips t ON t.vehicle = v.id"
+	    "  CROSS JOIN trip_riders r ON r.owner = t.id JOIN people p ON p.id = r.ref"
+	    "  WHERE v.kind = 'car'),"
 	    " own AS (SELECT vehicle FROM car GROUP BY vehicle"
 	    "  HAVING min(delegation) = max(delegation)),"
 	    " head AS (SELECT p.delegation, p.id, p.name, coalesce(p.rank, d.rank) AS "
@@ -1786,9 +1789,10 @@ static int check_head_without_car(struct ctx *c)
 	    "  WHERE p.rank IN ('head-of-state', 'head-of-government')"
 	    "  OR (p.role = 'head' AND p.rank IS NULL"
 	    "   AND d.rank IN ('head-of-state', 'head-of-government')))"
-	    " SELECT h.delegation, h.id, h.name, h.rank FROM head h WHERE NOT EXISTS"
-	    "  (SELECT 1 FROM car JOIN own ON own.vehicle = car.vehicle"
-	    "   WHERE car.ref = h.id)"
+	    /* IN over a subquery that does not depend on h: SQLite builds the
+	     * set of people with a car of their own once, not once a head. */
+	    " SELECT h.delegation, h.id, h.name, h.rank FROM head h WHERE h.id NOT IN"
+	    "  (SELECT car.ref FROM car JOIN own ON own.vehicle = car.vehicle)"
 	    " UNION ALL SELECT d.id, 0, d.head, d.rank FROM delegations d"
 	    "  WHERE d.rank IN ('head-of-state', 'head-of-government')"
 	    "  AND NOT EXISTS (SELECT 1 FROM head h WHERE h.delegation = d.id)"
