@@ -1,10 +1,13 @@
 #!/bin/sh
-# How fast the terminal UI answers on a large event, against the sample
-# event measured in the same run. Drives the real program in tmux: the time
-# from launch to the first full screen, and from a key press to the screen
-# that answers it, in the list of every person (the largest table).
+# How fast the terminal UI answers on a climate-conference-sized event
+# (sample-data/generate-large.sh: 40,000 people, 4,000 sessions, 20,000
+# trips), against the sample event measured in the same run. Drives the
+# real program in tmux: the time from launch to the first full screen, from
+# a key to each planning view and to its next day, and from a key press to
+# the screen that answers it in the list of every person (the largest
+# table).
 #
-#   bench/tui.sh [PEOPLE]      (default 40000; SUMMIT=path/to/summit)
+#   bench/tui.sh      (SUMMIT=path/to/summit, SAMPLE=sample-data/bamako-2007)
 #
 # Not part of `make check`: figures depend on the machine. `make bench`
 # runs it.
@@ -12,7 +15,6 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 SUMMIT=${SUMMIT:-$here/src/summit}
 SAMPLE=${SAMPLE:-$here/sample-data/bamako-2007}
-people=${1:-40000}
 presses=${PRESSES:-20}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/summit-bench.XXXXXX")
 sock="summit-bench-$$"
@@ -32,37 +34,43 @@ until_shown() {
 	echo $((($(now) - $2) / 1000000))
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Until the screen's second line (the title of the view) starts with $1.
+until_title() {
+	while :; do
+		case $(screen | sed -n 2p) in "$1"*) break ;; esac
+		[ $(($(now) - $2)) -lt 60000000000 ] || { echo "timeout waiting for: $1" >&2; exit 1; }
+	done
+	echo $((($(now) - $2) / 1000000))
+}
+# view KEY TITLE [NEXT-DAY-TEXT]: prints the time to open the view, and to
+# its next day when it has days.
+view() {
+	t=$(now)
+	tmux -L "$sock" send-keys -t bench "$1"
+	printf '%s ' "$(until_title "$2" "$t")"
+	if [ -n "${3:-}" ]; then
+		t=$(now)
+		tmux -L "$sock" send-keys -t bench Right
+		printf '%s ' "$(until_shown "$3" "$t")"
+	fi
+}
 
-# The baseline: the sample event. The large one: the sample and 200 more
-# delegations with invitations and flights, and $people people among them.
-awk 'BEGIN { print "code,name,kind,status,size"
-	for (i = 1; i <= 200; i++) printf "D%03d,Delegation number %d,state,participant,%d\n", i, i, 200 }' \
-	>"$tmp/delegations.csv"
-awk 'BEGIN { print "delegation,state,channel"
-	for (i = 1; i <= 200; i++) printf "D%03d,%s,direct\n", i, i % 3 ? "draft" : "draft" }' \
-	>"$tmp/invitations.csv"
-awk -v n="$people" 'BEGIN { print "delegation,name,title,role"
-	for (i = 1; i <= n; i++)
-		printf "D%03d,Person %06d Ndiaye-Traoré,Adviser,member\n", (i % 200) + 1, i }' \
-	>"$tmp/people.csv"
-awk 'BEGIN { print "delegation,direction,flight,airport,time,party"
-	for (i = 1; i <= 200; i++)
-		printf "D%03d,arrival,XX %d,Bamako-Sénou International Airport,2007-11-13 %02d:%02d,%d\n",
-			i, i, i % 24, i % 60, 200 }' >"$tmp/arrivals.csv"
-
+# The baseline: the sample event. The large one: generated.
 "$SUMMIT" --db "$tmp/small.db" load "$SAMPLE" >/dev/null
-cp "$tmp/small.db" "$tmp/large.db"
-for kind in delegations invitations people arrivals; do
-	"$SUMMIT" --db "$tmp/large.db" import "$kind" "$tmp/$kind.csv" >/dev/null
-done
+sh "$here/sample-data/generate-large.sh" "$tmp/large" >/dev/null 2>&1
+"$SUMMIT" --db "$tmp/large.db" load "$tmp/large" >/dev/null
 
-# measure NAME DB: prints "NAME first-screen key-median key-max sorted-median end"
+# measure NAME DB TODAY: prints "NAME people first-screen programme
+# programme-next-day hotels transport transport-next-day problems key-median
+# key-max sorted-median end search-median"
 measure() {
 	total=$(sqlite3 "$2" "SELECT count(*) FROM people")
 	start=$(now)
 	tmux -L "$sock" -f /dev/null -u new-session -d -s bench -x 80 -y 24 \
-		"env TERM=tmux-256color '$SUMMIT' --db '$2' --today 2007-11-07"
+		"env TERM=tmux-256color '$SUMMIT' --db '$2' --today $3"
 	first=$(until_shown "days left" "$start")
+	views=$(view 4 Programme "day 2 of"; view 5 Hotels; view 6 Transport "day 2 of";
+		view 9 Problems)
 	# The list of every person: Records, then people.
 	tmux -L "$sock" send-keys -t bench 0
 	until_shown "Records of every kind" "$(now)" >/dev/null
@@ -105,22 +113,33 @@ measure() {
 	done
 	tmux -L "$sock" kill-server
 	sleep 0.2
-	echo "$1 $total $first $(median <"$tmp/keys") $(sort -n "$tmp/keys" | tail -n 1) $(median <"$tmp/sorted") $end $(median <"$tmp/search")"
+	echo "$1 $total $first $views $(median <"$tmp/keys") $(sort -n "$tmp/keys" | tail -n 1) $(median <"$tmp/sorted") $end $(median <"$tmp/search")"
 }
 
-small=$(measure sample "$tmp/small.db")
-large=$(measure large "$tmp/large.db")
+small=$(measure sample "$tmp/small.db" 2007-11-07)
+large=$(measure large "$tmp/large.db" 2027-11-01)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+echo "machine: $(nproc 2>/dev/null || echo '?') CPUs, ${cpu:-unknown CPU}, $(uname -sr)"
 echo "$small
 $large" | awk '
-	{ name[NR] = $1; n[NR] = $2; first[NR] = $3; key[NR] = $4; worst[NR] = $5; sorted[NR] = $6; end[NR] = $7; search[NR] = $8 }
-	function ratio(a, b) { return b > 0 ? sprintf("%.1fx", a / b) : "-" }
+	{ for (i = 1; i <= NF; i++) v[NR, i] = $i }
+	function row(label, i) {
+		printf "%-30s %12d %12d %8s\n", label, v[1, i], v[2, i],
+			(v[1, i] > 0 ? sprintf("%.1fx", v[2, i] / v[1, i]) : "-")
+	}
 	END {
-		printf "%-26s %12s %12s %8s\n", "milliseconds", name[1] " (" n[1] ")", name[2] " (" n[2] ")", "ratio"
-		printf "%-26s %12d %12d %8s\n", "first screen", first[1], first[2], ratio(first[2], first[1])
-		printf "%-26s %12d %12d %8s\n", "key j, median", key[1], key[2], ratio(key[2], key[1])
-		printf "%-26s %12d %12d %8s\n", "key j, slowest", worst[1], worst[2], ratio(worst[2], worst[1])
-		printf "%-26s %12d %12d %8s\n", "key G (to the last row)", end[1], end[2], ratio(end[2], end[1])
-		printf "%-26s %12d %12d %8s\n", "key j, sorted by name", sorted[1], sorted[2], ratio(sorted[2], sorted[1])
-		printf "%-26s %12d %12d %8s\n", "search, a letter typed", search[1], search[2], ratio(search[2], search[1])
+		printf "%-30s %12s %12s %8s\n", "milliseconds", v[1, 1] " (" v[1, 2] ")", v[2, 1] " (" v[2, 2] ")", "ratio"
+		row("first screen (dashboard)", 3)
+		row("key 4: programme", 4)
+		row("programme, next day", 5)
+		row("key 5: hotels", 6)
+		row("key 6: transport", 7)
+		row("transport, next day", 8)
+		row("key 9: problems (all checks)", 9)
+		row("people list: key j, median", 10)
+		row("people list: key j, slowest", 11)
+		row("key j, sorted by name", 12)
+		row("key G (to the last row)", 13)
+		row("search, a letter typed", 14)
 		print "(each figure includes tmux and capture-pane polling, a few ms)"
 	}'
