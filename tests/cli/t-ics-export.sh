@@ -129,10 +129,15 @@ check "while the calendar takes the new name" \
 # A file from before summit kept the UIDs' domain: they come from the
 # name as before, and stay when it is renamed.
 cp "$db" "$tmp/v1.db"
-sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; PRAGMA user_version = 1"
+sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
+	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
+	PRAGMA user_version = 1"
 "$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1.ics"
 check "an older file is brought to the current schema" \
 	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = 2
+check "with the indexes a room's or a vehicle's schedule is read by" \
+	test "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN
+		('sessions_room', 'trips_vehicle', 'arrivals_delegation', 'arrivals_pickup')")" = 4
 check "and its UIDs come from the event's name" \
 	grep -q "^UID:session-2@reunion-ministerielle-de-paris.summit" "$tmp/v1.ics"
 "$SUMMIT" --db "$tmp/v1.db" set event "name=Paris 2007" >/dev/null
