@@ -58,8 +58,7 @@ static void print_text(const struct event_status *s)
 		printf(" %s %lld%s", invitation_states[i], s->invitations[i],
 		       i + 1 < STATUS_INVITATION_STATES ? "," : "\n");
 	printf("accepted      %lld: %lld without hotel, %lld without arrival details\n",
-	       s->accepted, s->accepted - s->accepted_with_hotel,
-	       s->accepted - s->accepted_with_arrival);
+	       s->accepted, s->accepted_without_hotel, s->accepted_without_arrival);
 	printf("programme     %lld sessions (%lld cancelled)\n", s->sessions,
 	       s->sessions_cancelled);
 	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
@@ -86,8 +85,7 @@ static void print_json(const struct event_status *s)
 		       s->invitations[i]);
 	printf("},\n \"accepted\": %lld, \"accepted_without_hotel\": %lld, "
 	       "\"accepted_without_arrival\": %lld,\n",
-	       s->accepted, s->accepted - s->accepted_with_hotel,
-	       s->accepted - s->accepted_with_arrival);
+	       s->accepted, s->accepted_without_hotel, s->accepted_without_arrival);
 	printf(
 	    " \"sessions\": %lld, \"sessions_cancelled\": %lld, \"arrivals\": %lld, "
 	    "\"arrivals_without_pickup\": %lld, \"trips\": %lld, \"vehicles\": %lld,\n",
@@ -136,7 +134,8 @@ const struct verb verb_status = {
     .usage = "[--format text|json]",
     .summary = "the event's readiness figures on one screen",
     .help = "Days left, invitations by state, accepted delegations without hotel or\n"
-            "arrival details, arrivals without pickup, budget need against pledges,\n"
+            "arrival details (the host delegation, named as the event's country,\n"
+            "needs neither), arrivals without pickup, budget need against pledges,\n"
             "open and overdue tasks, and the problems `summit check` finds (with its\n"
             "default thresholds), by severity and kind. \"Today\" is --today or\n"
             "$SUMMIT_TODAY when set.\n"

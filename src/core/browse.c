@@ -25,7 +25,7 @@ const struct browse_cond browse_conds[] = {
     {"accepted-without-hotel", "delegations", "accepted, without a hotel",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.delegation = "
-     "t.id)"},
+     "t.id) AND " SQL_NOT_HOST("t.id")},
     {"accepted-with-arrival", "delegations", "accepted, with arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id AND "
@@ -33,7 +33,7 @@ const struct browse_cond browse_conds[] = {
     {"accepted-without-arrival", "delegations", "accepted, without arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id "
-     "AND a.direction = 'arrival')"},
+     "AND a.direction = 'arrival') AND " SQL_NOT_HOST("t.id")},
     {"without-pickup", "arrivals", "arrivals without a pickup",
      "t.direction = 'arrival' AND t.pickup IS NULL"},
     {"open", "tasks", "open", "t.state IN ('open', 'in-progress')"},

@@ -20,6 +20,13 @@ struct summit_db {
 	bool loading_history;
 };
 
+/* SQL: the delegation whose id is the expression id_sql is not the host,
+ * the one named as the event's country (as in check.h), which lives in
+ * town and needs no hotel, flight or car. */
+#define SQL_NOT_HOST(id_sql)                                                             \
+	"NOT EXISTS (SELECT 1 FROM delegations h JOIN event e ON e.country = h.name"     \
+	" COLLATE NOCASE WHERE h.id = " id_sql ")"
+
 /* Reads the event's zone and days into db; fine when there is no event. */
 int db_refresh_event(struct summit_db *db, struct summit_err *err);
 

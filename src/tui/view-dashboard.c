@@ -139,15 +139,14 @@ static void dashboard_load(struct view *view)
 	       target_list("delegations", "accepted", NULL, NULL, NULL));
 	figure(d, 1, &right, "with a hotel", s->accepted_with_hotel,
 	       target_list("delegations", "accepted-with-hotel", NULL, NULL, NULL));
-	figure(d, 1, &right, "without a hotel", s->accepted - s->accepted_with_hotel,
+	figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
 	       target_list("delegations", "accepted-without-hotel", NULL, NULL, NULL))
-	    ->warn = s->accepted > s->accepted_with_hotel;
+	    ->warn = s->accepted_without_hotel > 0;
 	figure(d, 1, &right, "with arrival details", s->accepted_with_arrival,
 	       target_list("delegations", "accepted-with-arrival", NULL, NULL, NULL));
-	figure(d, 1, &right, "without arrival details",
-	       s->accepted - s->accepted_with_arrival,
+	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
 	       target_list("delegations", "accepted-without-arrival", NULL, NULL, NULL))
-	    ->warn = s->accepted > s->accepted_with_arrival;
+	    ->warn = s->accepted_without_arrival > 0;
 	heading(d, 1, &right, "Transport");
 	figure(d, 1, &right, "arrivals", s->arrivals,
 	       target_list("arrivals", NULL, NULL, "direction", "arrival"));

@@ -16,7 +16,7 @@ expect_screen "7 days left" "the dashboard counts the days to the opening"
 expect_screen " 1 Dash 2 Deleg 3 Invit 4 Prog 5 Hotel 6 Trans 7 Budg 8 Tasks 9 Probl 0 Rec" \
 	"the tab bar names every view in short at 80 columns"
 expect_line '  accepted   ' "52" "invitations by state"
-expect_line 'without a hotel' "3 !" "accepted delegations without a hotel are flagged"
+expect_line 'without a hotel' "2 !" "accepted delegations without a hotel are flagged, the host aside"
 expect_line 'without a pickup' "2 !" "arrivals without a pickup are flagged"
 expect_line 'overdue tasks' "3 !" "overdue tasks are flagged"
 # The same count of problems as `summit check`, on one 80x24 screen.
@@ -34,8 +34,10 @@ expect_line 'need' "763 000 000" "the budget's need, grouped by thousands"
 # A figure leads to the records behind it.
 keys l j j
 keys Enter
-expect_screen "of 3 delegations  accepted, without a hotel" \
+expect_screen "of 2 delegations  accepted, without a hotel" \
 	"Enter on 'without a hotel' lists those delegations"
+expect_screen "MOZ       Mozambique" "Mozambique among them"
+expect_no_screen "MLI       Mali" "but not Mali, the host, which lives in town"
 keys q
 expect_screen "Invitations" "q goes back to the dashboard"
 
@@ -187,7 +189,7 @@ styled=$(screen_styled)
 check "without a single colour" sh -c 'test -n "$1" && ! printf "%s" "$1" | grep -q "$2"' \
 	sh "$styled" "$esc\[[34][0-7]m"
 check "the selection in reverse video instead" contains "$(screen_styled)" "$esc[0;7m"
-expect_line "without arrival details" "2 !" "warnings keep their mark without colour"
+expect_line "without arrival details" "1 !" "warnings keep their mark without colour"
 keys Q
 expect_exit 0 "Q leaves from anywhere"
 tui_stop
