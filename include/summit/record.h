@@ -27,9 +27,10 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
  * revision > 0 refuses (SUMMIT_CONFLICT) when the record moved past it. */
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err);
-/* Refuses, naming them, while other records refer to it. */
+/* Refuses, naming them, while other records refer to it; revision as for
+ * record_update. */
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
-                  struct summit_err *err);
+                  long long revision, struct summit_err *err);
 
 /* A record by its key (a code, a name, a number), or by "#ID". */
 int record_find(struct summit_db *db, const struct kind *kind, const char *key,

@@ -14,7 +14,7 @@ static int run_remove(struct cli *cli, int argc, char **argv)
 		long long id;
 		status = record_find(cli->db, kind, argv[2], &id, &err);
 		if (!status)
-			status = record_delete(cli->db, kind, id, &err);
+			status = record_delete(cli->db, kind, id, 0, &err);
 		status = db_end(cli->db, status, &err);
 	}
 	if (status)

@@ -797,6 +797,14 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	return status;
 }
 
+static int changed_meanwhile(const struct kind *kind, struct summit_err *err)
+{
+	return err_set(err, SUMMIT_CONFLICT,
+	               "this %s was changed by someone else since you opened it: "
+	               "reload it and make your change again",
+	               kind->singular);
+}
+
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
@@ -806,10 +814,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 		return status;
 	if (revision > 0 && cur.revision != revision) {
 		record_clear(&cur);
-		return err_set(err, SUMMIT_CONFLICT,
-		               "this %s was changed by someone else since you opened it: "
-		               "reload it and make your change again",
-		               kind->singular);
+		return changed_meanwhile(kind, err);
 	}
 	char **merged = xcalloc(kind->nfields, sizeof *merged);
 	for (size_t i = 0; i < kind->nfields; i++) {
@@ -906,7 +911,7 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 }
 
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
-                  struct summit_err *err)
+                  long long revision, struct summit_err *err)
 {
 	if (kind == kind_event())
 		return err_set(
@@ -916,6 +921,10 @@ int record_delete(struct summit_db *db, const struct kind *kind, long long id,
 	int status = record_get(db, kind, id, &cur, err);
 	if (status)
 		return status;
+	if (revision > 0 && cur.revision != revision) {
+		record_clear(&cur);
+		return changed_meanwhile(kind, err);
+	}
 	struct strbuf users = {0};
 	for (size_t k = 0; k < kind_count && !status; k++) {
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {

@@ -491,7 +491,7 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 	 * still refers to the record. */
 	int status = db_begin(db, &err);
 	if (!status) {
-		status = record_delete(db, kind, id, &err);
+		status = record_delete(db, kind, id, rec.revision, &err);
 		db_rollback(db);
 	}
 	if (status) {
@@ -518,7 +518,9 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 	if (yes) {
 		status = db_begin(db, &err);
 		if (!status)
-			status = db_end(db, record_delete(db, kind, id, &err), &err);
+			/* Not if someone changed it while the question was open. */
+			status = db_end(
+			    db, record_delete(db, kind, id, rec.revision, &err), &err);
 		if (status) {
 			tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
 		} else {

@@ -350,6 +350,19 @@ static void suspend(void)
 	refresh();
 }
 
+/* Reloads when another planner committed; true when it did. The notice
+ * does not hide what the planner's own last action said. */
+static bool notice_changes(struct tui *tui)
+{
+	if (db_data_version(tui->db) == tui->data_version)
+		return false;
+	tui_reload(tui);
+	if (!tui->message[0])
+		tui_message(tui, ROLE_NORMAL,
+		            "The event was changed by another planner: reloaded.");
+	return true;
+}
+
 int tui_getch(struct tui *tui)
 {
 	for (;;) {
@@ -361,14 +374,8 @@ int tui_getch(struct tui *tui)
 		if (key != ERR)
 			return key;
 		/* Another planner committed: show it without a key press. */
-		long long version = db_data_version(tui->db);
-		if (version != tui->data_version) {
-			tui_reload(tui);
-			tui_message(
-			    tui, ROLE_NORMAL,
-			    "The event was changed by another planner: reloaded.");
+		if (notice_changes(tui))
 			return KEY_RESIZE; /* redraw, as for a resize */
-		}
 	}
 }
 
@@ -475,12 +482,7 @@ int tui_run(struct summit_db *db)
 	tui_switch(&tui, 0);
 	while (!tui.quit && tui.depth) {
 		/* Between keys too, so a busy planner sees others' changes. */
-		if (db_data_version(db) != tui.data_version) {
-			tui_reload(&tui);
-			tui_message(
-			    &tui, ROLE_NORMAL,
-			    "The event was changed by another planner: reloaded.");
-		}
+		notice_changes(&tui);
 		tui_draw(&tui);
 		handle_key(&tui, tui_getch(&tui));
 	}

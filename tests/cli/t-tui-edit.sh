@@ -123,6 +123,22 @@ keys y
 expect_screen "Removed delegation ZZZ." "y removes it"
 check "ZZZ is gone from the file" test "$(sql "SELECT count(*) FROM delegations WHERE code = 'ZZZ'")" = 0
 
+# Another planner changes a delegation while this one is asked to remove it.
+summit add delegations code=ZZY "name=Zed Press" kind=press status=guest >/dev/null
+keys c
+expect_screen "of 63 delegations" "another new delegation shows"
+keys /
+type_text "ZZY"
+keys Enter d
+expect_screen "Remove delegation ZZY?" "removing asks first"
+summit set delegations ZZY "name=Zed Press Agency" >/dev/null
+keys y
+expect_screen "Not removed: this delegation was changed by someone else since you opened it" \
+	"a record changed while the question was open is not removed"
+check "the other planner's change stands" \
+	test "$(sql "SELECT name FROM delegations WHERE code = 'ZZY'")" = "Zed Press Agency"
+summit remove delegations ZZY >/dev/null
+
 # Any kind, from the Records view: a room, its venue picked from a list.
 keys 0
 expect_screen "Records of every kind" "the Records view"

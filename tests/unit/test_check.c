@@ -135,7 +135,7 @@ static void drop(struct fixture *fx, const char *kind_name, const char *key)
 	long long id;
 	assert_int_equal(record_find(fx->db, kind, key, &id, &fx->err), 0);
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
-	assert_int_equal(record_delete(fx->db, kind, id, &fx->err), 0);
+	assert_int_equal(record_delete(fx->db, kind, id, 0, &fx->err), 0);
 	assert_int_equal(db_commit(fx->db, &fx->err), 0);
 }
 

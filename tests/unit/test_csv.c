@@ -108,7 +108,7 @@ static void test_export_then_import(void **state)
 	assert_int_equal(db_begin(fx->db, &err), 0);
 	long long id;
 	assert_int_equal(record_find(fx->db, kind_find("pledges"), "1", &id, &err), 0);
-	assert_int_equal(record_delete(fx->db, kind_find("pledges"), id, &err), 0);
+	assert_int_equal(record_delete(fx->db, kind_find("pledges"), id, 0, &err), 0);
 	assert_int_equal(db_commit(fx->db, &err), 0);
 	long long rows;
 	assert_int_equal(import_text(fx, "pledges", text, &rows), 0);

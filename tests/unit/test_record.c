@@ -145,6 +145,14 @@ static void test_update_and_revision(void **state)
 	assert_int_equal(record_update(fx->db, kind, id, changes, 1, &fx->err),
 	                 SUMMIT_CONFLICT);
 	assert_string_equal(fixture_value(fx, "delegations", id, "size"), "12");
+	/* Nor removed: the planner decided on what revision 1 said. */
+	assert_int_equal(record_delete(fx->db, kind, id, 1, &fx->err), SUMMIT_CONFLICT);
+	assert_string_equal(fx->err.msg, "this delegation was changed by someone else "
+	                                 "since you opened it: reload it and make your "
+	                                 "change again");
+	assert_int_equal(record_count(fx->db, kind), 1);
+	assert_int_equal(record_delete(fx->db, kind, id, 2, &fx->err), SUMMIT_OK);
+	assert_int_equal(record_count(fx->db, kind), 0);
 }
 
 static void test_fixed_state(void **state)
@@ -170,7 +178,7 @@ static void test_delete_names_users(void **state)
 	            "start=2007-11-14 09:00", "end=2007-11-14 10:00", NULL);
 	fixture_add(fx, "sessions", "title=WG", "kind=working-group", "room=Salle 1",
 	            "start=2007-11-14 11:00", "end=2007-11-14 12:00", NULL);
-	assert_int_equal(record_delete(fx->db, kind_find("rooms"), room, &fx->err),
+	assert_int_equal(record_delete(fx->db, kind_find("rooms"), room, 0, &fx->err),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "room Salle 1 is still used by 2 sessions (#1, #2): "
