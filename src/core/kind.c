@@ -28,6 +28,9 @@ static const struct field event_fields[] = {
     {"last_day", FIELD_DATE, REQ, .help = "last day of the meeting"},
     {"timezone", FIELD_ZONE, REQ, .help = "Olson name, e.g. Africa/Bamako"},
     {"currency", FIELD_CODE, 0, .help = "of the budget, e.g. XOF"},
+    {"uid_domain", FIELD_TEXT, 0,
+     .help = "what calendar UIDs end with after '@'; kept from the first name, so "
+             "a rename changes no UID"},
 };
 
 /* New days or a new zone must still hold every session. */

@@ -808,6 +808,12 @@ static int changed_meanwhile(const struct kind *kind, struct summit_err *err)
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
+	/* Before a rename, so the calendars keep the UIDs of the old name. */
+	if (kind == kind_event()) {
+		int status = ics_keep_uid_domain(db, err);
+		if (status)
+			return status;
+	}
 	struct record cur = {0};
 	int status = record_get(db, kind, id, &cur, err);
 	if (status)
@@ -836,9 +842,6 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	if (!status)
 		status = validate(db, kind, merged, vals, id, err);
-	/* Before a rename, so the calendars keep the UIDs of the old name. */
-	if (!status && kind == kind_event())
-		status = ics_keep_uid_domain(db, err);
 	if (!status) {
 		struct strbuf sb = {0};
 		strbuf_addf(&sb, "UPDATE \"%s\" SET revision = revision + 1",

@@ -126,6 +126,12 @@ check "renaming the event keeps every UID" \
 	test "$(uids "$tmp/after-rename.ics")" = "$(uids "$tmp/before-rename.ics")"
 check "while the calendar takes the new name" \
 	grep -q "^X-WR-CALNAME:Réunion ministérielle de Paris" "$tmp/after-rename.ics"
+# Moved to a new file through CSV, the event keeps its calendars' UIDs.
+summit export csv --dir "$tmp/moved" >/dev/null
+"$SUMMIT" --db "$tmp/moved.db" load "$tmp/moved" >/dev/null
+"$SUMMIT" --db "$tmp/moved.db" export ics --delegation CIV -o "$tmp/moved.ics"
+check "an event exported as CSV and loaded again keeps its UIDs" \
+	test "$(uids "$tmp/moved.ics")" = "$(uids "$tmp/before-rename.ics")"
 # A file from before summit kept the UIDs' domain: they come from the
 # name as before, and stay when it is renamed.
 cp "$db" "$tmp/v1.db"

@@ -16,8 +16,8 @@ int fixture_setup_zone(void **state, const char *zone)
 		return -1;
 	const struct kind *event = kind_event();
 	char *values[] = {"Test Ministerial", "Mali",       "Bamako", "2007-11-14",
-	                  "2007-11-17",       (char *)zone, "XOF"};
-	assert_int_equal(event->nfields, 7);
+	                  "2007-11-17",       (char *)zone, "XOF",    NULL};
+	assert_int_equal(event->nfields, 8);
 	if (db_begin(fx->db, &fx->err) ||
 	    record_insert(fx->db, event, values, NULL, &fx->err) ||
 	    db_commit(fx->db, &fx->err))
