@@ -39,6 +39,7 @@ static const struct key_help programme_keys[] = {
     {"j k", "the next or previous session"},
     {"Enter", "open the session"},
     {"a e d", "add a session on this day, edit or remove the selected one"},
+    {"C", "export the calendar of the selected session's room as .ics"},
     {NULL, NULL},
 };
 
@@ -301,6 +302,11 @@ static bool programme_key(struct view *view, int key)
 		if (p->nslots)
 			form_delete(tui, kind_find("sessions"),
 			            p->slots[p->cursor.line].id);
+		return true;
+	case 'C':
+		if (p->nslots)
+			form_export_ics(tui, kind_find("rooms"),
+			                p->slots[p->cursor.line].room_id);
 		return true;
 	case 'a': {
 		const struct kind *kind = kind_find("sessions");

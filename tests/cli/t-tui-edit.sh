@@ -204,6 +204,18 @@ check "with the sessions held there" \
 	test "$(grep -c '^BEGIN:VEVENT' "$tmp/room.ics")" = \
 	"$(sql "SELECT count(*) FROM sessions s JOIN rooms r ON r.id = s.room WHERE r.name = 'Salle Plénière'")"
 
+keys 4
+expect_screen "Programme" "the programme"
+keys C
+expect_screen "Export its calendar (.ics) to file: Salle-Plénière.ics" \
+	"C in the programme offers the calendar of the selected session's room"
+keys C-u
+type_text "$tmp/room2.ics"
+keys Enter
+expect_screen "Wrote the calendar of Salle Plénière to $tmp/room2.ics." "and writes it"
+check "the same calendar as from the room's list" \
+	same_calendar "$tmp/room2.ics" --room "Salle Plénière"
+
 keys 2 /
 type_text "ivo"
 keys Enter Enter
