@@ -82,14 +82,12 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	     " (SELECT 1 FROM arrivals a WHERE a.delegation = i.delegation"
 	     "  AND a.direction = 'arrival')",
 	     NULL, &s->accepted_with_arrival},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted' AND NOT "
-	     "EXISTS"
-	     " (SELECT 1 FROM allocations a WHERE a.delegation = i.delegation)"
-	     " AND " SQL_NOT_HOST("i.delegation"),
+	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted'"
+	     " AND NOT EXISTS (SELECT 1 FROM allocations a"
+	     "  WHERE a.delegation = i.delegation) AND " SQL_NOT_HOST("i.delegation"),
 	     NULL, &s->accepted_without_hotel},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted' AND NOT "
-	     "EXISTS"
-	     " (SELECT 1 FROM arrivals a WHERE a.delegation = i.delegation"
+	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted'"
+	     " AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = i.delegation"
 	     "  AND a.direction = 'arrival') AND " SQL_NOT_HOST("i.delegation"),
 	     NULL, &s->accepted_without_arrival},
 	    {"SELECT count(*) FROM sessions", NULL, &s->sessions},
