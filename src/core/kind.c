@@ -33,9 +33,17 @@ static const struct field event_fields[] = {
              "a rename changes no UID"},
 };
 
-/* New days or a new zone must still hold every session. */
+/* New days or a new zone must still hold every session; a UID domain is
+ * one word, as the ones summit makes from the name. */
 static int check_event(struct summit_db *db, const char *const *v, struct summit_err *err)
 {
+	if (v[7] && (!*v[7] || strspn(v[7], "abcdefghijklmnopqrstuvwxyz"
+	                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_") !=
+	                           strlen(v[7])))
+		return err_field(err, "uid_domain",
+		                 "got \"%s\", expected letters, digits, '.', '-' or '_', "
+		                 "like bamako-2007.summit",
+		                 v[7]);
 	if (strcmp(v[3], v[4]) > 0)
 		return err_field(err, "last_day",
 		                 "got %s, before the first day %s, expected a date on or "

@@ -857,6 +857,8 @@ refused 1 'timezone: got "Mars/Olympus_Mons", an unknown time zone' "set the eve
 	summit set event timezone=Mars/Olympus_Mons
 refused 1 'session' "set the event's days so that sessions fall outside them" \
 	summit set event first_day=2007-11-16
+refused 1 "uid_domain: got \"bamako 2007\", expected letters, digits, '.', '-' or '_', like bamako-2007.summit" \
+	"set the event's calendar UID domain to two words" summit set event "uid_domain=bamako 2007"
 
 # ---- remove ----
 refused 2 "usage: summit remove KIND KEY" "remove without arguments" summit remove
