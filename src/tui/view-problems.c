@@ -131,35 +131,30 @@ static void problems_load(struct view *view)
 		         "  Nothing to show: everything checked is ready.");
 		return;
 	}
-	/* Errors first, each severity in the order of check_kinds[]. */
-	for (int severity = CHECK_ERROR; severity <= CHECK_WARNING; severity++)
-		for (size_t k = 0; k < CHECK_KINDS; k++) {
-			const struct check_kind *kind = &check_kinds[k];
-			if ((int)kind->severity != severity)
+	/* Errors first; the problems come grouped by kind already. */
+	for (int severity = CHECK_ERROR; severity <= CHECK_WARNING; severity++) {
+		const struct check_kind *kind = NULL;
+		for (size_t i = 0; i < p->count; i++) {
+			const struct problem *it = &p->items[i];
+			if ((int)it->kind->severity != severity)
 				continue;
-			bool heading = false;
-			for (size_t i = 0; i < p->count; i++) {
-				if (p->items[i].kind != kind)
-					continue;
-				if (!heading) {
-					snprintf(text, sizeof text, "%s %s: %s",
-					         check_severity_name(kind->severity),
-					         kind->name, kind->summary);
-					line_for(p, -1, ROLE_HEADER, text);
-					heading = true;
-				}
-				snprintf(text, sizeof text, "  %s", p->items[i].message);
-				struct page_line *line = line_for(
-				    p, (long long)i,
-				    severity == CHECK_ERROR ? ROLE_WARN : ROLE_NORMAL,
-				    text);
-				line->selectable = true;
-				if (p->items[i].nsubjects && p->items[i].subjects[0].kind)
-					line->target =
-					    target_record(p->items[i].subjects[0].kind,
-					                  p->items[i].subjects[0].id);
+			if (it->kind != kind) {
+				kind = it->kind;
+				snprintf(text, sizeof text, "%s %s: %s",
+				         check_severity_name(kind->severity), kind->name,
+				         kind->summary);
+				line_for(p, -1, ROLE_HEADER, text);
 			}
+			snprintf(text, sizeof text, "  %s", it->message);
+			struct page_line *line = line_for(
+			    p, (long long)i,
+			    severity == CHECK_ERROR ? ROLE_WARN : ROLE_NORMAL, text);
+			line->selectable = true;
+			if (it->nsubjects && it->subjects[0].kind)
+				line->target = target_record(it->subjects[0].kind,
+				                             it->subjects[0].id);
 		}
+	}
 	page_keep(&p->page, previous);
 }
 
