@@ -13,7 +13,15 @@
 static const char accepted[] = "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = "
                                "t.id AND i.state = 'accepted')";
 
-/* The SQL follows src/core/status.c, so a figure and its list agree. */
+/* SQL: the delegation whose id is the expression id_sql is not the host,
+ * the one named as the event's country (as in check.h), which lives in
+ * town and needs no hotel, flight or car. */
+#define SQL_NOT_HOST(id_sql)                                                             \
+	"NOT EXISTS (SELECT 1 FROM delegations h JOIN event e ON e.country = h.name"     \
+	" COLLATE NOCASE WHERE h.id = " id_sql ")"
+
+/* status.c counts its figures with these too, so a figure and its list
+ * agree. */
 const struct browse_cond browse_conds[] = {
     {"invitation", "delegations", "invitation",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = ?)",

@@ -1971,9 +1971,7 @@ int check_run(struct summit_db *db, const struct check_options *options, check_f
 	struct ctx c = {.db = db, .opt = options, .fn = fn, .fnctx = fnctx, .err = err};
 	int status = db_refresh_event(db, err);
 	if (!status && !db_has_event(db))
-		status =
-		    err_set(err, SUMMIT_NOT_FOUND,
-		            "the file holds no event yet: create it with `summit init`");
+		status = err_no_event(err);
 	if (!status)
 		status = when_today(c.today, err);
 	if (!status)

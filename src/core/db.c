@@ -288,6 +288,25 @@ int db_refresh_event(struct summit_db *db, struct summit_err *err)
 	return status;
 }
 
+int db_each_row(struct summit_db *db, sqlite3_stmt *st,
+                int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
+                struct summit_err *err)
+{
+	int rc, status = SUMMIT_OK;
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = row(st, ctx);
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int err_no_event(struct summit_err *err)
+{
+	return err_set(err, SUMMIT_NOT_FOUND,
+	               "the file holds no event yet: create it with `summit init`");
+}
+
 bool db_has_event(struct summit_db *db)
 {
 	return db->zone_name[0] != '\0';

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "internal.h"
+#include "summit/db.h"
 #include "summit/record.h"
 #include "summit/when.h"
 #include "ics_internal.h"
@@ -203,7 +204,20 @@ static const char *col(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
-/* Runs sql with ?1 bound to subject (when > 0) and calls row for each row. */
+struct each {
+	struct sink *sink;
+	int (*row)(struct sink *, sqlite3_stmt *, long long);
+	long long extra;
+};
+
+static int each_one(sqlite3_stmt *st, void *data)
+{
+	const struct each *e = data;
+	return e->row(e->sink, st, e->extra);
+}
+
+/* Runs sql with ?1 bound to subject (when > 0) and ?2 to extra (when > 0
+ * and sql has it), and calls row for each row with extra. */
 static int each_row(struct sink *sink, const char *sql, long long subject,
                     int (*row)(struct sink *, sqlite3_stmt *, long long), long long extra)
 {
@@ -213,15 +227,10 @@ static int each_row(struct sink *sink, const char *sql, long long subject,
 		return status;
 	if (subject > 0)
 		sqlite3_bind_int64(st, 1, subject);
-	if (extra > 0)
+	if (extra > 0 && sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_int64(st, 2, extra);
-	int rc;
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = row(sink, st, extra);
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(sink->db, rc, sink->err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(sink->db, st, each_one, &(struct each){sink, row, extra},
+	                   sink->err);
 }
 
 /* --- sessions -------------------------------------------------------- */
@@ -497,18 +506,9 @@ static int emit_trips(struct sink *sink, enum ics_scope scope, long long subject
 		    " OR (person IS NULL AND delegation = (SELECT delegation FROM people"
 		    " WHERE id = ?1))) ";
 	char *sql = xasprintf("%s%sORDER BY t.depart, t.id", TRIP_COLUMNS, where);
-	sqlite3_stmt *st;
-	int status = db_prepare(sink->db, sql, &st, sink->err);
+	int status =
+	    each_row(sink, sql, subject, trip_row, scope == ICS_VEHICLE ? 0 : delegation);
 	free(sql);
-	if (status)
-		return status;
-	sqlite3_bind_int64(st, 1, subject);
-	int rc;
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = trip_row(sink, st, scope == ICS_VEHICLE ? 0 : delegation);
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(sink->db, rc, sink->err);
-	sqlite3_finalize(st);
 	return status;
 }
 
@@ -563,10 +563,8 @@ static const char *scope_kind(enum ics_scope scope)
 int ics_check_subject(struct summit_db *db, enum ics_scope scope, const char *key,
                       struct summit_err *err)
 {
-	if (!db->zone)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the file holds no event yet: create it with `summit init`");
+	if (!db_has_event(db))
+		return err_no_event(err);
 	const char *kind = scope_kind(scope);
 	if (!kind)
 		return SUMMIT_OK;

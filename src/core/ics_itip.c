@@ -7,6 +7,7 @@
 
 #include "ics_internal.h"
 #include "internal.h"
+#include "summit/db.h"
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
@@ -26,10 +27,8 @@ static const char *strip_mailto(const char *address)
 int ics_export_invitation(struct summit_db *db, const char *code, const char *organizer,
                           FILE *out, struct summit_err *err)
 {
-	if (!db->zone)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the file holds no event yet: create it with `summit init`");
+	if (!db_has_event(db))
+		return err_no_event(err);
 	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL)
 		return err_field(err, "organizer",
 		                 "got \"%s\", expected the host's address",
@@ -361,10 +360,8 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 int ics_import_reply(struct summit_db *db, const char *name, const char *text,
                      ics_reply_fn fn, void *ctx, struct summit_err *err)
 {
-	if (!db->zone)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the file holds no event yet: create it with `summit init`");
+	if (!db_has_event(db))
+		return err_no_event(err);
 	icalcomponent *cal;
 	int status = parse_calendar(name, text, &cal, err);
 	if (status)
@@ -561,10 +558,8 @@ int ics_import_sessions(struct summit_db *db, const char *name, const char *text
                         long long *count, struct summit_err *err)
 {
 	*count = 0;
-	if (!db->zone)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the file holds no event yet: create it with `summit init`");
+	if (!db_has_event(db))
+		return err_no_event(err);
 	icalcomponent *cal;
 	int status = parse_calendar(name, text, &cal, err);
 	if (status)

@@ -20,12 +20,8 @@ struct summit_db {
 	bool loading_history;
 };
 
-/* SQL: the delegation whose id is the expression id_sql is not the host,
- * the one named as the event's country (as in check.h), which lives in
- * town and needs no hotel, flight or car. */
-#define SQL_NOT_HOST(id_sql)                                                             \
-	"NOT EXISTS (SELECT 1 FROM delegations h JOIN event e ON e.country = h.name"     \
-	" COLLATE NOCASE WHERE h.id = " id_sql ")"
+/* The refusal of anything that needs the event before `summit init`. */
+int err_no_event(struct summit_err *err);
 
 /* Reads the event's zone and days into db; fine when there is no event. */
 int db_refresh_event(struct summit_db *db, struct summit_err *err);
@@ -35,6 +31,11 @@ int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
                struct summit_err *err);
 /* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
+/* Steps st through its rows, calling row for each (a non-zero return stops
+ * and is returned), then finalizes st. */
+int db_each_row(struct summit_db *db, sqlite3_stmt *st,
+                int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
+                struct summit_err *err);
 
 struct field;
 struct kind;

@@ -33,33 +33,40 @@ static const char *text(sqlite3_stmt *st, int col)
 	" AND o.start < s.\"end\" AND s.start < o.\"end\") FROM sessions s JOIN rooms r" \
 	" ON r.id = s.room "
 
+/* Hands each row of a query, as a plan_* struct, to the caller's fn. */
+struct relay {
+	void (*fn)(void); /* a plan_*_fn */
+	void *ctx;
+	long long day_start; /* sessions: minutes are counted from it */
+};
+#define RELAY(fn, ctx, day_start)                                                        \
+	(&(struct relay){(void (*)(void))(fn), (ctx), (day_start)})
+
+static int session_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_session s = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .room_id = sqlite3_column_int64(st, 1),
+	    .title = text(st, 2),
+	    .kind = text(st, 3),
+	    .room = text(st, 4),
+	    .status = text(st, 5),
+	    .start = sqlite3_column_int64(st, 6),
+	    .end = sqlite3_column_int64(st, 7),
+	    .capacity = sqlite3_column_int64(st, 8),
+	    .expected = sqlite3_column_int64(st, 9),
+	    .overlap = sqlite3_column_int(st, 10) != 0,
+	};
+	s.start_minute = (int)((s.start - r->day_start) / 60);
+	s.end_minute = (int)((s.end - r->day_start) / 60);
+	return ((plan_session_fn)r->fn)(&s, r->ctx);
+}
+
 static int each_session(struct summit_db *db, sqlite3_stmt *st, long long day_start,
                         plan_session_fn fn, void *ctx, struct summit_err *err)
 {
-	int rc, status = SUMMIT_OK;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_session s = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .room_id = sqlite3_column_int64(st, 1),
-		    .title = text(st, 2),
-		    .kind = text(st, 3),
-		    .room = text(st, 4),
-		    .status = text(st, 5),
-		    .start = sqlite3_column_int64(st, 6),
-		    .end = sqlite3_column_int64(st, 7),
-		    .capacity = sqlite3_column_int64(st, 8),
-		    .expected = sqlite3_column_int64(st, 9),
-		    .overlap = sqlite3_column_int(st, 10) != 0,
-		};
-		s.start_minute = (int)((s.start - day_start) / 60);
-		s.end_minute = (int)((s.end - day_start) / 60);
-		if ((status = fn(&s, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, session_row, RELAY(fn, ctx, day_start), err);
 }
 
 int plan_day_sessions(struct summit_db *db, const char *date, plan_session_fn fn,
@@ -98,6 +105,19 @@ int plan_delegation_sessions(struct summit_db *db, long long delegation,
 	return each_session(db, st, 0, fn, ctx, err);
 }
 
+static int night_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_night n = {
+	    .hotel_id = sqlite3_column_int64(st, 0),
+	    .hotel = text(st, 1),
+	    .night = text(st, 2),
+	    .block = sqlite3_column_int64(st, 3),
+	    .allocated = sqlite3_column_int64(st, 4),
+	};
+	return ((plan_night_fn)r->fn)(&n, r->ctx);
+}
+
 int plan_hotel_nights(struct summit_db *db, plan_night_fn fn, void *ctx,
                       struct summit_err *err)
 {
@@ -115,22 +135,24 @@ int plan_hotel_nights(struct summit_db *db, plan_night_fn fn, void *ctx,
 	    &st, err);
 	if (status)
 		return status;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_night n = {
-		    .hotel_id = sqlite3_column_int64(st, 0),
-		    .hotel = text(st, 1),
-		    .night = text(st, 2),
-		    .block = sqlite3_column_int64(st, 3),
-		    .allocated = sqlite3_column_int64(st, 4),
-		};
-		if ((status = fn(&n, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, night_row, RELAY(fn, ctx, 0), err);
+}
+
+static int stay_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_stay s = {
+	    .hotel_id = sqlite3_column_int64(st, 0),
+	    .delegation_id = sqlite3_column_int64(st, 1),
+	    .hotel = text(st, 2),
+	    .code = text(st, 3),
+	    .name = text(st, 4),
+	    .first_night = text(st, 5),
+	    .last_night = text(st, 6),
+	    .nights = sqlite3_column_int64(st, 7),
+	    .rooms = sqlite3_column_int64(st, 8),
+	};
+	return ((plan_stay_fn)r->fn)(&s, r->ctx);
 }
 
 int plan_stays(struct summit_db *db, long long hotel, long long delegation,
@@ -150,26 +172,26 @@ int plan_stays(struct summit_db *db, long long hotel, long long delegation,
 		return status;
 	sqlite3_bind_int64(st, 1, hotel);
 	sqlite3_bind_int64(st, 2, delegation);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_stay s = {
-		    .hotel_id = sqlite3_column_int64(st, 0),
-		    .delegation_id = sqlite3_column_int64(st, 1),
-		    .hotel = text(st, 2),
-		    .code = text(st, 3),
-		    .name = text(st, 4),
-		    .first_night = text(st, 5),
-		    .last_night = text(st, 6),
-		    .nights = sqlite3_column_int64(st, 7),
-		    .rooms = sqlite3_column_int64(st, 8),
-		};
-		if ((status = fn(&s, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, stay_row, RELAY(fn, ctx, 0), err);
+}
+
+static int trip_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_trip t = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .vehicle_id = sqlite3_column_int64(st, 1),
+	    .vehicle = text(st, 2),
+	    .kind = text(st, 3),
+	    .origin = text(st, 4),
+	    .destination = text(st, 5),
+	    .driver = text(st, 6),
+	    .depart = sqlite3_column_int64(st, 7),
+	    .arrive = sqlite3_column_int64(st, 8),
+	    .riders = sqlite3_column_int64(st, 9),
+	    .capacity = sqlite3_column_int64(st, 10),
+	};
+	return ((plan_trip_fn)r->fn)(&t, r->ctx);
 }
 
 int plan_day_trips(struct summit_db *db, const char *date, long long vehicle,
@@ -196,28 +218,27 @@ int plan_day_trips(struct summit_db *db, const char *date, long long vehicle,
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	sqlite3_bind_int64(st, 3, vehicle);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_trip t = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .vehicle_id = sqlite3_column_int64(st, 1),
-		    .vehicle = text(st, 2),
-		    .kind = text(st, 3),
-		    .origin = text(st, 4),
-		    .destination = text(st, 5),
-		    .driver = text(st, 6),
-		    .depart = sqlite3_column_int64(st, 7),
-		    .arrive = sqlite3_column_int64(st, 8),
-		    .riders = sqlite3_column_int64(st, 9),
-		    .capacity = sqlite3_column_int64(st, 10),
-		};
-		if ((status = fn(&t, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, trip_row, RELAY(fn, ctx, 0), err);
+}
+
+static int flight_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_flight f = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .delegation_id = sqlite3_column_int64(st, 1),
+	    .pickup = sqlite3_column_int64(st, 2),
+	    .delegation = text(st, 3),
+	    .direction = text(st, 4),
+	    .flight = text(st, 5),
+	    .airport = text(st, 6),
+	    .person = text(st, 7),
+	    .pickup_vehicle = text(st, 8),
+	    .time = sqlite3_column_int64(st, 9),
+	    .pickup_depart = sqlite3_column_int64(st, 10),
+	    .party = sqlite3_column_int64(st, 11),
+	};
+	return ((plan_flight_fn)r->fn)(&f, r->ctx);
 }
 
 int plan_flights(struct summit_db *db, const char *date, long long delegation,
@@ -244,29 +265,21 @@ int plan_flights(struct summit_db *db, const char *date, long long delegation,
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
 	sqlite3_bind_int64(st, 3, delegation);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_flight f = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .delegation_id = sqlite3_column_int64(st, 1),
-		    .pickup = sqlite3_column_int64(st, 2),
-		    .delegation = text(st, 3),
-		    .direction = text(st, 4),
-		    .flight = text(st, 5),
-		    .airport = text(st, 6),
-		    .person = text(st, 7),
-		    .pickup_vehicle = text(st, 8),
-		    .time = sqlite3_column_int64(st, 9),
-		    .pickup_depart = sqlite3_column_int64(st, 10),
-		    .party = sqlite3_column_int64(st, 11),
-		};
-		if ((status = fn(&f, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, flight_row, RELAY(fn, ctx, 0), err);
+}
+
+static int budget_row(sqlite3_stmt *st, void *data)
+{
+	const struct relay *r = data;
+	struct plan_budget_line l = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .name = text(st, 1),
+	    .category = text(st, 2),
+	    .amount = sqlite3_column_int64(st, 3),
+	    .pledged = sqlite3_column_int64(st, 4),
+	    .received = sqlite3_column_int64(st, 5),
+	};
+	return ((plan_budget_fn)r->fn)(&l, r->ctx);
 }
 
 int plan_budget(struct summit_db *db, plan_budget_fn fn, void *ctx,
@@ -286,23 +299,7 @@ int plan_budget(struct summit_db *db, plan_budget_fn fn, void *ctx,
 	    &st, err);
 	if (status)
 		return status;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct plan_budget_line l = {
-		    .id = sqlite3_column_int64(st, 0),
-		    .name = text(st, 1),
-		    .category = text(st, 2),
-		    .amount = sqlite3_column_int64(st, 3),
-		    .pledged = sqlite3_column_int64(st, 4),
-		    .received = sqlite3_column_int64(st, 5),
-		};
-		if ((status = fn(&l, ctx)))
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
+	return db_each_row(db, st, budget_row, RELAY(fn, ctx, 0), err);
 }
 
 int plan_days(struct summit_db *db, char (*first)[11], char (*last)[11],

@@ -426,12 +426,8 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 	const struct field *f = &kind->fields[kind->key];
 	if (kind == kind_event()) {
 		*id = 1;
-		return exists(db, kind, 1, err) == SUMMIT_OK
-		           ? SUMMIT_OK
-		           : err_set(
-		                 err, SUMMIT_NOT_FOUND,
-		                 "the file holds no event yet: create it with `summit "
-		                 "init`");
+		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
+		                                             : err_no_event(err);
 	}
 	if (key[0] == '#' || f->type == FIELD_ID) {
 		const char *digits = key + (key[0] == '#');
@@ -749,9 +745,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
                   long long *id_out, struct summit_err *err)
 {
 	if (kind != kind_event() && !db_has_event(db))
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the file holds no event yet: create it with `summit init`");
+		return err_no_event(err);
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
 		given[i] = trimmed_or(values[i], kind->fields[i].fallback);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/browse.h"
 #include "summit/check.h"
 #include "summit/kind.h"
 
@@ -39,9 +40,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 		return status;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return err_set(
-		    err, SUMMIT_NOT_FOUND,
-		    "the file holds no event yet: create it with `summit init`");
+		return err_no_event(err);
 	}
 	snprintf(s->name, sizeof s->name, "%s", sqlite3_column_text(st, 0));
 	snprintf(s->city, sizeof s->city, "%s", sqlite3_column_text(st, 1));
@@ -61,8 +60,6 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	for (int i = 0; i < STATUS_INVITATION_STATES && !status; i++)
 		status = figure(db, "SELECT count(*) FROM invitations WHERE state = ?",
 		                invitation_states[i], &s->invitations[i], err);
-	const char *accepted =
-	    "SELECT count(*) FROM invitations i WHERE i.state = 'accepted'";
 	struct {
 		const char *sql, *param;
 		long long *out;
@@ -74,44 +71,40 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	     &s->observers},
 	    {"SELECT count(*) FROM delegations WHERE status = ?", "guest", &s->guests},
 	    {"SELECT count(*) FROM people", NULL, &s->people},
-	    {accepted, NULL, &s->accepted},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted' AND EXISTS"
-	     " (SELECT 1 FROM allocations a WHERE a.delegation = i.delegation)",
-	     NULL, &s->accepted_with_hotel},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted' AND EXISTS"
-	     " (SELECT 1 FROM arrivals a WHERE a.delegation = i.delegation"
-	     "  AND a.direction = 'arrival')",
-	     NULL, &s->accepted_with_arrival},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted'"
-	     " AND NOT EXISTS (SELECT 1 FROM allocations a"
-	     "  WHERE a.delegation = i.delegation) AND " SQL_NOT_HOST("i.delegation"),
-	     NULL, &s->accepted_without_hotel},
-	    {"SELECT count(*) FROM invitations i WHERE i.state = 'accepted'"
-	     " AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = i.delegation"
-	     "  AND a.direction = 'arrival') AND " SQL_NOT_HOST("i.delegation"),
-	     NULL, &s->accepted_without_arrival},
 	    {"SELECT count(*) FROM sessions", NULL, &s->sessions},
 	    {"SELECT count(*) FROM sessions WHERE status = ?", "cancelled",
 	     &s->sessions_cancelled},
 	    {"SELECT count(*) FROM arrivals WHERE direction = 'arrival'", NULL,
 	     &s->arrivals},
-	    {"SELECT count(*) FROM arrivals WHERE direction = 'arrival' AND pickup IS "
-	     "NULL",
-	     NULL, &s->arrivals_without_pickup},
 	    {"SELECT count(*) FROM trips", NULL, &s->trips},
 	    {"SELECT count(*) FROM vehicles", NULL, &s->vehicles},
 	    {"SELECT coalesce(sum(amount), 0) FROM costs", NULL, &s->budget_cents},
 	    {"SELECT coalesce(sum(amount), 0) FROM pledges", NULL, &s->pledged_cents},
 	    {"SELECT coalesce(sum(received), 0) FROM pledges", NULL, &s->received_cents},
-	    {"SELECT count(*) FROM tasks WHERE state IN ('open', 'in-progress')", NULL,
-	     &s->tasks_open},
-	    {"SELECT count(*) FROM tasks WHERE state IN ('open', 'in-progress')"
-	     " AND due < ?",
-	     s->today, &s->tasks_overdue},
 	};
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0] && !status; i++)
 		status =
 		    figure(db, figures[i].sql, figures[i].param, figures[i].out, err);
+	/* The figures a planner opens as lists are counted by the lists'
+	 * own conditions, so a figure and its list cannot disagree. */
+	struct {
+		const char *cond;
+		long long *out;
+	} listed[] = {
+	    {"accepted", &s->accepted},
+	    {"accepted-with-hotel", &s->accepted_with_hotel},
+	    {"accepted-with-arrival", &s->accepted_with_arrival},
+	    {"accepted-without-hotel", &s->accepted_without_hotel},
+	    {"accepted-without-arrival", &s->accepted_without_arrival},
+	    {"without-pickup", &s->arrivals_without_pickup},
+	    {"open", &s->tasks_open},
+	    {"overdue", &s->tasks_overdue},
+	};
+	for (size_t i = 0; i < sizeof listed / sizeof listed[0] && !status; i++) {
+		const struct browse_cond *cond = browse_cond_find(listed[i].cond);
+		struct browse b = {.kind = kind_find(cond->kind), .cond = cond};
+		status = browse_count(db, &b, listed[i].out, err);
+	}
 	if (!status)
 		status = check_count(db, NULL, &s->problems, err);
 	return status;

@@ -230,10 +230,23 @@ void tui_push(struct tui *tui, struct view *view)
 		view->ops->load(view);
 }
 
+/* Closes every view, none read again. */
+static void tui_close_all(struct tui *tui)
+{
+	while (tui->depth)
+		view_free(tui->stack[--tui->depth]);
+}
+
 static void tui_pop(struct tui *tui)
 {
 	if (tui->depth > 0)
 		view_free(tui->stack[--tui->depth]);
+	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
+	if (top && top->stale) {
+		top->stale = false;
+		if (top->ops->load)
+			top->ops->load(top);
+	}
 }
 
 static struct view *tab_open(struct tui *tui, int tab)
@@ -243,8 +256,7 @@ static struct view *tab_open(struct tui *tui, int tab)
 
 static void tui_switch(struct tui *tui, int tab)
 {
-	while (tui->depth)
-		tui_pop(tui);
+	tui_close_all(tui);
 	tui->tab = tab;
 	tui_push(tui, tab_open(tui, tab));
 }
@@ -260,9 +272,13 @@ void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
 
 void tui_reload(struct tui *tui)
 {
-	for (int i = 0; i < tui->depth; i++)
-		if (tui->stack[i]->ops->load)
-			tui->stack[i]->ops->load(tui->stack[i]);
+	/* Only the view on top shows; those under it read the file again when
+	 * they come back (a dashboard runs every check). */
+	for (int i = 0; i + 1 < tui->depth; i++)
+		tui->stack[i]->stale = true;
+	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
+	if (top && top->ops->load)
+		top->ops->load(top);
 	tui->data_version = db_data_version(tui->db);
 }
 
@@ -486,8 +502,7 @@ int tui_run(struct summit_db *db)
 		tui_draw(&tui);
 		handle_key(&tui, tui_getch(&tui));
 	}
-	while (tui.depth)
-		tui_pop(&tui);
+	tui_close_all(&tui);
 	endwin();
 	return 0;
 }

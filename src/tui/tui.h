@@ -55,6 +55,7 @@ struct view {
 	void *data;
 	char title[160];
 	int height; /* of the body when last drawn */
+	bool stale; /* the file changed while it was under another view */
 };
 
 struct tui {
@@ -78,7 +79,8 @@ struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
                       const char *fmt, ...) SUMMIT_PRINTF(4, 5);
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
     SUMMIT_PRINTF(3, 4);
-/* Reloads every view on the stack (after a change). */
+/* Reloads the view on top and marks those under it to reload when they
+ * come back (after a change). */
 void tui_reload(struct tui *tui);
 /* Redraws the whole screen (views, bars) without reading keys. */
 void tui_draw(struct tui *tui);

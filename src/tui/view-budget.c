@@ -35,6 +35,9 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 	struct budget *b = data;
 	char name[200], category[100], need[64], pledged[64], received[64], gap[64];
 	long long missing = l->amount - l->pledged;
+	b->need += l->amount;
+	b->pledged += l->pledged;
+	b->received += l->received;
 	amount(need, sizeof need, l->amount);
 	amount(pledged, sizeof pledged, l->pledged);
 	amount(received, sizeof received, l->received);
@@ -107,19 +110,13 @@ static void budget_load(struct view *view)
 		snprintf(previous, sizeof previous, "%s",
 		         b->page.lines[b->page.cursor.line].text);
 	page_clear(&b->page);
-	struct event_status s;
-	struct summit_err err;
-	err_clear(&err);
-	if (status_read(db, &s, &err)) {
-		page_add(&b->page, ROLE_ERROR, "%s", err.msg);
-		return;
+	struct record event = {0};
+	b->currency[0] = 0;
+	if (record_get(db, kind_event(), 1, &event, NULL) == SUMMIT_OK) {
+		const char *c = event.values[kind_field_index(kind_event(), "currency")];
+		snprintf(b->currency, sizeof b->currency, "%s", c ? c : "");
 	}
-	char need[64], pledged[64], received[64], gap[64];
-	amount(need, sizeof need, s.budget_cents);
-	amount(pledged, sizeof pledged, s.pledged_cents);
-	amount(received, sizeof received, s.received_cents);
-	long long missing = s.budget_cents - s.pledged_cents;
-	amount(gap, sizeof gap, missing > 0 ? missing : 0);
+	record_clear(&event);
 	b->cols = COLS;
 	b->category = b->cols >= 100;
 	if (b->category)
@@ -129,12 +126,24 @@ static void budget_load(struct view *view)
 	else
 		page_add(&b->page, ROLE_HEADER, "  %-22s %12s %12s %12s %12s",
 		         "Budget line", "need", "pledged", "received", "unpledged");
-	plan_budget(db, budget_line, b, NULL);
-	char total[64];
-	snprintf(total, sizeof total, "Total, %s", s.currency);
+	/* The totals are the sums of the lines, the pledges for no line too. */
+	b->need = b->pledged = b->received = 0;
+	struct summit_err err;
+	err_clear(&err);
+	if (plan_budget(db, budget_line, b, &err)) {
+		page_add(&b->page, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	char need[64], pledged[64], received[64], gap[64], total[64];
+	amount(need, sizeof need, b->need);
+	amount(pledged, sizeof pledged, b->pledged);
+	amount(received, sizeof received, b->received);
+	long long missing = b->need - b->pledged;
+	amount(gap, sizeof gap, missing > 0 ? missing : 0);
+	snprintf(total, sizeof total, "Total, %s", b->currency);
 	if (b->category)
 		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
-		         "  %-22s %-13s %s %s %s %s", "Total", s.currency, need, pledged,
+		         "  %-22s %-13s %s %s %s %s", "Total", b->currency, need, pledged,
 		         received, gap);
 	else
 		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
