@@ -307,56 +307,37 @@ static int cmp_ll(long long a, long long b)
 	return a < b ? -1 : a > b;
 }
 
+/* Records sorted by id, each beginning with its long long id: the one
+ * with id, or NULL. */
+static int cmp_id(const void *key, const void *record)
+{
+	return cmp_ll(*(const long long *)key, *(const long long *)record);
+}
+
+static void *find_id(void *base, size_t n, size_t size, long long id)
+{
+	return n ? bsearch(&id, base, n, size, cmp_id) : NULL;
+}
+
 static struct dlg *find_dlg(struct ctx *c, long long id)
 {
-	size_t lo = 0, hi = c->ndlg;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->dlg[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->ndlg && c->dlg[lo].id == id ? &c->dlg[lo] : NULL;
+	return find_id(c->dlg, c->ndlg, sizeof *c->dlg, id);
 }
 
 static struct sess *find_sess(struct ctx *c, long long id)
 {
-	size_t lo = 0, hi = c->nsess;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->sess[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nsess && c->sess[lo].id == id ? &c->sess[lo] : NULL;
+	return find_id(c->sess, c->nsess, sizeof *c->sess, id);
 }
 
 static struct trip *find_trip(struct ctx *c, long long id)
 {
-	size_t lo = 0, hi = c->ntrip;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->trip[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->ntrip && c->trip[lo].id == id ? &c->trip[lo] : NULL;
+	return find_id(c->trip, c->ntrip, sizeof *c->trip, id);
 }
 
 static const char *place_name(struct ctx *c, long long id)
 {
-	size_t lo = 0, hi = c->nplace;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->place[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nplace && c->place[lo].id == id ? c->place[lo].name : "?";
+	const struct named *p = find_id(c->place, c->nplace, sizeof *c->place, id);
+	return p ? p->name : "?";
 }
 
 static long long venue_place(struct ctx *c, long long venue)
