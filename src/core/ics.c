@@ -125,6 +125,12 @@ struct icaltimetype ics_local_time(struct summit_db *db, long long utc)
 	return t;
 }
 
+void ics_add_owned(icalcomponent *c, icalproperty *(*make)(const char *), char *text)
+{
+	icalcomponent_add_property(c, make(text));
+	free(text);
+}
+
 void ics_add_time(struct summit_db *db, icalcomponent *c, icalproperty_kind kind,
                   long long utc)
 {
@@ -190,9 +196,8 @@ static icalcomponent *new_item(struct sink *sink, icalcomponent_kind kind,
                                const char *what, long long id, long long revision)
 {
 	icalcomponent *c = icalcomponent_new(kind);
-	char *uid = xasprintf("%s-%lld@%s", what, id, sink->domain);
-	icalcomponent_add_property(c, icalproperty_new_uid(uid));
-	free(uid);
+	ics_add_owned(c, icalproperty_new_uid,
+	              xasprintf("%s-%lld@%s", what, id, sink->domain));
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(sink->stamp));
 	icalcomponent_add_property(c, icalproperty_new_sequence((int)(revision - 1)));
 	return c;
@@ -253,9 +258,8 @@ static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, sqlite3_column_int64(st, 6));
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, sqlite3_column_int64(st, 7));
 	icalcomponent_add_property(c, icalproperty_new_summary(col(st, 2)));
-	char *where = xasprintf("%s, %s", col(st, 4), col(st, 5));
-	icalcomponent_add_property(c, icalproperty_new_location(where));
-	free(where);
+	ics_add_owned(c, icalproperty_new_location,
+	              xasprintf("%s, %s", col(st, 4), col(st, 5)));
 	struct strbuf desc = {0};
 	strbuf_add(&desc, col(st, 9));
 	const char *att = col(st, 10);
@@ -323,18 +327,15 @@ static int night_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	when_format_day(when_day_number(y, m, d) + 1, next);
 	add_date(c, ICAL_DTSTART_PROPERTY, night);
 	add_date(c, ICAL_DTEND_PROPERTY, next);
-	char *summary =
-	    xasprintf("Hotel: %s (%lld room%s)", col(st, 2), sqlite3_column_int64(st, 5),
-	              sqlite3_column_int64(st, 5) == 1 ? "" : "s");
-	icalcomponent_add_property(c, icalproperty_new_summary(summary));
-	free(summary);
-	char *where = *col(st, 3) ? xasprintf("%s, %s", col(st, 2), col(st, 3))
-	                          : xstrdup(col(st, 2));
-	icalcomponent_add_property(c, icalproperty_new_location(where));
-	free(where);
-	char *desc = xasprintf("Night of %s to %s at %s.", night, next, col(st, 2));
-	icalcomponent_add_property(c, icalproperty_new_description(desc));
-	free(desc);
+	ics_add_owned(c, icalproperty_new_summary,
+	              xasprintf("Hotel: %s (%lld room%s)", col(st, 2),
+	                        sqlite3_column_int64(st, 5),
+	                        sqlite3_column_int64(st, 5) == 1 ? "" : "s"));
+	ics_add_owned(c, icalproperty_new_location,
+	              *col(st, 3) ? xasprintf("%s, %s", col(st, 2), col(st, 3))
+	                          : xstrdup(col(st, 2)));
+	ics_add_owned(c, icalproperty_new_description,
+	              xasprintf("Night of %s to %s at %s.", night, next, col(st, 2)));
 	icalcomponent_add_property(c, icalproperty_new_categories("hotel"));
 	icalcomponent_add_property(c, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	int status = sink->emit(sink, c);
@@ -372,10 +373,9 @@ static int flight_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, start);
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, end);
 	const char *flight = *col(st, 3) ? col(st, 3) : "flight";
-	char *summary = xasprintf("%s: %s%s%s", arrival ? "Arrival" : "Departure", flight,
-	                          *col(st, 7) ? ", " : "", col(st, 7));
-	icalcomponent_add_property(c, icalproperty_new_summary(summary));
-	free(summary);
+	ics_add_owned(c, icalproperty_new_summary,
+	              xasprintf("%s: %s%s%s", arrival ? "Arrival" : "Departure", flight,
+	                        *col(st, 7) ? ", " : "", col(st, 7)));
 	icalcomponent_add_property(c, icalproperty_new_location(col(st, 4)));
 	char when[WHEN_TIME_LEN];
 	when_format_local(db, at, when);
@@ -429,14 +429,12 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 	ics_add_time(db, c, ICAL_DTSTART_PROPERTY, sqlite3_column_int64(st, 5));
 	ics_add_time(db, c, ICAL_DTEND_PROPERTY, sqlite3_column_int64(st, 6));
 	const char *kind = col(st, 2);
-	char *summary = xasprintf("%c%s: %s, %s to %s", kind[0] - 'a' + 'A', kind + 1,
-	                          col(st, 7), col(st, 3), col(st, 4));
-	icalcomponent_add_property(c, icalproperty_new_summary(summary));
-	free(summary);
-	char *where = *col(st, 11) ? xasprintf("%s, %s", col(st, 3), col(st, 11))
-	                           : xstrdup(col(st, 3));
-	icalcomponent_add_property(c, icalproperty_new_location(where));
-	free(where);
+	ics_add_owned(c, icalproperty_new_summary,
+	              xasprintf("%c%s: %s, %s to %s", kind[0] - 'a' + 'A', kind + 1,
+	                        col(st, 7), col(st, 3), col(st, 4)));
+	ics_add_owned(c, icalproperty_new_location,
+	              *col(st, 11) ? xasprintf("%s, %s", col(st, 3), col(st, 11))
+	                           : xstrdup(col(st, 3)));
 
 	struct strbuf desc = {0};
 	strbuf_addf(&desc, "Pick-up at %s. Vehicle %s (%s)", col(st, 3), col(st, 7),

@@ -13,6 +13,8 @@ char *ics_uid_domain(struct summit_db *db);
 icalcomponent *ics_new_calendar(struct summit_db *db, const char *name,
                                 const char *method);
 struct icaltimetype ics_local_time(struct summit_db *db, long long utc);
+/* Adds the property make(text) to c, then frees text. */
+void ics_add_owned(icalcomponent *c, icalproperty *(*make)(const char *), char *text);
 /* A date-time property in the event's zone, with its TZID. */
 void ics_add_time(struct summit_db *db, icalcomponent *c, icalproperty_kind kind,
                   long long utc);

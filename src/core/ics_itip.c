@@ -89,18 +89,16 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	ics_add_time(db, ev, ICAL_DTSTART_PROPERTY, first);
 	ics_add_time(db, ev, ICAL_DTEND_PROPERTY, last);
 	icalcomponent_add_property(ev, icalproperty_new_summary(col(st, 4)));
-	char *where = xasprintf("%s, %s", col(st, 5), col(st, 6));
-	icalcomponent_add_property(ev, icalproperty_new_location(where));
-	free(where);
-	char *desc =
-	    *col(st, 11)
-	        ? xasprintf("Invitation of %s to the %s, %s to %s, delivered "
-	                    "through %s.",
-	                    col(st, 1), col(st, 4), col(st, 7), col(st, 8), col(st, 11))
-	        : xasprintf("Invitation of %s to the %s, %s to %s.", col(st, 1),
-	                    col(st, 4), col(st, 7), col(st, 8));
-	icalcomponent_add_property(ev, icalproperty_new_description(desc));
-	free(desc);
+	ics_add_owned(ev, icalproperty_new_location,
+	              xasprintf("%s, %s", col(st, 5), col(st, 6)));
+	ics_add_owned(ev, icalproperty_new_description,
+	              *col(st, 11)
+	                  ? xasprintf("Invitation of %s to the %s, %s to %s, delivered "
+	                              "through %s.",
+	                              col(st, 1), col(st, 4), col(st, 7), col(st, 8),
+	                              col(st, 11))
+	                  : xasprintf("Invitation of %s to the %s, %s to %s.", col(st, 1),
+	                              col(st, 4), col(st, 7), col(st, 8)));
 	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
 
 	char *org = xasprintf("mailto:%s", strip_mailto(organizer));
