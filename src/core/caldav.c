@@ -1,6 +1,9 @@
 #include "summit/caldav.h"
 
 #include <curl/curl.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,72 +98,90 @@ struct collection {
 	struct summit_err *err;
 };
 
-/* The text of the first element named `local` (any namespace prefix)
- * within [p, end), or NULL. */
-static const char *element(const char *p, const char *end, const char *local,
-                           const char **text_end)
+/* The last segment of href's path, unescaped ("" when none); *is_collection
+ * tells whether href ends with '/'. The caller frees it. */
+static char *last_segment(CURL *curl, const char *href, bool *is_collection)
 {
-	size_t n = strlen(local);
-	for (const char *q = p; q && q < end; q = strchr(q + 1, '<')) {
-		q = strchr(q, '<');
-		if (!q || q >= end)
-			break;
-		if (q[1] == '/')
-			continue;
-		const char *name = q + 1, *gt = strchr(q, '>');
-		if (!gt || gt >= end)
-			break;
-		const char *colon = memchr(name, ':', (size_t)(gt - name));
-		const char *space = strpbrk(name, " \t\r\n/>");
-		if (colon && space && colon < space)
-			name = colon + 1;
-		if (strncmp(name, local, n) == 0 && strchr(" \t\r\n/>", name[n])) {
-			if (gt[-1] == '/') { /* empty element */
-				*text_end = gt + 1;
-				return gt + 1;
-			}
-			const char *close = gt + 1;
-			for (;;) {
-				close = strstr(close, "</");
-				if (!close || close >= end)
-					return NULL;
-				const char *cn = close + 2, *cgt = strchr(cn, '>');
-				const char *ccolon =
-				    cgt ? memchr(cn, ':', (size_t)(cgt - cn)) : NULL;
-				if (ccolon)
-					cn = ccolon + 1;
-				if (cgt && (size_t)(cgt - cn) == n &&
-				    strncmp(cn, local, n) == 0)
-					break;
-				close += 2;
-			}
-			*text_end = close;
-			return gt + 1;
-		}
-	}
-	return NULL;
+	size_t n = strlen(href);
+	*is_collection = n && href[n - 1] == '/';
+	if (*is_collection)
+		n--;
+	size_t start = n;
+	while (start && href[start - 1] != '/')
+		start--;
+	char *raw = xstrndup(href + start, n - start);
+	int len = 0;
+	char *unescaped = curl_easy_unescape(curl, raw, 0, &len);
+	char *name = xstrdup(unescaped ? unescaped : "");
+	curl_free(unescaped);
+	free(raw);
+	return name;
 }
 
-static void held_add(struct collection *c, const char *href, size_t hlen,
-                     const char *digest, size_t dlen)
+/* Calls fn with the href and the calendar data ("" when none) of each
+ * response in the multistatus answer h holds to method on url, parsed
+ * whole first (fn may make requests with h); a non-zero return from fn
+ * stops and is returned. */
+static int each_response(struct http *h, const char *method, const char *url,
+                         int (*fn)(const char *href, const char *data, void *ctx),
+                         void *ctx, struct summit_err *err)
 {
-	while (hlen && href[hlen - 1] == '/')
-		return; /* the collection itself */
-	const char *slash = href;
-	for (size_t i = 0; i < hlen; i++)
-		if (href[i] == '/')
-			slash = href + i + 1;
-	char *raw = xstrndup(slash, hlen - (size_t)(slash - href));
-	int len = 0;
-	char *name = curl_easy_unescape(c->h->curl, raw, 0, &len);
-	free(raw);
+	if (h->status != 207)
+		return refused(h, method, url, "207", err);
+	xmlDocPtr doc =
+	    xmlReadMemory(h->body.buf ? h->body.buf : "", (int)h->body.len, url, NULL,
+	                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc)
+		return err_set(err, SUMMIT_FAILED,
+		               "%s %s: got an answer that is not XML, expected a "
+		               "multistatus",
+		               method, url);
+	xmlXPathContextPtr x = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(x, BAD_CAST "D", BAD_CAST "DAV:");
+	xmlXPathRegisterNs(x, BAD_CAST "C", BAD_CAST "urn:ietf:params:xml:ns:caldav");
+	xmlXPathObjectPtr responses =
+	    xmlXPathEvalExpression(BAD_CAST "/D:multistatus/D:response", x);
+	xmlNodeSetPtr nodes = responses ? responses->nodesetval : NULL;
+	int status = SUMMIT_OK;
+	for (int i = 0; nodes && i < nodes->nodeNr && !status; i++) {
+		x->node = nodes->nodeTab[i];
+		xmlXPathObjectPtr href =
+		    xmlXPathEvalExpression(BAD_CAST "string(D:href)", x);
+		xmlXPathObjectPtr data =
+		    xmlXPathEvalExpression(BAD_CAST "string(.//C:calendar-data)", x);
+		if (href && href->stringval && *href->stringval)
+			status = fn(
+			    (const char *)href->stringval,
+			    data && data->stringval ? (const char *)data->stringval : "",
+			    ctx);
+		xmlXPathFreeObject(href);
+		xmlXPathFreeObject(data);
+	}
+	xmlXPathFreeObject(responses);
+	xmlXPathFreeContext(x);
+	xmlFreeDoc(doc);
+	return status;
+}
+
+/* Keeps a resource of the collection with the digest its data carries. */
+static int held_add(const char *href, const char *data, void *ctx)
+{
+	struct collection *c = ctx;
+	bool is_collection;
+	char *name = last_segment(c->h->curl, href, &is_collection);
+	if (is_collection) { /* the collection itself */
+		free(name);
+		return 0;
+	}
+	const char *digest = strstr(data, "X-SUMMIT-DIGEST:");
+	digest = digest ? digest + 16 : "";
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		c->items = xrealloc(c->items, c->cap * sizeof *c->items);
 	}
-	c->items[c->n++] = (struct held){.name = xstrdup(name ? name : ""),
-	                                 .digest = xstrndup(digest, dlen)};
-	curl_free(name);
+	c->items[c->n++] = (struct held){
+	    .name = name, .digest = xstrndup(digest, strspn(digest, "0123456789abcdef"))};
+	return 0;
 }
 
 /* Reads each resource's href and digest from a calendar-query REPORT. */
@@ -175,35 +196,8 @@ static int read_held(struct collection *c)
 	    "</C:calendar-query>";
 	int status = request(c->h, "REPORT", c->url, "application/xml; charset=utf-8",
 	                     "1", query, c->err);
-	if (status)
-		return status;
-	if (c->h->status != 207)
-		return refused(c->h, "REPORT", c->url, "207", c->err);
-	const char *body = c->h->body.buf ? c->h->body.buf : "";
-	const char *end = body + c->h->body.len, *stop;
-	for (const char *r = element(body, end, "response", &stop); r;
-	     r = element(stop, end, "response", &stop)) {
-		const char *hend, *href = element(r, stop, "href", &hend);
-		if (!href)
-			continue;
-		const char *digest = "", *d = NULL;
-		size_t dlen = 0;
-		for (const char *p = r; p && p < stop; p++) {
-			p = strstr(p, "X-SUMMIT-DIGEST:");
-			if (!p || p >= stop)
-				break;
-			d = p + 16;
-			break;
-		}
-		if (d) {
-			digest = d;
-			while (d[dlen] && ((d[dlen] >= '0' && d[dlen] <= '9') ||
-			                   (d[dlen] >= 'a' && d[dlen] <= 'f')))
-				dlen++;
-		}
-		held_add(c, href, (size_t)(hend - href), digest, dlen);
-	}
-	return SUMMIT_OK;
+	return status ? status
+	              : each_response(c->h, "REPORT", c->url, held_add, c, c->err);
 }
 
 /* --- publishing ------------------------------------------------------ */
@@ -360,6 +354,49 @@ static int publish_one(struct http *h, struct summit_db *db, const char *base,
 	return status;
 }
 
+struct stale {
+	struct http *h;
+	const char *base, *only;
+	const char *published; /* "\nNAME\n" of each collection published now */
+	struct caldav_report *report;
+	struct summit_err *err;
+};
+
+/* Deletes a collection named as summit names them but not published now. */
+static int remove_if_stale(const char *href, const char *data, void *ctx)
+{
+	(void)data;
+	struct stale *s = ctx;
+	static const struct {
+		const char *what, *prefix;
+	} prefixes[] = {
+	    {"delegations", "delegation-"}, {"rooms", "room-"}, {"vehicles", "vehicle-"}};
+	bool is_collection;
+	char *name = last_segment(s->h->curl, href, &is_collection);
+	bool ours = false;
+	for (size_t i = 0; i < 3 && is_collection && *name; i++)
+		ours |=
+		    (!s->only || strcmp(s->only, prefixes[i].what) == 0) &&
+		    strncmp(name, prefixes[i].prefix, strlen(prefixes[i].prefix)) == 0;
+	char *needle = xasprintf("\n%s\n", name);
+	int status = SUMMIT_OK;
+	if (ours && !strstr(s->published, needle)) {
+		char *escaped = curl_easy_escape(s->h->curl, name, 0);
+		char *url = xasprintf("%s%s/", s->base, escaped);
+		curl_free(escaped);
+		status = request(s->h, "DELETE", url, NULL, NULL, NULL, s->err);
+		if (!status && s->h->status != 204 && s->h->status != 200 &&
+		    s->h->status != 404)
+			status = refused(s->h, "DELETE", url, "204", s->err);
+		if (!status)
+			s->report->removed++;
+		free(url);
+	}
+	free(needle);
+	free(name);
+	return status;
+}
+
 /* Collections of subjects the event no longer has (a vehicle removed, a
  * room renamed) go too: only those named as summit names them. */
 static int remove_stale(struct http *h, const char *base, const char *only,
@@ -372,49 +409,10 @@ static int remove_stale(struct http *h, const char *base, const char *only,
 	            err);
 	if (status)
 		return status;
-	if (h->status != 207)
-		return refused(h, "PROPFIND", base, "207", err);
-	static const struct {
-		const char *what, *prefix;
-	} prefixes[] = {
-	    {"delegations", "delegation-"}, {"rooms", "room-"}, {"vehicles", "vehicle-"}};
-	char *body = strbuf_take(&h->body);
-	const char *end = body + strlen(body), *stop;
-	for (const char *r = element(body, end, "response", &stop); r && !status;
-	     r = element(stop, end, "response", &stop)) {
-		const char *hend, *href = element(r, stop, "href", &hend);
-		if (!href || hend - href < 2 || hend[-1] != '/')
-			continue;
-		const char *seg = hend - 2;
-		while (seg > href && seg[-1] != '/')
-			seg--;
-		char *raw = xstrndup(seg, (size_t)(hend - 1 - seg));
-		int len = 0;
-		char *name = curl_easy_unescape(h->curl, raw, 0, &len);
-		free(raw);
-		bool ours = false;
-		for (size_t i = 0; i < 3 && name; i++)
-			ours |= (!only || strcmp(only, prefixes[i].what) == 0) &&
-			        strncmp(name, prefixes[i].prefix,
-			                strlen(prefixes[i].prefix)) == 0;
-		char *needle = name ? xasprintf("\n%s\n", name) : NULL;
-		if (ours && !strstr(h->published.buf ? h->published.buf : "", needle)) {
-			char *escaped = curl_easy_escape(h->curl, name, 0);
-			char *url = xasprintf("%s%s/", base, escaped);
-			curl_free(escaped);
-			status = request(h, "DELETE", url, NULL, NULL, NULL, err);
-			if (!status && h->status != 204 && h->status != 200 &&
-			    h->status != 404)
-				status = refused(h, "DELETE", url, "204", err);
-			if (!status)
-				report->removed++;
-			free(url);
-		}
-		free(needle);
-		curl_free(name);
-	}
-	free(body);
-	return status;
+	/* The answer is parsed before the first DELETE reuses h's body. */
+	struct stale s = {h,      base, only, h->published.buf ? h->published.buf : "",
+	                  report, err};
+	return each_response(h, "PROPFIND", base, remove_if_stale, &s, err);
 }
 
 struct each_subject {
