@@ -296,23 +296,24 @@ static bool dashboard_key(struct view *view, int key)
 	return false;
 }
 
-static void dashboard_close(struct view *view)
+static void dashboard_init(struct view *view, const void *arg)
 {
-	free(view->data);
+	(void)arg;
+	struct dashboard *d = view->data;
+	d->selected = 1;
 }
 
 static const struct view_ops dashboard_ops = {
     .name = "Dashboard",
+    .private_size = sizeof(struct dashboard),
+    .keys = dashboard_keys,
+    .init = dashboard_init,
     .load = dashboard_load,
     .draw = dashboard_draw,
     .key = dashboard_key,
-    .close = dashboard_close,
-    .keys = dashboard_keys,
 };
 
 struct view *view_dashboard_open(struct tui *tui)
 {
-	struct dashboard *d = xcalloc(1, sizeof *d);
-	d->selected = 1;
-	return view_new(tui, &dashboard_ops, d, "Dashboard");
+	return view_open(tui, &dashboard_ops, NULL);
 }
