@@ -84,6 +84,7 @@ static const struct field delegation_fields[] = {
     {"rank", FIELD_ENUM, 0, ranks, .help = "rank of the head of delegation"},
     {"size", FIELD_INT, FIELD_POSITIVE, .fallback = "1", .help = "people expected"},
     {"email", FIELD_TEXT, 0, .help = "contact address for invitations"},
+    {"name_fr", FIELD_TEXT, 0, .help = "the name in French, for `summit order --french`"},
 };
 
 static const struct field person_fields[] = {
@@ -228,6 +229,9 @@ static const struct field hotel_fields[] = {
     {"place", FIELD_REF, 0, .ref = "places", .help = "where its shuttles stop"},
     {"address", FIELD_TEXT, 0},
     {"stars", FIELD_INT, FIELD_POSITIVE},
+    {"preferred", FIELD_ENUM, 0, ENUM("no", "yes"), .fallback = "no",
+     .help = "yes: `summit plan hotels` puts heads of state and government, then "
+             "ministers, here first"},
 };
 
 static int check_hotel(struct summit_db *db, const char *const *v, struct summit_err *err)
@@ -251,6 +255,8 @@ static const struct field allocation_fields[] = {
     {"delegation", FIELD_REF, REQ, .ref = "delegations"},
     {"night", FIELD_DATE, REQ},
     {"rooms", FIELD_INT, REQ | FIELD_POSITIVE},
+    {"locked", FIELD_ENUM, 0, ENUM("no", "yes"), .fallback = "no",
+     .help = "yes: planners never move or remove it"},
 };
 
 static const struct field vehicle_fields[] = {
@@ -274,6 +280,8 @@ static const struct field trip_fields[] = {
     {"riders", FIELD_REFLIST, 0, .ref = "people", .link = "trip_riders",
      .help = "ids of the people carried"},
     {"note", FIELD_TEXT, 0},
+    {"locked", FIELD_ENUM, 0, ENUM("no", "yes"), .fallback = "no",
+     .help = "yes: planners never move or remove it"},
 };
 
 static int check_trip(struct summit_db *db, const char *const *v, struct summit_err *err)
