@@ -67,6 +67,7 @@ int main(int argc, char **argv)
 	    {0},
 	};
 	int c;
+	opterr = 0; /* the messages below say "summit:", not the program's path */
 	while ((c = getopt_long(argc, argv, "+d:t:Vh", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
 			int y, m, d;
 			if (!when_parse_date(optarg, &y, &m, &d))
 				return cli_error(
-				    &cli, EXIT_USAGE,
+				    &cli, EXIT_REFUSED,
 				    "--today: got \"%s\", expected a date as "
 				    "YYYY-MM-DD",
 				    optarg);
@@ -91,6 +92,11 @@ int main(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return EXIT_OK;
 		default:
+			cli_error(&cli, EXIT_USAGE,
+			          optopt && strchr("dt", optopt)
+			              ? "%s needs a value"
+			              : "unknown option \"%s\"",
+			          argv[optind - 1]);
 			fputs(usage_text, stderr);
 			return EXIT_USAGE;
 		}

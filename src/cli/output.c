@@ -92,6 +92,23 @@ static void put_json_value(FILE *out, const char *value, const struct field *f)
 	}
 }
 
+const char *output_display(const struct field *f, const char *value, char *buf,
+                           size_t size)
+{
+	if (!value || !f || f->type != FIELD_MONEY)
+		return value;
+	/* The stored form is "-1250.5" or "763000000": exact in hundredths. */
+	char *end;
+	long long whole = strtoll(value, &end, 10), cents = 0;
+	if (*end == '.') {
+		cents = (end[1] - '0') * 10 + (end[2] ? end[2] - '0' : 0);
+		if (value[0] == '-')
+			cents = -cents;
+	}
+	text_money(whole * 100 + cents, NULL, buf, size);
+	return buf;
+}
+
 struct output *output_begin(FILE *out, enum output_format format,
                             const char *const *columns, size_t ncolumns)
 {
@@ -158,7 +175,10 @@ void output_row(struct output *o, const char *const *values, const struct field 
 		}
 		for (size_t i = 0; i < o->ncolumns; i++) {
 			/* One line per row: newlines in text show as spaces. */
-			char *cell = xstrdup(values[i] ? values[i] : "");
+			char money[48];
+			const char *shown = output_display(
+			    fields ? &fields[i] : NULL, values[i], money, sizeof money);
+			char *cell = xstrdup(shown ? shown : "");
 			for (char *p = cell; *p; p++)
 				if (*p == '\n' || *p == '\t' || *p == '\r')
 					*p = ' ';
