@@ -44,10 +44,16 @@ struct field {
 	const char *help;
 };
 
-/* Checks across fields, once each value is valid on its own; values[] are
- * in the user's form (see record.h). */
-typedef int (*kind_check_fn)(struct summit_db *db, const char *const *values,
-                             struct summit_err *err);
+/* Checks across fields and records, once each value is valid on its own;
+ * values[] are in the user's form (see record.h); self is the record being
+ * changed, 0 for a new one. Every path of a change (add, set, import, load,
+ * the TUI's forms) reaches it through record_insert and record_update. */
+typedef int (*kind_check_fn)(struct summit_db *db, long long self,
+                             const char *const *values, struct summit_err *err);
+/* A kind's own step around a write, inside the change's transaction. */
+typedef int (*kind_hook_fn)(struct summit_db *db, long long id, struct summit_err *err);
+/* Run once a whole file of the kind has been read (csv_import). */
+typedef int (*kind_file_fn)(struct summit_db *db, struct summit_err *err);
 
 struct kind {
 	const char *plural;
@@ -58,8 +64,14 @@ struct kind {
 	size_t nfields;
 	size_t key;              /* index of the field that names a record */
 	bool import_only;        /* rows written by other verbs (history) */
+	bool singleton;          /* one record, number 1, never removed (the event) */
 	const char *unique_rule; /* the message when its unique index refuses */
-	kind_check_fn check;     /* may be NULL */
+	/* Kind-specific behaviour; each may be NULL. */
+	kind_check_fn check;
+	kind_hook_fn before_update; /* before the row is read and changed */
+	kind_hook_fn after_insert;
+	kind_hook_fn after_update;
+	kind_file_fn after_import;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into

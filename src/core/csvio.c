@@ -9,7 +9,6 @@
 #include <dirent.h>
 
 #include "internal.h"
-#include "summit/invitation.h"
 #include "summit/record.h"
 
 struct import {
@@ -157,10 +156,10 @@ static void on_row(int terminator, void *ctx)
 		snprintf(msg, sizeof msg, "%zu fields, expected %zu as in the header",
 		         im->nfield, im->ncolumns);
 		fail_row(im, im->row_line, NULL, msg);
-	} else if (im->kind == &kind_event && im->rows > 0) {
-		fail(
-		    im, im->row_line, NULL,
-		    "a second event, expected exactly one row: one file holds one event");
+	} else if (im->kind->singleton && im->rows > 0) {
+		fail(im, im->row_line, NULL,
+		     "a second %s, expected exactly one row: one file holds one %s",
+		     im->kind->singular, im->kind->singular);
 	} else {
 		struct summit_err why;
 		err_clear(&why);
@@ -245,11 +244,11 @@ int csv_import_all(struct summit_db *db, const struct kind *kind, FILE *in,
 		im.status =
 		    err_set(err, SUMMIT_INVALID, "%s: %lld row%s refused, expected none",
 		            name, im.bad_rows, im.bad_rows == 1 ? "" : "s");
-	/* History rows are only right if each invitation's story ends in its
-	 * state. */
+	/* Rules on the file as a whole (history: each invitation's story ends
+	 * in its state). */
 	struct summit_err why;
-	if (!im.status && kind == &kind_history &&
-	    (im.status = invitation_check_histories(db, &why)))
+	if (!im.status && kind->after_import &&
+	    (im.status = kind->after_import(db, &why)))
 		err_set(err, im.status, "%s: %s", name, why.msg);
 	free(line);
 	csv_free(&parser);

@@ -40,10 +40,11 @@ bool invitation_can_move(const char *from, const char *to)
 }
 
 /* The rule for a history row imported from a file. */
-int invitation_check_history(struct summit_db *db, const char *const *v,
+int invitation_check_history(struct summit_db *db, long long self, const char *const *v,
                              struct summit_err *err)
 {
 	(void)db;
+	(void)self;
 	const char *old = v[HISTORY_OLD_STATE], *new = v[HISTORY_NEW_STATE];
 	if (old && !invitation_can_move(old, new))
 		return err_field(

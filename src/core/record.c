@@ -500,7 +500,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err)
 {
 	const struct field *f = &kind->fields[kind->key];
-	if (kind == &kind_event) {
+	if (kind->singleton) {
 		*id = 1;
 		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
 		                                             : err_no_event(err);
@@ -788,7 +788,7 @@ static int validate(struct summit_db *db, const struct kind *kind, char *const *
 			return status;
 	}
 	if (kind->check) {
-		int status = kind->check(db, (const char *const *)values, err);
+		int status = kind->check(db, self, (const char *const *)values, err);
 		if (status)
 			return status;
 	}
@@ -845,7 +845,7 @@ static int write_all_links(struct summit_db *db, const struct kind *kind, long l
 int record_insert(struct summit_db *db, const struct kind *kind, char *const *values,
                   long long *id_out, struct summit_err *err)
 {
-	if (kind != &kind_event && !db_has_event(db))
+	if (!kind->singleton && !db_has_event(db))
 		return err_no_event(err);
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -864,7 +864,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 			            record_column(f));
 			strbuf_add(&qs, qs.len ? ", ?" : "?");
 		}
-		if (kind == &kind_event) {
+		if (kind->singleton) {
 			strbuf_add(&sb, ", id");
 			strbuf_add(&qs, ", 1");
 		}
@@ -876,12 +876,8 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == &kind_invitations)
-		status = invitation_after_insert(db, id, err);
-	if (!status && kind == &kind_event)
-		status = db_refresh_event(db, err);
-	if (!status && kind == &kind_event)
-		status = ics_keep_uid_domain(db, err);
+	if (!status && kind->after_insert)
+		status = kind->after_insert(db, id, err);
 	if (!status && id_out)
 		*id_out = id;
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -903,14 +899,11 @@ static int changed_meanwhile(const struct kind *kind, struct summit_err *err)
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
-	/* Before a rename, so the calendars keep the UIDs of the old name. */
-	if (kind == &kind_event) {
-		int status = ics_keep_uid_domain(db, err);
-		if (status)
-			return status;
-	}
+	int status = kind->before_update ? kind->before_update(db, id, err) : SUMMIT_OK;
+	if (status)
+		return status;
 	struct record cur = {0};
-	int status = record_get(db, kind, id, &cur, err);
+	status = record_get(db, kind, id, &cur, err);
 	if (status)
 		return status;
 	if (revision > 0 && cur.revision != revision) {
@@ -952,8 +945,8 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	}
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == &kind_event)
-		status = db_refresh_event(db, err);
+	if (!status && kind->after_update)
+		status = kind->after_update(db, id, err);
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
 	free(vals);
@@ -1011,10 +1004,10 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
                   long long revision, struct summit_err *err)
 {
-	if (kind == &kind_event)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the event itself cannot be removed: remove its file instead");
+	if (kind->singleton)
+		return err_set(err, SUMMIT_INVALID,
+		               "the %s itself cannot be removed: remove its file instead",
+		               kind->singular);
 	struct record cur = {0};
 	int status = record_get(db, kind, id, &cur, err);
 	if (status)
