@@ -16,7 +16,7 @@ static void print_problems(const struct check_counts *p)
 	    printf("problems      %lld error%s, %lld warning%s", p->errors,
 	           p->errors == 1 ? "" : "s", p->warnings, p->warnings == 1 ? "" : "s");
 	const char *sep = ":";
-	for (size_t i = 0; i < CHECK_KINDS; i++) {
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++) {
 		if (!p->by_kind[i])
 			continue;
 		char item[64];
@@ -97,7 +97,7 @@ static void print_json(const struct event_status *s)
 	       s->received_cents / 100.0, s->tasks_open, s->tasks_overdue);
 	printf(" \"problems\": {\"errors\": %lld, \"warnings\": %lld, \"kinds\": {",
 	       s->problems.errors, s->problems.warnings);
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", check_kinds[i].name,
 		       s->problems.by_kind[i]);
 	printf("}}}\n");
