@@ -77,8 +77,8 @@ static int missing_nights(struct check_ctx *c, long from, long to,
 		else
 			snprintf(span, sizeof span, "nights of %s to %s", a, b);
 		if (person) {
-			struct check_subject s[] = {{"person", person_id, NULL, person},
-			                            check_subj_dlg(d)};
+			struct check_subject s[] = {
+			    {&kind_people, person_id, NULL, person}, check_subj_dlg(d)};
 			check_emit(c, n, end, s, 2,
 			           "%s of %s is in town on the %s, when the delegation "
 			           "has no hotel room",
@@ -161,7 +161,8 @@ static int row_overbooked(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	long long allocated = sqlite3_column_int64(st, 3),
 	          block = sqlite3_column_int64(st, 4);
 	long long delegations = sqlite3_column_int64(st, 5);
-	struct check_subject s[] = {{"hotel", sqlite3_column_int64(st, 0), hotel, NULL}};
+	struct check_subject s[] = {
+	    {&kind_hotels, sqlite3_column_int64(st, 0), hotel, NULL}};
 	long n = check_day_num(night);
 	if (block == 0)
 		return check_emit(
@@ -242,7 +243,7 @@ static int row_split(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	if (sp->n < 7) {
 		sp->names[sp->n] = check_column_text(st, 2);
 		sp->s[sp->n] = (struct check_subject){
-		    "hotel", sqlite3_column_int64(st, 1), sp->names[sp->n], NULL};
+		    &kind_hotels, sqlite3_column_int64(st, 1), sp->names[sp->n], NULL};
 		sp->n++;
 	}
 	return SUMMIT_OK;
@@ -406,7 +407,7 @@ int check_shuttle_late(struct check_ctx *c)
 					    " and %zu other delegation%s staying there",
 					    late - 1, late == 2 ? "" : "s");
 				struct check_subject sub[] = {
-				    {"hotel", h->hotel, h->name, NULL},
+				    {&kind_hotels, h->hotel, h->name, NULL},
 				    check_subj_sess(s),
 				    check_subj_dlg(&c->dlg[m[best].dlg])};
 				const char *dl = check_dlg_label(&c->dlg[m[best].dlg],

@@ -17,7 +17,7 @@ static int row_unanswered(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	const char *deadline = (const char *)sqlite3_column_text(st, 2);
 	long late = c->today_num - check_day_num(deadline);
 	char label[300];
-	struct check_subject s[] = {{"invitation", d->id, d->code, d->name}};
+	struct check_subject s[] = {{&kind_invitations, d->id, d->code, d->name}};
 	if (strcmp(state, "draft") == 0)
 		return check_emit(
 		    c, 0, 0, s, 1,
@@ -86,8 +86,8 @@ static int row_not_received(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	if (cost)
 		snprintf(what, sizeof what, " for %s", cost);
 	struct check_subject s[] = {
-	    {"pledge", id, NULL, NULL},
-	    {"partner", sqlite3_column_int64(st, 6), partner, NULL}};
+	    {&kind_pledges, id, NULL, NULL},
+	    {&kind_partners, sqlite3_column_int64(st, 6), partner, NULL}};
 	if (received == 0)
 		return check_emit(c, 0, 0, s, 2, "%s pledged %s%s%s; nothing %s yet",
 		                  partner, a, cash ? "" : " in kind", what,
@@ -117,7 +117,8 @@ static int row_overdue(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	const char *due = (const char *)sqlite3_column_text(st, 3);
 	const char *state = (const char *)sqlite3_column_text(st, 4);
 	long late = c->today_num - check_day_num(due);
-	struct check_subject s[] = {{"task", sqlite3_column_int64(st, 0), NULL, title}};
+	struct check_subject s[] = {
+	    {&kind_tasks, sqlite3_column_int64(st, 0), NULL, title}};
 	return check_emit(c, 0, 0, s, 1,
 	                  "\"%s\"%s%s%s was due on %s and is still %s, %ld day%s late",
 	                  title, owner ? " (" : "", owner ? owner : "", owner ? ")" : "",

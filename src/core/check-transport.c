@@ -52,7 +52,7 @@ static int late_for(struct check_ctx *c, const struct model_delegation *d, size_
 	                        : first->room_name;
 	struct check_subject sub[] = {check_subj_dlg(d),
 	                              check_subj_sess(first),
-	                              {"arrival", a->id, NULL, a->flight}};
+	                              {&kind_arrivals, a->id, NULL, a->flight}};
 	long day = model_local_day(&c->m, a->time);
 	return check_emit(
 	    c, day, day, sub, 3,
@@ -115,7 +115,7 @@ int check_no_pickup(struct check_ctx *c)
 		char land[WHEN_TIME_LEN], label[300];
 		check_local_time(c, a->time, land);
 		struct check_subject s[] = {check_subj_dlg(d),
-		                            {"arrival", a->id, NULL, a->flight}};
+		                            {&kind_arrivals, a->id, NULL, a->flight}};
 		long day = model_local_day(&c->m, a->time);
 		check_emit(c, day, day, s, 2,
 		           "%s: %lld %s on %s landing at %s on %.10s %s no pickup",
@@ -148,7 +148,7 @@ int check_pickup_early(struct check_ctx *c)
 		struct check_subject s[] = {check_subj_trip(t),
 		                            check_subj_vehicle(t),
 		                            check_subj_dlg(d),
-		                            {"arrival", a->id, NULL, a->flight}};
+		                            {&kind_arrivals, a->id, NULL, a->flight}};
 		long day = model_local_day(&c->m, t->depart);
 		check_emit(
 		    c, day, day, s, 4,
@@ -343,7 +343,7 @@ static int row_head(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	    strcmp(rank, "head-of-state") == 0 ? "head of state" : "head of government";
 	char label[300];
 	if (person) {
-		struct check_subject s[] = {{"person", person, NULL, name},
+		struct check_subject s[] = {{&kind_people, person, NULL, name},
 		                            check_subj_dlg(d)};
 		return check_emit(c, 0, 0, s, 2, "%s, %s of %s, has no dedicated car",
 		                  name, role, check_dlg_label(d, label, sizeof label));

@@ -36,7 +36,7 @@ char *check_subject_text(const struct check_subject *s)
 {
 	char id[32];
 	snprintf(id, sizeof id, "#%lld", s->id);
-	return xasprintf("%s %s%s%s%s", s->kind, s->key ? s->key : id,
+	return xasprintf("%s %s%s%s%s", s->kind->singular, s->key ? s->key : id,
 	                 s->name ? " (" : "", s->name ? s->name : "", s->name ? ")" : "");
 }
 
@@ -136,27 +136,27 @@ int check_emit(struct check_ctx *c, long first, long last,
 /* Subjects. */
 struct check_subject check_subj_dlg(const struct model_delegation *d)
 {
-	return (struct check_subject){"delegation", d->id, d->code, d->name};
+	return (struct check_subject){&kind_delegations, d->id, d->code, d->name};
 }
 
 struct check_subject check_subj_sess(const struct model_session *s)
 {
-	return (struct check_subject){"session", s->id, NULL, s->title};
+	return (struct check_subject){&kind_sessions, s->id, NULL, s->title};
 }
 
 struct check_subject check_subj_room(const struct model_session *s)
 {
-	return (struct check_subject){"room", s->room, s->room_name, NULL};
+	return (struct check_subject){&kind_rooms, s->room, s->room_name, NULL};
 }
 
 struct check_subject check_subj_trip(const struct trip *t)
 {
-	return (struct check_subject){"trip", t->id, NULL, NULL};
+	return (struct check_subject){&kind_trips, t->id, NULL, NULL};
 }
 
 struct check_subject check_subj_vehicle(const struct trip *t)
 {
-	return (struct check_subject){"vehicle", t->vehicle, t->code, NULL};
+	return (struct check_subject){&kind_vehicles, t->vehicle, t->code, NULL};
 }
 
 /* "Mali (MLI)" */

@@ -46,7 +46,7 @@ static int count_problem(const struct check_problem *p, void *ctx)
 	if (p->kind != &check_kinds[CHECK_KIND_NO_HOTEL])
 		return 0;
 	for (size_t i = 0; i < p->nsubjects; i++)
-		if (strcmp(p->subjects[i].kind, "delegation") == 0 &&
+		if (p->subjects[i].kind == &kind_delegations &&
 		    p->subjects[i].id != c->last) {
 			s->accepted_without_hotel++;
 			c->last = p->subjects[i].id;
@@ -128,7 +128,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	};
 	for (size_t i = 0; i < sizeof listed / sizeof listed[0] && !status; i++) {
 		const struct browse_cond *cond = browse_cond_find(listed[i].cond);
-		struct browse b = {.kind = kind_find(cond->kind), .cond = cond};
+		struct browse b = {.kind = cond->kind, .cond = cond};
 		status = browse_count(db, &b, listed[i].out, err);
 	}
 	if (!status)
