@@ -75,7 +75,7 @@ expect_screen "1 of 61 delegations" "c clears it"
 # Filters: by invitation state, then by status; and a sort.
 keys f
 expect_screen "Filter by" "f offers fields and conditions"
-keys i Enter
+keys i i Enter
 expect_screen "invitation" "a condition asks for its value"
 keys d d Enter
 declined=$(sql "SELECT count(*) FROM invitations WHERE state = 'declined'")
@@ -193,7 +193,7 @@ styled=$(screen_styled)
 check "without a single colour" sh -c 'test -n "$1" && ! printf "%s" "$1" | grep -q "$2"' \
 	sh "$styled" "$esc\[[34][0-7]m"
 check "the selection in reverse video instead" contains "$(screen_styled)" "$esc[0;7m"
-expect_line "without arrival details" "1 !" "warnings keep their mark without colour"
+expect_line "without a hotel" "1 !" "warnings keep their mark without colour"
 keys Q
 expect_exit 0 "Q leaves from anywhere"
 tui_stop
