@@ -36,6 +36,7 @@ static const struct {
     {"Records", "Rec", view_kinds_open},
 };
 #define NTABS (int)(sizeof tabs / sizeof tabs[0])
+_Static_assert(sizeof tabs / sizeof tabs[0] <= TUI_TABS, "TUI_TABS too small");
 
 static const struct key_help global_keys[] = {
     {"Tab S-Tab 1-9 0", "next, previous or numbered view"},
@@ -208,11 +209,14 @@ void tui_push(struct tui *tui, struct view *view)
 	view_load(view);
 }
 
-/* Closes every view, none read again. */
+/* Closes every view of every tab, none read again. */
 static void tui_close_all(struct tui *tui)
 {
 	while (tui->depth)
 		view_close(tui->stack[--tui->depth]);
+	for (int t = 0; t < TUI_TABS; t++)
+		while (tui->kept_depth[t])
+			view_close(tui->kept[t][--tui->kept_depth[t]]);
 }
 
 static void tui_pop(struct tui *tui)
@@ -231,11 +235,34 @@ static struct view *tab_open(struct tui *tui, int tab)
 	return tabs[tab].open(tui);
 }
 
+/* Each tab keeps its screens (day, filters, cursor, sort) for the whole
+ * run: leaving one puts its stack aside, coming back brings it back, read
+ * again if the file changed meanwhile. The current tab's number goes back
+ * to its first screen. */
 static void tui_switch(struct tui *tui, int tab)
 {
-	tui_close_all(tui);
+	if (tab == tui->tab && tui->depth) {
+		while (tui->depth > 1)
+			tui_pop(tui);
+		return;
+	}
+	if (tui->depth) {
+		memcpy(tui->kept[tui->tab], tui->stack, sizeof tui->stack);
+		tui->kept_depth[tui->tab] = tui->depth;
+	}
 	tui->tab = tab;
-	tui_push(tui, tab_open(tui, tab));
+	tui->depth = tui->kept_depth[tab];
+	tui->kept_depth[tab] = 0;
+	memcpy(tui->stack, tui->kept[tab], sizeof tui->stack);
+	if (!tui->depth) {
+		tui_push(tui, tab_open(tui, tab));
+		return;
+	}
+	struct view *top = tui->stack[tui->depth - 1];
+	if (top->stale) {
+		top->stale = false;
+		view_load(top);
+	}
 }
 
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
@@ -253,6 +280,9 @@ void tui_reload(struct tui *tui)
 	 * they come back (a dashboard runs every check). */
 	for (int i = 0; i + 1 < tui->depth; i++)
 		tui->stack[i]->stale = true;
+	for (int t = 0; t < TUI_TABS; t++)
+		for (int i = 0; i < tui->kept_depth[t]; i++)
+			tui->kept[t][i]->stale = true;
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
 	if (top)
 		view_load(top);
@@ -471,6 +501,7 @@ int tui_run(struct summit_db *db)
 	curs_set(0);
 	colors_init(&tui);
 	tui.data_version = db_data_version(db);
+	tui.tab = -1;
 	tui_switch(&tui, 0);
 	while (!tui.quit && tui.depth) {
 		/* Between keys too, so a busy planner sees others' changes. */

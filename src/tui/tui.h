@@ -117,10 +117,15 @@ struct view {
 	bool stale; /* the file changed while it was under another view */
 };
 
+/* Room for the tabs of views (tui.c's tabs[]). */
+#define TUI_TABS 16
+
 struct tui {
 	struct summit_db *db;
-	struct view *stack[32];
+	struct view *stack[32]; /* the current tab's screens */
 	int depth;
+	struct view *kept[TUI_TABS][32]; /* the other tabs' screens */
+	int kept_depth[TUI_TABS];
 	int tab;
 	bool quit;
 	bool color;
