@@ -201,17 +201,14 @@ struct target target_record(const struct kind *kind, long long id)
 	    .type = TARGET_RECORD, .kind = kind, .id = id, .field = -1, .field2 = -1};
 }
 
-struct target target_list(const char *kind, const char *cond, const char *param,
-                          const char *field, const char *value)
+struct target target_list(const struct kind *kind, const char *cond, const char *param,
+                          int field, const char *value)
 {
-	struct target t = {.type = TARGET_LIST,
-	                   .kind = kind_find(kind),
-	                   .cond = cond,
-	                   .field = -1,
-	                   .field2 = -1};
+	struct target t = {
+	    .type = TARGET_LIST, .kind = kind, .cond = cond, .field = -1, .field2 = -1};
 	snprintf(t.param, sizeof t.param, "%s", param ? param : "");
-	if (field) {
-		t.field = kind_field_index(t.kind, field);
+	if (field >= 0) {
+		t.field = field;
 		snprintf(t.value, sizeof t.value, "%s", value ? value : "");
 	}
 	return t;
@@ -223,7 +220,7 @@ void target_open(struct tui *tui, const struct target *t)
 	case TARGET_NONE:
 		break;
 	case TARGET_RECORD:
-		if (t->kind == kind_find("delegations"))
+		if (t->kind == &kind_delegations)
 			tui_push(tui, view_delegation_open(tui, t->id));
 		else
 			tui_push(tui, view_record_open(tui, t->kind, t->id));
@@ -238,7 +235,7 @@ void target_open(struct tui *tui, const struct target *t)
 		        t->field2 >= 0 ? t->kind->fields[t->field2].name : NULL,
 		    .filter2_value = t->field2 >= 0 ? t->value2 : NULL,
 		};
-		if (t->kind == kind_find("delegations"))
+		if (t->kind == &kind_delegations)
 			o.open = view_delegation_open;
 		tui_push(tui, view_list_open(tui, t->kind, &o));
 		break;

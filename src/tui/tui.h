@@ -224,8 +224,9 @@ void page_keep(struct page *page, const char *previous);
 /* Opens what a target names. */
 void target_open(struct tui *tui, const struct target *target);
 struct target target_record(const struct kind *kind, long long id);
-struct target target_list(const char *kind, const char *cond, const char *param,
-                          const char *field, const char *value);
+/* field: an index in kind->fields that must equal value, or -1. */
+struct target target_list(const struct kind *kind, const char *cond, const char *param,
+                          int field, const char *value);
 
 /* ---- forms and records (form.c) ---- */
 

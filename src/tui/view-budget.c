@@ -60,7 +60,7 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 	             "  %s %s%s%s %s %s %s%s", name, category, b->category ? " " : "",
 	             need, pledged, received, gap, missing > 0 ? " !" : "");
 	line->selectable = true;
-	line->target = target_record(kind_find("costs"), l->id);
+	line->target = target_record(&kind_costs, l->id);
 	return 0;
 }
 
@@ -86,18 +86,20 @@ static int pledge_line(const struct record *rec, void *data)
 {
 	struct budget *b = data;
 	char partner[200], kind[20], pledged[64], received[64], cost[200];
-	tui_fit(partner, sizeof partner, rec->values[1], 22, false);
-	tui_fit(kind, sizeof kind, rec->values[2], 13, false);
-	long long a = cents(rec->values[3]), r = cents(rec->values[4]);
+	tui_fit(partner, sizeof partner, rec->values[PLEDGE_PARTNER], 22, false);
+	tui_fit(kind, sizeof kind, rec->values[PLEDGE_KIND], 13, false);
+	long long a = cents(rec->values[PLEDGE_AMOUNT]),
+	          r = cents(rec->values[PLEDGE_RECEIVED]);
 	amount(pledged, sizeof pledged, a);
 	amount(received, sizeof received, r);
-	tui_fit(cost, sizeof cost, rec->values[5] ? rec->values[5] : "(no line)", 20,
+	tui_fit(cost, sizeof cost,
+	        rec->values[PLEDGE_COST] ? rec->values[PLEDGE_COST] : "(no line)", 20,
 	        false);
 	struct page_line *line =
 	    page_add(b->page, r < a ? ROLE_NORMAL : ROLE_GOOD, "  %s %s %s %s %s%s",
 	             partner, kind, pledged, received, cost, r < a ? "" : " received");
 	line->selectable = true;
-	line->target = target_record(kind_find("pledges"), rec->id);
+	line->target = target_record(&kind_pledges, rec->id);
 	return 0;
 }
 
@@ -108,8 +110,8 @@ static void budget_load(struct view *view)
 	b->page = &view->page;
 	struct record event = {0};
 	b->currency[0] = 0;
-	if (record_get(db, kind_event(), 1, &event, NULL) == SUMMIT_OK) {
-		const char *c = event.values[kind_field_index(kind_event(), "currency")];
+	if (record_get(db, &kind_event, 1, &event, NULL) == SUMMIT_OK) {
+		const char *c = event.values[EVENT_CURRENCY];
 		snprintf(b->currency, sizeof b->currency, "%s", c ? c : "");
 	}
 	record_clear(&event);
@@ -148,7 +150,7 @@ static void budget_load(struct view *view)
 	page_add(b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %s", "Pledge of", "kind",
 	         "amount", "received", "for");
 	size_t before = b->page->count;
-	record_each(db, kind_find("pledges"), NULL, 0, pledge_line, b, NULL);
+	record_each(db, &kind_pledges, NULL, 0, pledge_line, b, NULL);
 	if (b->page->count == before)
 		page_add(b->page, ROLE_DIM, "  No pledge yet: p adds one.");
 }
@@ -164,13 +166,13 @@ static void budget_draw(struct view *view, int top, int height, int cols)
 static bool budget_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
-	const char *kind = key == 'c'   ? "costs"
-	                   : key == 'p' ? "pledges"
-	                   : key == 'P' ? "partners"
-	                                : NULL;
+	const struct kind *kind = key == 'c'   ? &kind_costs
+	                          : key == 'p' ? &kind_pledges
+	                          : key == 'P' ? &kind_partners
+	                                       : NULL;
 	if (!kind)
 		return false;
-	form_run(tui, kind_find(kind), 0, NULL);
+	form_run(tui, kind, 0, NULL);
 	return true;
 }
 
@@ -192,5 +194,5 @@ struct view *view_budget_open(struct tui *tui)
 struct view *view_tasks_open(struct tui *tui)
 {
 	struct list_options o = {.title = "Tasks by due date"};
-	return view_list_open(tui, kind_find("tasks"), &o);
+	return view_list_open(tui, &kind_tasks, &o);
 }

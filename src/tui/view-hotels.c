@@ -35,7 +35,7 @@ static void hotel_heading(struct load_ctx *c, long long id, const char *name)
 	c->h->current = id;
 	struct page_line *line = page_add(c->page, ROLE_HEADER, "%s", name);
 	line->selectable = true;
-	line->target = target_record(kind_find("hotels"), id);
+	line->target = target_record(&kind_hotels, id);
 }
 
 static int night_line(const struct plan_night *n, void *data)
@@ -60,8 +60,9 @@ static int night_line(const struct plan_night *n, void *data)
 	             "  %s [%s] %4lld/%-4lld%s", n->night, bar, n->allocated, n->block,
 	             over ? " ! beyond the block" : "");
 	line->selectable = true;
-	line->target = target_list("allocations", NULL, NULL, "hotel", n->hotel);
-	line->target.field2 = kind_field_index(kind_find("allocations"), "night");
+	line->target =
+	    target_list(&kind_allocations, NULL, NULL, ALLOCATION_HOTEL, n->hotel);
+	line->target.field2 = ALLOCATION_NIGHT;
 	snprintf(line->target.value2, sizeof line->target.value2, "%s", n->night);
 	return 0;
 }
@@ -75,7 +76,8 @@ static int stay_line(const struct plan_stay *s, void *data)
 		struct page_line *line =
 		    page_add(c->page, ROLE_HEADER, "Delegations at %s", s->hotel);
 		line->selectable = true;
-		line->target = target_list("allocations", NULL, NULL, "hotel", s->hotel);
+		line->target = target_list(&kind_allocations, NULL, NULL,
+		                           ALLOCATION_HOTEL, s->hotel);
 	}
 	char name[200];
 	tui_fit(name, sizeof name, s->name, 30, false);
@@ -84,7 +86,7 @@ static int stay_line(const struct plan_stay *s, void *data)
 	    s->code, name, s->first_night, s->last_night, s->nights,
 	    s->nights == 1 ? "" : "s", s->rooms, s->rooms == 1 ? "" : "s");
 	line->selectable = true;
-	line->target = target_record(kind_find("delegations"), s->delegation_id);
+	line->target = target_record(&kind_delegations, s->delegation_id);
 	return 0;
 }
 
@@ -123,17 +125,17 @@ static void selected_hotel(struct page *page, char **prefill, const struct kind 
 	const struct target *t = page_selected(page);
 	if (!t || t->type != TARGET_LIST || t->field < 0)
 		return;
-	prefill[kind_field_index(kind, "hotel")] = (char *)t->value;
+	bool block = kind == &kind_blocks;
+	prefill[block ? BLOCK_HOTEL : ALLOCATION_HOTEL] = (char *)t->value;
 	if (t->field2 >= 0)
-		prefill[kind_field_index(kind, "night")] = (char *)t->value2;
+		prefill[block ? BLOCK_NIGHT : ALLOCATION_NIGHT] = (char *)t->value2;
 }
 
 static bool hotels_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
 	if (key == 'n' || key == 'b') {
-		const struct kind *kind =
-		    kind_find(key == 'n' ? "allocations" : "blocks");
+		const struct kind *kind = key == 'n' ? &kind_allocations : &kind_blocks;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		selected_hotel(&view->page, prefill, kind);
 		form_run(tui, kind, 0, prefill);

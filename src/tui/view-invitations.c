@@ -25,12 +25,12 @@ static struct view *open_delegation_of(struct tui *tui, long long invitation)
 {
 	struct record rec = {0};
 	long long id = 0;
-	if (record_get(tui->db, kind_find("invitations"), invitation, &rec, NULL) ==
-	    SUMMIT_OK)
-		record_find(tui->db, kind_find("delegations"), rec.values[0], &id, NULL);
+	if (record_get(tui->db, &kind_invitations, invitation, &rec, NULL) == SUMMIT_OK)
+		record_find(tui->db, &kind_delegations, rec.values[INVITATION_DELEGATION],
+		            &id, NULL);
 	record_clear(&rec);
 	return id ? view_delegation_open(tui, id)
-	          : view_record_open(tui, kind_find("invitations"), invitation);
+	          : view_record_open(tui, &kind_invitations, invitation);
 }
 
 static void invitations_open_list(struct view *view)
@@ -42,14 +42,14 @@ static void invitations_open_list(struct view *view)
 	    .param = v->state >= 0 ? invitation_states[v->state] : NULL,
 	    .open = open_delegation_of,
 	};
-	v->list = view_list_open(view->tui, kind_find("invitations"), &o);
+	v->list = view_list_open(view->tui, &kind_invitations, &o);
 	v->list->height = view->height - 1;
 }
 
 static void invitations_load(struct view *view)
 {
 	struct invitations *v = view->data;
-	const struct kind *kind = kind_find("invitations");
+	const struct kind *kind = &kind_invitations;
 	v->total = 0;
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
 		struct browse b = {.kind = kind,

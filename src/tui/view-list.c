@@ -105,7 +105,7 @@ static int natural_width(const struct field *f)
 		return w > 16 ? 16 : w;
 	}
 	case FIELD_REF: {
-		const struct kind *ref = kind_find(f->ref);
+		const struct kind *ref = f->ref;
 		const struct field *key = &ref->fields[ref->key];
 		return key->type == FIELD_CODE  ? 9
 		       : key->type == FIELD_ID  ? 6
@@ -310,7 +310,7 @@ static void choose_filter(struct view *view)
 		}
 	}
 	for (size_t c = 0; c < browse_cond_count && n < 63; c++)
-		if (strcmp(browse_conds[c].kind, kind->plural) == 0) {
+		if (browse_conds[c].kind == kind) {
 			names[n] = browse_conds[c].label;
 			what[n++] = -100 - (int)c;
 		}
@@ -402,8 +402,8 @@ static const char *selected_key(struct list *l, struct summit_db *db, char *out,
 	if (l->selected &&
 	    record_get(db, l->kind, l->selected, &rec, NULL) == SUMMIT_OK) {
 		int f = kind_field_index(l->kind, "delegation");
-		if (l->kind == kind_find("delegations"))
-			f = 0;
+		if (l->kind == &kind_delegations)
+			f = DELEGATION_CODE;
 		if (f >= 0 && rec.values[f])
 			snprintf(out, size, "%s", rec.values[f]);
 	}
@@ -451,7 +451,7 @@ static bool list_key(struct view *view, int key)
 			                  : view_record_open(tui, l->kind, l->selected));
 		return true;
 	case 'a':
-		if (l->kind == kind_event() || l->kind->import_only)
+		if (l->kind == &kind_event || l->kind->import_only)
 			tui_message(tui, ROLE_ERROR, "%s are not added by hand.",
 			            l->kind->plural);
 		else
@@ -485,7 +485,7 @@ static bool list_key(struct view *view, int key)
 	case 'C':
 		return l->selected && form_export_ics(tui, l->kind, l->selected);
 	case 'I':
-		if (l->kind == kind_event())
+		if (l->kind == &kind_event)
 			tui_message(tui, ROLE_ERROR,
 			            "The event is not imported: use summit load.");
 		else
@@ -493,8 +493,7 @@ static bool list_key(struct view *view, int key)
 		list_load(view);
 		return true;
 	case 'm':
-		if (l->kind == kind_find("delegations") ||
-		    l->kind == kind_find("invitations")) {
+		if (l->kind == &kind_delegations || l->kind == &kind_invitations) {
 			if (selected_key(l, tui->db, code, sizeof code)[0])
 				form_invitation_move(tui, code);
 			return true;

@@ -71,7 +71,7 @@ static int keep_problem(const struct check_problem *cp, void *data)
 	it->nsubjects = cp->nsubjects;
 	it->subjects = xcalloc(cp->nsubjects ? cp->nsubjects : 1, sizeof *it->subjects);
 	for (size_t i = 0; i < cp->nsubjects; i++) {
-		it->subjects[i].kind = kind_find(cp->subjects[i].kind);
+		it->subjects[i].kind = cp->subjects[i].kind;
 		it->subjects[i].id = cp->subjects[i].id;
 		it->subjects[i].text = check_subject_text(&cp->subjects[i]);
 	}

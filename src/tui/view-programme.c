@@ -99,8 +99,8 @@ static int add_room(const struct record *rec, void *data)
 	p->rooms = xrealloc(p->rooms, (p->nrooms + 1) * sizeof *p->rooms);
 	p->rooms[p->nrooms++] = (struct room_row){
 	    .id = rec->id,
-	    .name = xstrdup(rec->values[0]),
-	    .capacity = atoll(rec->values[2]),
+	    .name = xstrdup(rec->values[ROOM_NAME]),
+	    .capacity = atoll(rec->values[ROOM_CAPACITY]),
 	};
 	return 0;
 }
@@ -130,7 +130,7 @@ static void agenda_line(struct page *page, struct slot *s, long long index)
 	strbuf_free(&why);
 	line->selectable = true;
 	line->index = index;
-	line->target = target_record(kind_find("sessions"), s->id);
+	line->target = target_record(&kind_sessions, s->id);
 }
 
 /* The session on the selected agenda line, or NULL. */
@@ -153,7 +153,7 @@ static void programme_load(struct view *view)
 	struct summit_err err;
 	err_clear(&err);
 	struct load_ctx c = {p, db};
-	if (record_each(db, kind_find("rooms"), NULL, 0, add_room, p, &err) ||
+	if (record_each(db, &kind_rooms, NULL, 0, add_room, p, &err) ||
 	    plan_day_sessions(db, p->date, add_slot, &c, &err))
 		snprintf(p->error, sizeof p->error, "%s", err.msg);
 	for (size_t i = 0; i < p->nslots; i++)
@@ -297,17 +297,17 @@ static bool programme_key(struct view *view, int key)
 	case 'C': {
 		struct slot *s = selected_slot(view);
 		if (s)
-			form_export_ics(tui, kind_find("rooms"), s->room_id);
+			form_export_ics(tui, &kind_rooms, s->room_id);
 		return true;
 	}
 	case 'a': {
-		const struct kind *kind = kind_find("sessions");
+		const struct kind *kind = &kind_sessions;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		char start[WHEN_TIME_LEN + 8], end[WHEN_TIME_LEN + 8];
 		snprintf(start, sizeof start, "%s 09:00", p->date);
 		snprintf(end, sizeof end, "%s 10:00", p->date);
-		prefill[kind_field_index(kind, "start")] = start;
-		prefill[kind_field_index(kind, "end")] = end;
+		prefill[SESSION_START] = start;
+		prefill[SESSION_END] = end;
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
 		return true;
@@ -337,9 +337,9 @@ static void programme_init(struct view *view, const void *arg)
 	(void)arg;
 	struct programme *p = view->data;
 	struct record event = {0};
-	if (record_get(view->tui->db, kind_event(), 1, &event, NULL) == SUMMIT_OK) {
-		p->first = day_number(event.values[3]);
-		p->last = day_number(event.values[4]);
+	if (record_get(view->tui->db, &kind_event, 1, &event, NULL) == SUMMIT_OK) {
+		p->first = day_number(event.values[EVENT_FIRST_DAY]);
+		p->last = day_number(event.values[EVENT_LAST_DAY]);
 	}
 	record_clear(&event);
 	/* Open on today when the event is under way. */

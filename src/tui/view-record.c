@@ -49,7 +49,7 @@ static void record_load(struct view *view)
 		    page_add(&view->page, ROLE_NORMAL, "  %s  %s", name, value);
 		if (f->type == FIELD_REF && rec.values[i]) {
 			long long id;
-			const struct kind *ref = kind_find(f->ref);
+			const struct kind *ref = f->ref;
 			if (record_find(db, ref, value, &id, NULL) == SUMMIT_OK) {
 				line->selectable = true;
 				line->target = target_record(ref, id);
@@ -62,7 +62,7 @@ static void record_load(struct view *view)
 	for (size_t k = 0; k < kind_count; k++)
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {
 			const struct field *f = &kinds[k]->fields[i];
-			if (!f->ref || strcmp(f->ref, kind->plural) != 0)
+			if (f->ref != kind)
 				continue;
 			struct record_filter by = {(int)i, r->key};
 			struct browse b = {
@@ -79,8 +79,7 @@ static void record_load(struct view *view)
 			    &view->page, ROLE_NORMAL, "  %lld %s (%s)", n,
 			    n == 1 ? kinds[k]->singular : kinds[k]->plural, f->name);
 			line->selectable = true;
-			line->target =
-			    target_list(kinds[k]->plural, NULL, NULL, f->name, r->key);
+			line->target = target_list(kinds[k], NULL, NULL, (int)i, r->key);
 		}
 	record_clear(&rec);
 }
@@ -99,7 +98,7 @@ static bool record_key(struct view *view, int key)
 	case 'C':
 		return form_export_ics(view->tui, r->kind, r->id);
 	case 'm':
-		if (r->kind == kind_find("invitations")) {
+		if (r->kind == &kind_invitations) {
 			form_invitation_move(view->tui, r->key);
 			return true;
 		}
@@ -156,10 +155,10 @@ static void kinds_load(struct view *view)
 		    page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
 		    record_count(view->tui->db, kind), kind->help ? kind->help : "");
 		l->selectable = true;
-		if (kind == kind_event())
+		if (kind == &kind_event)
 			l->target = target_record(kind, 1);
 		else
-			l->target = target_list(kind->plural, NULL, NULL, NULL, NULL);
+			l->target = target_list(kind, NULL, NULL, -1, NULL);
 	}
 }
 
@@ -167,7 +166,7 @@ static bool kinds_key(struct view *view, int key)
 {
 	const struct target *t = page_selected(&view->page);
 	if (key == 'a' && t) {
-		if (t->kind == kind_event() || t->kind->import_only)
+		if (t->kind == &kind_event || t->kind->import_only)
 			tui_message(view->tui, ROLE_ERROR, "%s are not added by hand.",
 			            t->kind->plural);
 		else

@@ -41,7 +41,7 @@ static int trip_line(const struct plan_trip *trip, void *data)
 		             trip->capacity, trip->driver ? ", " : "",
 		             trip->driver ? trip->driver : "");
 		line->selectable = true;
-		line->target = target_record(kind_find("vehicles"), trip->vehicle_id);
+		line->target = target_record(&kind_vehicles, trip->vehicle_id);
 	}
 	char from[6], to[6];
 	tui_hour(c->db, trip->depart, from);
@@ -53,7 +53,7 @@ static int trip_line(const struct plan_trip *trip, void *data)
 	             trip->riders, trip->capacity, full ? " ! over its seats:" : "",
 	             trip->origin, trip->destination);
 	line->selectable = true;
-	line->target = target_record(kind_find("trips"), trip->id);
+	line->target = target_record(&kind_trips, trip->id);
 	return 0;
 }
 
@@ -83,7 +83,7 @@ static int flight_line(const struct plan_flight *f, void *data)
 	             f->flight ? f->flight : "-", f->delegation, f->party, pickup,
 	             f->person ? "  " : "", f->person ? f->person : "");
 	line->selectable = true;
-	line->target = target_record(kind_find("arrivals"), f->id);
+	line->target = target_record(&kind_arrivals, f->id);
 	return 0;
 }
 
@@ -149,7 +149,7 @@ static bool transport_key(struct view *view, int key)
 			long long k = (t->page->cursor.line + i) % n;
 			struct page_line *line = &t->page->lines[k];
 			if (line->role == ROLE_WARN && line->selectable &&
-			    line->target.kind == kind_find("arrivals")) {
+			    line->target.kind == &kind_arrivals) {
 				t->page->cursor.line = k;
 				cursor_clamp(&t->page->cursor, t->page->height);
 				return true;
@@ -158,16 +158,16 @@ static bool transport_key(struct view *view, int key)
 		tui_message(tui, ROLE_GOOD, "Every arrival of this day has a pickup.");
 		return true;
 	} else if (key == 't' || key == 'A') {
-		const struct kind *kind = kind_find(key == 't' ? "trips" : "arrivals");
+		const struct kind *kind = key == 't' ? &kind_trips : &kind_arrivals;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		char a[WHEN_TIME_LEN + 8], b[WHEN_TIME_LEN + 8];
 		snprintf(a, sizeof a, "%s 08:00", t->date);
 		snprintf(b, sizeof b, "%s 08:30", t->date);
 		if (key == 't') {
-			prefill[kind_field_index(kind, "depart")] = a;
-			prefill[kind_field_index(kind, "arrive")] = b;
+			prefill[TRIP_DEPART] = a;
+			prefill[TRIP_ARRIVE] = b;
 		} else {
-			prefill[kind_field_index(kind, "time")] = a;
+			prefill[ARRIVAL_TIME] = a;
 		}
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
@@ -202,9 +202,8 @@ static void transport_init(struct view *view, const void *arg)
 	 * days of arrivals before it are a Left away). */
 	struct record event = {0};
 	long opening = t->first;
-	if (record_get(view->tui->db, kind_event(), 1, &event, NULL) == SUMMIT_OK)
-		opening =
-		    day_number(event.values[kind_field_index(kind_event(), "first_day")]);
+	if (record_get(view->tui->db, &kind_event, 1, &event, NULL) == SUMMIT_OK)
+		opening = day_number(event.values[EVENT_FIRST_DAY]);
 	record_clear(&event);
 	if (opening < t->first || opening > t->last)
 		opening = t->first;

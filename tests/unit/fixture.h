@@ -25,11 +25,11 @@ int fixture_teardown(void **state);
 
 /* Adds a record from "field=value" words (NULL-terminated); returns its id
  * and fails the test when refused. */
-long long fixture_add(struct fixture *fx, const char *kind, ...);
+long long fixture_add(struct fixture *fx, const struct kind *kind, ...);
 /* The same, but returns the status and leaves the message in fx->err. */
-int fixture_try_add(struct fixture *fx, const char *kind, ...);
+int fixture_try_add(struct fixture *fx, const struct kind *kind, ...);
 /* One field of a record, as text ("" when unset); static storage. */
-const char *fixture_value(struct fixture *fx, const char *kind, long long id,
-                          const char *field);
+const char *fixture_value(struct fixture *fx, const struct kind *kind, long long id,
+                          int field);
 
 #endif
