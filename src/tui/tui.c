@@ -59,10 +59,18 @@ static void colors_init(struct tui *tui)
 	const char *no_color = getenv("NO_COLOR");
 	tui->color = has_colors() && !(no_color && *no_color);
 	static const attr_t mono[ROLE_COUNT] = {
-	    [ROLE_NORMAL] = A_NORMAL, [ROLE_TABS] = A_REVERSE,   [ROLE_TAB] = A_BOLD,
-	    [ROLE_HEADER] = A_BOLD,   [ROLE_CURSOR] = A_REVERSE, [ROLE_WARN] = A_BOLD,
-	    [ROLE_GOOD] = A_NORMAL,   [ROLE_ERROR] = A_BOLD,     [ROLE_DIM] = A_DIM,
-	    [ROLE_BLOCK] = A_REVERSE, [ROLE_STATUS] = A_REVERSE,
+	    [ROLE_NORMAL] = A_NORMAL,
+	    [ROLE_TABS] = A_REVERSE,
+	    [ROLE_TAB] = A_BOLD,
+	    [ROLE_HEADER] = A_BOLD,
+	    [ROLE_CURSOR] = A_REVERSE,
+	    [ROLE_WARN] = A_BOLD,
+	    [ROLE_GOOD] = A_NORMAL,
+	    [ROLE_ERROR] = A_BOLD,
+	    [ROLE_DIM] = A_DIM,
+	    /* Blocks underlined, so the reversed selection stands out. */
+	    [ROLE_BLOCK] = A_UNDERLINE,
+	    [ROLE_STATUS] = A_REVERSE,
 	};
 	memcpy(role_attrs, mono, sizeof role_attrs);
 	if (!tui->color)
@@ -319,10 +327,13 @@ static void draw_status(struct tui *tui)
 {
 	tui_fill(LINES - 1, 0, COLS, ROLE_STATUS);
 	if (tui->message[0]) {
-		tui_put(LINES - 1, 0, COLS, tui->message,
-		        tui->message_role == ROLE_NORMAL ? ROLE_STATUS
-		                                         : tui->message_role,
-		        true);
+		/* A long message takes the lines it needs over the view's last
+		 * ones, so nothing of it is cut. */
+		struct wrap_row rows[4];
+		int n = tui_wrap(tui->message, COLS, rows, LINES / 3 < 4 ? LINES / 3 : 4);
+		tui_put_wrapped(LINES - n, 0, n, COLS, tui->message,
+		                tui->message_role == ROLE_NORMAL ? ROLE_STATUS
+		                                                 : tui->message_role);
 		return;
 	}
 	tui_put(LINES - 1, 0, COLS, "? help  Tab views  Enter open  q back  Q quit",
@@ -356,6 +367,13 @@ void tui_draw(struct tui *tui)
 	}
 	draw_status(tui);
 	refresh();
+}
+
+void tui_redraw(struct tui *tui)
+{
+	tui_draw(tui);
+	if (tui->underlay)
+		tui->underlay(tui->underlay_data);
 }
 
 /* ---- keys ---- */

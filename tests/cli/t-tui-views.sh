@@ -99,15 +99,16 @@ expect_screen "URY        sent" "the invitations in that state"
 # The programme: a grid of rooms and hours, an agenda, the warnings.
 keys 4
 expect_screen "Wednesday 2007-11-14, day 1 of 4" "Programme opens on the first day"
-expect_screen "room          08    09    10" "rooms down the side and hours across"
-expect_line 'Salle Plénièr .' "Opening cere" "a session as a block in its room's row"
+expect_screen "room          08   09   10" "rooms down the side and hours across"
+expect_line "room " "17   18   19" "the hours run to 19:00, when the last side event ends"
+expect_line 'Salle Plénièr .' "Opening ce" "a session as a block in its room's row"
 expect_screen "10:00-12:00 Salle Plénière  340/1000   Opening ceremony" "the agenda below the grid"
 expect_screen "17:45-19:00 Salle Bani      340/120  ! Side event (UNDP)" \
 	"a room too small for who is expected is flagged"
 expect_screen "10:00-11:00 Salle Bagoé      20/60   ! Meeting A (overlaps" \
 	"sessions overlapping in one room are flagged"
-expect_line "Salle Bagoé   ." "!Meeti" "in the grid too"
-expect_line 'Salle Bani ' "!Side ev" "in the grid too"
+expect_line "Salle Bagoé   ." "!Meet" "in the grid too"
+expect_line 'Salle Bani ' "!Side e" "in the grid too"
 keys Right
 expect_screen "Thursday 2007-11-15, day 2 of 4" "Right moves to the next day"
 
@@ -170,8 +171,9 @@ keys 2
 expect_screen "head" "a wider list shows more columns"
 tmux -L "$sock" resize-window -t summit -x 160 -y 40
 keys 4 [
-expect_line "room " "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" \
-	"on a wide terminal the programme's agenda is beside the grid"
+expect_line "room " "08          09          10" \
+	"on a wide terminal the programme's grid takes the width, its hours wider"
+expect_screen "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" "the agenda below it"
 keys 2
 tmux -L "$sock" resize-window -t summit -x 80 -y 24
 expect_screen " 1 Dash 2 Deleg" "back at 80 columns the tab bar is short again"
