@@ -58,11 +58,13 @@ static void on_field(void *data, size_t len, void *ctx)
 			newlines += text[i] == '\n';
 		im->row_line = im->line - newlines;
 	}
-	size_t at = im->nfield++;
+	/* Refused before it is counted: the header's names array holds
+	 * exactly nfield entries, and the clean-up frees that many. */
 	if (memchr(text, '\0', len)) {
 		fail(im, im->row_line, NULL, "a NUL byte in a field, expected text");
 		return;
 	}
+	size_t at = im->nfield++;
 	if (im->ncolumns == 0) {
 		/* Header row: remember names for now, mapped in on_row. */
 		im->values = xrealloc(im->values, im->nfield * sizeof *im->values);

@@ -51,13 +51,28 @@ static int add_words(struct fixture *fx, const struct kind *kind, va_list ap,
 		words[n++] = (char *)w;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	int status = record_values_from_words(kind, words, n, values, &fx->err);
-	if (!status && !(status = db_begin(fx->db, &fx->err))) {
+	if (!status && fx->batch) {
+		status = record_insert(fx->db, kind, values, id, &fx->err);
+	} else if (!status && !(status = db_begin(fx->db, &fx->err))) {
 		status = record_insert(fx->db, kind, values, id, &fx->err);
 		status = db_end(fx->db, status, &fx->err);
 	}
 	record_values_free(kind, values);
 	free(values);
 	return status;
+}
+
+void fixture_begin(struct fixture *fx)
+{
+	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
+	fx->batch = true;
+}
+
+void fixture_commit(struct fixture *fx)
+{
+	fx->batch = false;
+	if (db_commit(fx->db, &fx->err))
+		fail_msg("committing the fixture: %s", fx->err.msg);
 }
 
 long long fixture_add(struct fixture *fx, const struct kind *kind, ...)

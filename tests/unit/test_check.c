@@ -206,8 +206,11 @@ static int setup(void **state)
 {
 	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
-	if (rc == 0)
+	if (rc == 0) {
+		fixture_begin(*state);
 		base(*state);
+		fixture_commit(*state);
+	}
 	return rc;
 }
 
