@@ -30,6 +30,12 @@ int csv_import_all(struct summit_db *db, const struct kind *kind, FILE *in,
 int csv_export(struct summit_db *db, const struct kind *kind, FILE *out,
                struct summit_err *err);
 
+struct browse;
+/* Writes the records of a list as browse_each gives them (its filters,
+ * search and order), header first; *rows (may be NULL) gets how many. */
+int csv_export_browse(struct summit_db *db, const struct browse *b, FILE *out,
+                      long long *rows, struct summit_err *err);
+
 /* One field, quoted when it needs to be. */
 void csv_write_field(FILE *out, const char *value);
 
