@@ -36,8 +36,9 @@ struct replies {
 static void note_reply(const struct ics_reply *reply, void *data)
 {
 	struct replies *r = data;
-	strbuf_addf(&r->said, "%s %s%s\n", reply->delegation, reply->state,
-	            reply->changed ? "" : " (already recorded)");
+	strbuf_addf(&r->said, "%s %s%s%s%s\n", reply->delegation, reply->state,
+	            reply->changed ? "" : " (", reply->changed ? "" : reply->why,
+	            reply->changed ? "" : ")");
 }
 
 /* Every reply in one transaction: one bad file and none is recorded. */
