@@ -1,6 +1,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,34 @@ static void set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* An interrupted load or export removes its temporary files, then dies of
+ * the signal as it would have. */
+static void on_interrupt(int sig)
+{
+	cleanup_run();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void set_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_interrupt};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
+	 * than a silent kill. */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+static void warn_about_db(const struct cli *cli)
+{
+	const char *warning = db_warning(cli->db);
+	if (warning)
+		fprintf(stderr, "summit: warning: %s\n", warning);
+}
+
 /* No verb: the terminal UI on the event, when there is a terminal. */
 static int open_tui(struct cli *cli)
 {
@@ -39,6 +68,7 @@ static int open_tui(struct cli *cli)
 	err_clear(&err);
 	if (db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	warn_about_db(cli);
 	if (!db_has_event(cli->db)) {
 		db_close(cli->db);
 		return cli_error(cli, EXIT_REFUSED,
@@ -105,6 +135,7 @@ int main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* 0, not 1: GNU getopt then forgets the global options' scan */
 
+	set_signals();
 	struct summit_err err;
 	err_clear(&err);
 	int status = SUMMIT_OK;
@@ -112,6 +143,8 @@ int main(int argc, char **argv)
 		status = db_open(cli.db_path, &cli.db, &err);
 	if (status)
 		return cli_fail(&cli, &err);
+	if (cli.db)
+		warn_about_db(&cli);
 	int code = cli.verb->run(&cli, argc, argv);
 	db_close(cli.db);
 	when_cleanup();
