@@ -287,7 +287,9 @@ const struct verb verb_export = {
     .summary = "write records as CSV, schedules as iCalendar",
     .help = "Writes the columns `summit import` reads, to standard output or FILE;\n"
             "--dir writes one file per kind plus event.csv, which `summit load` reads\n"
-            "back into a new event.\n"
+            "back into a new event, and a MANIFEST of their rows and checksums that\n"
+            "load checks. DIR appears whole or not at all; an earlier export there is\n"
+            "replaced, a directory holding other files is refused.\n"
             "Examples:\n"
             "  summit export csv delegations -o delegations.csv\n"
             "  summit export csv --dir backup-2007-11-07\n"

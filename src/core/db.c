@@ -60,6 +60,15 @@ static int db_error(struct summit_db *db, int rc, struct summit_err *err)
 		               "disk): nothing was changed",
 		               path);
 	case SQLITE_CANTOPEN:
+		/* The file is there: its -wal or -shm could not be made. */
+		if (access(path, F_OK) == 0 &&
+		    (sys == ENOENT || sys == EROFS || sys == EACCES))
+			return err_set(
+			    err, SUMMIT_FAILED,
+			    "%s cannot be written, nor its -wal and -shm files "
+			    "made beside it (a read-only file, directory or "
+			    "disk): nothing was changed",
+			    path);
 		return err_set(err, SUMMIT_FAILED, "cannot open %s: %s", path,
 		               strerror(sys ? sys : EACCES));
 	case SQLITE_NOTADB:

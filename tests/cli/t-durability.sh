@@ -138,6 +138,14 @@ expect_err "the disk is full ($db)" "and says the disk is full"
 check "not that the file is no event file" test "${err#*not a summit event file}" = "$err"
 run faulty eio 1 "$SUMMIT" --db "$db" list delegations
 expect_err "an I/O error on $db (Input/output error)" "a failing disk is named as an I/O error"
+run faulty rofs 0 "$SUMMIT" --db "$db" set event last_day=2007-11-18
+expect_rc 1 "a change on a read-only disk is refused"
+expect_err "$db cannot be written" "and the message says it cannot be written"
+expect_err "(a read-only file, directory or disk): nothing was changed" "and why, and that nothing changed"
+rm -rf "$d" && mkdir "$d"
+run faulty rofs 0 "$SUMMIT" --db "$new" load "$SAMPLE"
+expect_err "$new cannot be written (a read-only file, directory or disk)" "a load onto a read-only disk says so"
+check "and leaves nothing" empty_dir "$d"
 snap=$(snapshot)
 run faulty enospc 5 "$SUMMIT" --db "$db" import people "$SAMPLE/people.csv"
 expect_rc 1 "an import on a disk that fills up is refused"

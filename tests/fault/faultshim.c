@@ -9,6 +9,7 @@
  *   eio     that call and every later one fails with EIO (a failing disk)
  *   short   that write writes half of what it was given (later ones whole)
  *   kill    SIGKILL before that call (also term: SIGTERM, int: SIGINT)
+ *   rofs    a read-only file system: every open for writing fails with EROFS
  *
  * Only files count, not the terminal or pipes (descriptors 0-2 and
  * anything not a regular file or directory), so messages still get out.
@@ -28,7 +29,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum mode { MODE_OFF, MODE_COUNT, MODE_ENOSPC, MODE_EIO, MODE_SHORT, MODE_SIGNAL };
+enum mode { MODE_OFF, MODE_COUNT, MODE_ENOSPC, MODE_EIO, MODE_SHORT, MODE_SIGNAL, MODE_ROFS };
 
 static enum mode mode = MODE_OFF;
 static int signal_number;
@@ -60,6 +61,8 @@ static void setup(void)
 		mode = MODE_SIGNAL, signal_number = SIGTERM;
 	else if (strcmp(m, "int") == 0)
 		mode = MODE_SIGNAL, signal_number = SIGINT;
+	else if (strcmp(m, "rofs") == 0)
+		mode = MODE_ROFS;
 }
 
 __attribute__((destructor)) static void report(void)
@@ -102,7 +105,7 @@ static void trace(long n, const char *name)
 static int fault(int is_write, const char *name)
 {
 	setup();
-	if (mode == MODE_OFF)
+	if (mode == MODE_OFF || mode == MODE_ROFS)
 		return 0;
 	if (mode == MODE_SHORT && !is_write)
 		return 0;
@@ -228,6 +231,36 @@ PATH_LIKE(rename, (const char *from, const char *to), (from, to))
 PATH_LIKE(renameat2, (int fromfd, const char *from, int tofd, const char *to, unsigned flags),
           (fromfd, from, tofd, to, flags))
 PATH_LIKE(link, (const char *from, const char *to), (from, to))
+
+static int rofs_open(const char *path, int flags, mode_t perm, const char *name)
+{
+	int (*real)(const char *, int, ...) = dlsym(RTLD_NEXT, name);
+	setup();
+	if (mode == MODE_ROFS && (flags & (O_WRONLY | O_RDWR | O_CREAT)) &&
+	    strncmp(path, "/dev/", 5) != 0) {
+		errno = EROFS;
+		return -1;
+	}
+	return real(path, flags, perm);
+}
+
+int open(const char *path, int flags, ...)
+{
+	va_list ap;
+	va_start(ap, flags);
+	mode_t perm = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	return rofs_open(path, flags, perm, "open");
+}
+
+int open64(const char *path, int flags, ...)
+{
+	va_list ap;
+	va_start(ap, flags);
+	mode_t perm = (flags & O_CREAT) ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	return rofs_open(path, flags, perm, "open64");
+}
 
 /* stdio writes through glibc's internal write, which LD_PRELOAD cannot
  * reach: a stream opened for writing becomes a cookie stream whose writes
