@@ -10,6 +10,9 @@
 
 struct summit_db {
 	sqlite3 *conn;
+	char *path;       /* the file SQLite has open, named in messages */
+	char *staged_for; /* db_create_staged: where db_install puts it */
+	char warning[320];
 	/* The event's zone, read when a transaction begins or the event changes. */
 	icaltimezone *zone;
 	char zone_name[64];
@@ -29,7 +32,8 @@ int db_refresh_event(struct summit_db *db, struct summit_err *err);
 /* Prepare a statement or report SQLite's message as SUMMIT_FAILED. */
 int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
                struct summit_err *err);
-/* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
+/* Turns a failed step into a message; constraint failures are SUMMIT_INVALID,
+ * and a full disk, a read-only file or an I/O error is named as such. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
 /* Steps st through its rows, calling row for each (a non-zero return stops
  * and is returned), then finalizes st. */
