@@ -30,7 +30,7 @@ const char *record_column(const struct field *f)
 static void describe_expected(struct summit_db *db, const struct field *f, char *out,
                               size_t size)
 {
-	const struct kind *ref = f->ref ? kind_find(f->ref) : NULL;
+	const struct kind *ref = f->ref;
 	switch (f->type) {
 	case FIELD_ID:
 		snprintf(out, size, "a record number above 0");
@@ -109,19 +109,47 @@ static bool parse_whole(const char *s, long long *out)
 	return true;
 }
 
+/* Bytes of a separator between groups of three digits at s: a space, a
+ * no-break space or a narrow no-break space, as amounts are shown. */
+static size_t group_separator(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* "1500", "1500.50", or grouped as summit shows it: "763 000 000". */
 static bool parse_money(const char *s, long long *cents)
 {
 	const char *p = s;
 	bool negative = *p == '-';
 	p += negative;
 	long long whole = 0;
-	int ndigits = 0;
-	for (; *p >= '0' && *p <= '9'; p++, ndigits++) {
+	int ndigits = 0, group = 0;
+	bool grouped = false;
+	for (;; p++, ndigits++, group++) {
+		size_t sep = ndigits ? group_separator(p) : 0;
+		if (sep) {
+			if ((grouped && group != 3) || (!grouped && group > 3))
+				return false;
+			grouped = true;
+			group = 0;
+			p += sep;
+		}
+		if (*p < '0' || *p > '9') {
+			if (sep)
+				return false;
+			break;
+		}
 		if (whole > 9999999999999LL)
 			return false;
 		whole = whole * 10 + (*p - '0');
 	}
-	if (!ndigits)
+	if (!ndigits || (grouped && group != 3))
 		return false;
 	long long frac = 0;
 	if (*p == '.') {
@@ -165,7 +193,7 @@ static bool valid_code(const char *s)
 static int resolve(struct summit_db *db, const struct field *f, const char *key,
                    long long *id, struct summit_err *err)
 {
-	const struct kind *ref = kind_find(f->ref);
+	const struct kind *ref = f->ref;
 	int status = record_find(db, ref, key, id, err);
 	if (status == SUMMIT_NOT_FOUND) {
 		char why[96];
@@ -303,7 +331,7 @@ void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_
 	} else if (key->type == FIELD_REF) {
 		char *inner = xasprintf("(SELECT \"%s\" FROM \"%s\" WHERE id = %s)",
 		                        key->name, kind->table, id_sql);
-		record_key_expr(sb, kind_find(key->ref), inner);
+		record_key_expr(sb, key->ref, inner);
 		free(inner);
 	} else {
 		strbuf_addf(sb, "(SELECT \"%s\" FROM \"%s\" WHERE id = %s)", key->name,
@@ -317,12 +345,12 @@ static void add_column_expr(struct strbuf *sb, const struct field *f, const char
 	switch (f->type) {
 	case FIELD_REF:
 		id_sql = xasprintf("%s.\"%s\"", alias, f->name);
-		record_key_expr(sb, kind_find(f->ref), id_sql);
+		record_key_expr(sb, f->ref, id_sql);
 		free(id_sql);
 		break;
 	case FIELD_REFLIST:
 		strbuf_add(sb, "(SELECT group_concat(k, ' ') FROM (SELECT ");
-		record_key_expr(sb, kind_find(f->ref), "l.ref");
+		record_key_expr(sb, f->ref, "l.ref");
 		strbuf_addf(
 		    sb, " AS k FROM \"%s\" l WHERE l.owner = %s.id ORDER BY l.rowid))",
 		    f->link, alias);
@@ -439,7 +467,7 @@ static char *stmt_sql(const struct kind *kind, const struct field *f, enum stmt_
 			            record_column(f));
 			strbuf_add(&qs, qs.len ? ", ?" : "?");
 		}
-		if (kind == kind_event()) {
+		if (kind == &kind_event) {
 			strbuf_add(&sb, ", id");
 			strbuf_add(&qs, ", 1");
 		}
@@ -503,7 +531,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err)
 {
 	const struct field *f = &kind->fields[kind->key];
-	if (kind == kind_event()) {
+	if (kind == &kind_event) {
 		*id = 1;
 		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
 		                                             : err_no_event(err);
@@ -530,7 +558,7 @@ static int find_by_key(struct summit_db *db, const struct kind *kind,
 	}
 	struct dbval v = {.type = SQLITE_TEXT, .s = key};
 	if (f->type == FIELD_REF) {
-		int status = record_find(db, kind_find(f->ref), key, &v.i, err);
+		int status = record_find(db, f->ref, key, &v.i, err);
 		if (status == SUMMIT_NOT_FOUND)
 			return err_set(err, SUMMIT_NOT_FOUND, "no %s for \"%s\"",
 			               kind->singular, key);
@@ -832,7 +860,7 @@ static int write_all_links(struct summit_db *db, const struct kind *kind, long l
 int record_insert(struct summit_db *db, const struct kind *kind, char *const *values,
                   long long *id_out, struct summit_err *err)
 {
-	if (kind != kind_event() && !db_has_event(db))
+	if (kind != &kind_event && !db_has_event(db))
 		return err_no_event(err);
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -845,11 +873,11 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (!status)
 		status = write_all_links(db, kind, id, true, vals, err);
-	if (!status && kind == kind_find("invitations"))
+	if (!status && kind == &kind_invitations)
 		status = invitation_after_insert(db, id, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = db_refresh_event(db, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = ics_keep_uid_domain(db, err);
 	if (!status && id_out)
 		*id_out = id;
@@ -874,7 +902,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 {
 	db_memo_clear(db); /* a key may change */
 	/* Before a rename, so the calendars keep the UIDs of the old name. */
-	if (kind == kind_event()) {
+	if (kind == &kind_event) {
 		int status = ics_keep_uid_domain(db, err);
 		if (status)
 			return status;
@@ -911,7 +939,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 		status = write_row(db, kind, STMT_UPDATE, vals, true, &id, 1, err);
 	if (!status)
 		status = write_all_links(db, kind, id, false, vals, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = db_refresh_event(db, err);
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
@@ -970,7 +998,7 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
                   long long revision, struct summit_err *err)
 {
-	if (kind == kind_event())
+	if (kind == &kind_event)
 		return err_set(
 		    err, SUMMIT_INVALID,
 		    "the event itself cannot be removed: remove its file instead");
@@ -987,8 +1015,7 @@ int record_delete(struct summit_db *db, const struct kind *kind, long long id,
 	for (size_t k = 0; k < kind_count && !status; k++) {
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {
 			const struct field *f = &kinds[k]->fields[i];
-			if (!f->ref || strcmp(f->ref, kind->plural) != 0 ||
-			    f->flags & FIELD_CASCADE)
+			if (f->ref != kind || f->flags & FIELD_CASCADE)
 				continue;
 			if (describe_users(db, kinds[k], f, id, &users, err) < 0) {
 				status = SUMMIT_FAILED;
@@ -1025,7 +1052,7 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 		const char *eq = strchr(words[w], '=');
 		if (!eq || eq == words[w])
 			return err_set(
-			    err, SUMMIT_INVALID,
+			    err, SUMMIT_USAGE,
 			    "\"%s\": expected FIELD=VALUE (see summit help %s)", words[w],
 			    kind->plural);
 		char *name = xstrndup(words[w], (size_t)(eq - words[w]));
@@ -1035,13 +1062,13 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 			for (size_t k = 0; k < kind->nfields; k++)
 				strbuf_addf(&known, "%s%s", k ? ", " : "",
 				            kind->fields[k].name);
-			err_set(err, SUMMIT_INVALID,
+			err_set(err, SUMMIT_USAGE,
 			        "a%s %s has no field \"%s\", expected one of: %s",
 			        strchr("aeiou", kind->singular[0]) ? "n" : "",
 			        kind->singular, name, known.buf);
 			strbuf_free(&known);
 			free(name);
-			return SUMMIT_INVALID;
+			return SUMMIT_USAGE;
 		}
 		free(name);
 		if (values[i])

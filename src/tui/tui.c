@@ -172,48 +172,10 @@ void tui_hour(struct summit_db *db, long long utc, char out[6])
 
 void tui_money(long long cents, char *out, size_t size)
 {
-	char digits[32];
-	long long whole = (cents < 0 ? -cents : cents) / 100;
-	snprintf(digits, sizeof digits, "%lld", whole);
-	char grouped[48];
-	size_t n = 0, len = strlen(digits);
-	if (cents < 0)
-		grouped[n++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[n++] = ' ';
-		grouped[n++] = digits[i];
-	}
-	grouped[n] = 0;
-	long long frac = (cents < 0 ? -cents : cents) % 100;
-	if (frac)
-		snprintf(out, size, "%s.%02lld", grouped, frac);
-	else
-		snprintf(out, size, "%s", grouped);
+	text_money(cents, NULL, out, size);
 }
 
 /* ---- the stack of views ---- */
-
-struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
-                      const char *fmt, ...)
-{
-	struct view *view = xcalloc(1, sizeof *view);
-	view->ops = ops;
-	view->tui = tui;
-	view->data = data;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(view->title, sizeof view->title, fmt, ap);
-	va_end(ap);
-	return view;
-}
-
-static void view_free(struct view *view)
-{
-	if (view->ops->close)
-		view->ops->close(view);
-	free(view);
-}
 
 void tui_push(struct tui *tui, struct view *view)
 {
@@ -221,31 +183,29 @@ void tui_push(struct tui *tui, struct view *view)
 		return;
 	if (tui->depth == (int)(sizeof tui->stack / sizeof tui->stack[0])) {
 		tui_message(tui, ROLE_WARN, "too many screens open: press q to go back");
-		view_free(view);
+		view_close(view);
 		return;
 	}
 	tui->stack[tui->depth++] = view;
 	view->height = LINES - 3;
-	if (view->ops->load)
-		view->ops->load(view);
+	view_load(view);
 }
 
 /* Closes every view, none read again. */
 static void tui_close_all(struct tui *tui)
 {
 	while (tui->depth)
-		view_free(tui->stack[--tui->depth]);
+		view_close(tui->stack[--tui->depth]);
 }
 
 static void tui_pop(struct tui *tui)
 {
 	if (tui->depth > 0)
-		view_free(tui->stack[--tui->depth]);
+		view_close(tui->stack[--tui->depth]);
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
 	if (top && top->stale) {
 		top->stale = false;
-		if (top->ops->load)
-			top->ops->load(top);
+		view_load(top);
 	}
 }
 
@@ -277,8 +237,8 @@ void tui_reload(struct tui *tui)
 	for (int i = 0; i + 1 < tui->depth; i++)
 		tui->stack[i]->stale = true;
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
-	if (top && top->ops->load)
-		top->ops->load(top);
+	if (top)
+		view_load(top);
 	tui->data_version = db_data_version(tui->db);
 }
 
@@ -345,8 +305,7 @@ void tui_draw(struct tui *tui)
 		while (((unsigned char)*shown & 0xc0) == 0x80)
 			shown++;
 		tui_put(1, 0, COLS, shown, ROLE_HEADER, true);
-		view->height = LINES - 3;
-		view->ops->draw(view, 2, LINES - 3, COLS);
+		view_draw(view, 2, LINES - 3, COLS);
 	}
 	draw_status(tui);
 	refresh();
@@ -438,7 +397,7 @@ static void handle_key(struct tui *tui, int key)
 		tui->message[0] = 0;
 	if (key == KEY_RESIZE)
 		return;
-	if (view->ops->key && view->ops->key(view, key))
+	if (view_key(view, key))
 		return;
 	switch (key) {
 	case 'q':
