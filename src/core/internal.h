@@ -22,6 +22,8 @@ struct summit_db {
 	struct stmt_cache *cache;
 	/* Records found by key in this write transaction (db_memo_find). */
 	struct key_memo *memo;
+	/* Between ics_batch_begin and ics_batch_end (ics.c). */
+	struct ics_batch *ics_batch;
 };
 
 /* The refusal of anything that needs the event before `summit init`. */
