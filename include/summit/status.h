@@ -31,5 +31,8 @@ struct event_status {
 /* Reads the figures and runs the checks; today comes from when_today. */
 int status_read(struct summit_db *db, struct event_status *status,
                 struct summit_err *err);
+/* The same but for the problems (left at 0), which need every check. */
+int status_read_figures(struct summit_db *db, struct event_status *status,
+                        struct summit_err *err);
 
 #endif

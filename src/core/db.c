@@ -359,6 +359,7 @@ void db_close(struct summit_db *db)
 	if (!db)
 		return;
 	cache_free(db->cache);
+	check_kept_free(db);
 	db_memo_clear(db);
 	if (db->memo)
 		free(db->memo->slots);
@@ -390,6 +391,7 @@ int db_commit(struct summit_db *db, struct summit_err *err)
 		return status;
 	}
 	db->in_transaction = false;
+	db->commits++;
 	db_memo_clear(db);
 	return SUMMIT_OK;
 }

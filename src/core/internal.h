@@ -24,7 +24,14 @@ struct summit_db {
 	struct key_memo *memo;
 	/* Between ics_batch_begin and ics_batch_end (ics.c). */
 	struct ics_batch *ics_batch;
+	/* Commits made by this connection, which PRAGMA data_version does not
+	 * count, and the problems kept for them (check_kept.c). */
+	long long commits;
+	struct check_kept *check_kept;
 };
+
+/* Frees the kept problems (check_kept.c). */
+void check_kept_free(struct summit_db *db);
 
 /* The refusal of anything that needs the event before `summit init`. */
 int err_no_event(struct summit_err *err);

@@ -29,6 +29,15 @@ static int figure(struct summit_db *db, const char *sql, const char *param,
 
 int status_read(struct summit_db *db, struct event_status *s, struct summit_err *err)
 {
+	int status = status_read_figures(db, s, err);
+	if (!status)
+		status = check_count(db, NULL, &s->problems, err);
+	return status;
+}
+
+int status_read_figures(struct summit_db *db, struct event_status *s,
+                        struct summit_err *err)
+{
 	memset(s, 0, sizeof *s);
 	sqlite3_stmt *st;
 	int status =
@@ -105,7 +114,5 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 		struct browse b = {.kind = cond->kind, .cond = cond};
 		status = browse_count(db, &b, listed[i].out, err);
 	}
-	if (!status)
-		status = check_count(db, NULL, &s->problems, err);
 	return status;
 }

@@ -19,6 +19,10 @@ struct dashboard {
 	struct item items[64];
 	int count, selected, top;
 	char error[800];
+	/* The problems are counted after the first screen is up (every check
+	 * runs), unless they are still known from before. */
+	int errors_item, warnings_item;
+	bool checking, drawn;
 };
 
 static const struct key_help dashboard_keys[] = {
@@ -97,10 +101,17 @@ static void dashboard_load(struct view *view)
 	err_clear(&err);
 	d->count = 0;
 	d->error[0] = 0;
-	if (status_read(view->tui->db, s, &err)) {
+	if (status_read_figures(view->tui->db, s, &err)) {
 		snprintf(d->error, sizeof d->error, "%s", err.msg);
 		return;
 	}
+	const struct check_counts *kept = check_kept_counts(view->tui->db);
+	d->checking = !kept;
+	d->drawn = false;
+	if (kept)
+		s->problems = *kept;
+	else
+		ungetch(KEY_RESIZE); /* draw, then count them (dashboard_draw) */
 	int left = 0, right = 0;
 	heading(d, 0, &left, "Invitations");
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
@@ -126,9 +137,15 @@ static void dashboard_load(struct view *view)
 	                         view_target(open_problems));
 	it->target.id = CHECK_ERROR;
 	it->warn = s->problems.errors > 0;
+	d->errors_item = (int)(it - d->items);
 	it = figure(d, 0, &left, "warnings", s->problems.warnings,
 	            view_target(open_problems));
 	it->target.id = CHECK_WARNING;
+	d->warnings_item = (int)(it - d->items);
+	if (d->checking) {
+		snprintf(d->items[d->errors_item].value, sizeof it->value, "...");
+		snprintf(d->items[d->warnings_item].value, sizeof it->value, "...");
+	}
 	figure(d, 0, &left, "open tasks", s->tasks_open,
 	       target_list(&kind_tasks, "open", NULL, -1, NULL));
 	figure(d, 0, &left, "overdue tasks", s->tasks_overdue,
@@ -178,10 +195,46 @@ static void dashboard_load(struct view *view)
 		d->selected = 1;
 }
 
+static int count_problem(const struct check_problem *p, void *ctx)
+{
+	(void)p;
+	(void)ctx;
+	return 0;
+}
+
+/* Once the first screen is up: every check, then their counts. */
+static void count_problems(struct view *view)
+{
+	struct dashboard *d = view->data;
+	struct summit_err err;
+	err_clear(&err);
+	d->checking = false;
+	const struct check_counts *kept = NULL;
+	if (check_kept_run(view->tui->db, NULL, count_problem, NULL, &err) == SUMMIT_OK)
+		kept = check_kept_counts(view->tui->db);
+	struct item *errors = &d->items[d->errors_item];
+	struct item *warnings = &d->items[d->warnings_item];
+	if (!kept) {
+		snprintf(errors->value, sizeof errors->value, "?");
+		snprintf(warnings->value, sizeof warnings->value, "?");
+		tui_message(view->tui, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	d->status.problems = *kept;
+	snprintf(errors->value, sizeof errors->value, "%lld", kept->errors);
+	errors->warn = kept->errors > 0;
+	snprintf(warnings->value, sizeof warnings->value, "%lld", kept->warnings);
+}
+
 static void dashboard_draw(struct view *view, int top, int height, int cols)
 {
 	struct dashboard *d = view->data;
 	struct event_status *s = &d->status;
+	/* Drawn once already with the problems still to count (and a redraw
+	 * asked for): count them now. */
+	if (d->checking && d->drawn)
+		count_problems(view);
+	d->drawn = d->checking;
 	if (d->error[0]) {
 		tui_put(top, 0, cols, d->error, ROLE_ERROR, true);
 		return;
