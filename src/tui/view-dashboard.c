@@ -81,6 +81,13 @@ static struct view *open_problems(struct tui *tui, long long severity)
 	return view_problems_open(tui, (int)severity);
 }
 
+/* check's own list, so the figure and the list behind it agree. */
+static struct view *open_no_hotel(struct tui *tui, long long unused)
+{
+	(void)unused;
+	return view_problems_open_kind(tui, "no-hotel");
+}
+
 static struct view *open_programme(struct tui *tui, long long unused)
 {
 	(void)unused;
@@ -105,13 +112,14 @@ static void dashboard_load(struct view *view)
 		snprintf(d->error, sizeof d->error, "%s", err.msg);
 		return;
 	}
-	const struct check_counts *kept = check_kept_counts(view->tui->db);
-	d->checking = !kept;
+	d->checking = !check_kept_counts(view->tui->db);
 	d->drawn = false;
-	if (kept)
-		s->problems = *kept;
-	else
-		ungetch(KEY_RESIZE); /* draw, then count them (dashboard_draw) */
+	if (d->checking)
+		ungetch(KEY_RESIZE); /* draw, then run the checks (dashboard_draw) */
+	else if (status_read_kept_problems(view->tui->db, s, &err)) {
+		snprintf(d->error, sizeof d->error, "%s", err.msg);
+		return;
+	}
 	int left = 0, right = 0;
 	heading(d, 0, &left, "Invitations");
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
@@ -157,9 +165,11 @@ static void dashboard_load(struct view *view)
 	       target_list(&kind_delegations, "accepted", NULL, -1, NULL));
 	figure(d, 1, &right, "with a hotel", s->accepted_with_hotel,
 	       target_list(&kind_delegations, "accepted-with-hotel", NULL, -1, NULL));
-	figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
-	       target_list(&kind_delegations, "accepted-without-hotel", NULL, -1, NULL))
-	    ->warn = s->accepted_without_hotel > 0;
+	it = figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
+	            view_target(open_no_hotel));
+	it->warn = s->accepted_without_hotel > 0;
+	if (d->checking) /* as check's no-hotel finds them */
+		snprintf(it->value, sizeof it->value, "...");
 	figure(d, 1, &right, "with arrival details", s->accepted_with_arrival,
 	       target_list(&kind_delegations, "accepted-with-arrival", NULL, -1, NULL));
 	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
@@ -195,35 +205,18 @@ static void dashboard_load(struct view *view)
 		d->selected = 1;
 }
 
-static int count_problem(const struct check_problem *p, void *ctx)
-{
-	(void)p;
-	(void)ctx;
-	return 0;
-}
-
-/* Once the first screen is up: every check, then their counts. */
+/* Once the first screen is up: every check, then the figures again. */
 static void count_problems(struct view *view)
 {
 	struct dashboard *d = view->data;
 	struct summit_err err;
 	err_clear(&err);
-	d->checking = false;
-	const struct check_counts *kept = NULL;
-	if (check_kept_run(view->tui->db, NULL, count_problem, NULL, &err) == SUMMIT_OK)
-		kept = check_kept_counts(view->tui->db);
-	struct item *errors = &d->items[d->errors_item];
-	struct item *warnings = &d->items[d->warnings_item];
-	if (!kept) {
-		snprintf(errors->value, sizeof errors->value, "?");
-		snprintf(warnings->value, sizeof warnings->value, "?");
-		tui_message(view->tui, ROLE_ERROR, "%s", err.msg);
+	if (status_read_kept_problems(view->tui->db, &d->status, &err)) {
+		d->checking = false;
+		snprintf(d->error, sizeof d->error, "%s", err.msg);
 		return;
 	}
-	d->status.problems = *kept;
-	snprintf(errors->value, sizeof errors->value, "%lld", kept->errors);
-	errors->warn = kept->errors > 0;
-	snprintf(warnings->value, sizeof warnings->value, "%lld", kept->warnings);
+	dashboard_load(view); /* from the problems now kept */
 }
 
 static void dashboard_draw(struct view *view, int top, int height, int cols)
