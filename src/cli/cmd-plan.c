@@ -7,6 +7,10 @@
 #include "cli.h"
 #include "summit/planner.h"
 
+/* The planners need GLPK: they run in the helper summit-plan (cli.h), so
+ * no other verb loads it. */
+#ifdef SUMMIT_HELPER
+
 static const char *const op_names[] = {"add", "change", "remove"};
 
 static int parse_minutes(const struct cli *cli, const char *option, const char *arg,
@@ -317,6 +321,8 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 	    "unknown planner \"%s\", expected hotels, pickups, undo or rooming", what);
 }
 
+#endif
+
 const struct verb verb_plan = {
     "plan",
     "hotels|pickups [--apply] [--start-over] [--format table|tsv|json] [OPTIONS] | undo "
@@ -352,5 +358,8 @@ const struct verb verb_plan = {
     "  summit plan undo\n"
     "  summit plan rooming --hotel \"Hôtel Salam\" -o salam.csv",
     VERB_OPENS_DB,
-    run_plan,
+    .helper = "summit-plan",
+#ifdef SUMMIT_HELPER
+    .run = run_plan,
+#endif
 };
