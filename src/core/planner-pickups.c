@@ -111,7 +111,7 @@ struct pctx {
 		long day;
 		int slot;
 		long long cars, seats;
-		char codes[160];
+		char car_codes[160], seat_codes[160];
 	} * sh;
 	size_t nsh, capsh;
 };
@@ -426,10 +426,10 @@ static void short_of(struct pctx *c, long long airport, long long when, long lon
 	}
 	s->cars += cars;
 	s->seats += seats;
-	if (!strstr(s->codes, code) &&
-	    strlen(s->codes) + strlen(code) + 3 < sizeof s->codes)
-		snprintf(s->codes + strlen(s->codes), sizeof s->codes - strlen(s->codes),
-		         "%s%s", *s->codes ? ", " : "", code);
+	char *codes = cars ? s->car_codes : s->seat_codes;
+	size_t len = strlen(codes), size = sizeof s->car_codes;
+	if (!strstr(codes, code) && len + strlen(code) + 3 < size)
+		snprintf(codes + len, size - len, "%s%s", len ? ", " : "", code);
 }
 
 static int cmp_short(const void *a, const void *b)
@@ -455,12 +455,12 @@ static void report_shortfalls(struct pctx *c)
 			    "%s, %s %02d:00-%02d:00: %lld car%s short for heads of "
 			    "delegation (%s)",
 			    place_name(c, s->airport), day, s->slot * 2, s->slot * 2 + 2,
-			    s->cars, s->cars == 1 ? "" : "s", s->codes);
+			    s->cars, s->cars == 1 ? "" : "s", s->car_codes);
 		if (s->seats)
 			planner_shortfall(
 			    c->plan, "%s, %s %02d:00-%02d:00: %lld seat%s short (%s)",
 			    place_name(c, s->airport), day, s->slot * 2, s->slot * 2 + 2,
-			    s->seats, s->seats == 1 ? "" : "s", s->codes);
+			    s->seats, s->seats == 1 ? "" : "s", s->seat_codes);
 	}
 }
 
@@ -651,8 +651,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 		c->bound++;
 		long vi = pick_vehicle(c, 1, true, d->id, depart, busy_to);
 		if (vi < 0) {
-			short_of(c, airport, departure ? earliest : last_landing, 1, 0,
-			         d->code);
+			short_of(c, airport, depart, 1, 0, d->code);
 		} else {
 			/* The head alone: the flight's party is counted with the
 			 * vehicle it is linked to. */
@@ -686,8 +685,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 		                       busy_to);
 		want = 0;
 		if (vi < 0) {
-			short_of(c, airport, departure ? earliest : last_landing, 0, left,
-			         d->code);
+			short_of(c, airport, depart, 0, left, d->code);
 			break;
 		}
 		struct leg *l = &legs[nlegs++];
@@ -721,12 +719,18 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 			                  : riders_now  ? riders_now
 			                                : "");
 			free(riders_now);
-			char *note_now = ch->values[nf];
-			ch->values[nf] = xasprintf("%s, %s", note_now, d->code);
-			free(note_now);
-			char *what = ch->what;
-			ch->what = xasprintf("%s, %s", what, d->code);
-			free(what);
+			/* "AF 1 (AAA)" becomes "AF 1 (AAA, BBB)". */
+			char **texts[] = {&ch->values[nf], &ch->what};
+			for (int k2 = 0; k2 < 2; k2++) {
+				char *was = *texts[k2];
+				size_t len = strlen(was);
+				if (len && was[len - 1] == ')')
+					*texts[k2] = xasprintf(
+					    "%.*s, %s)", (int)(len - 1), was, d->code);
+				else
+					*texts[k2] = xasprintf("%s, %s", was, d->code);
+				free(was);
+			}
 			l->change = o->change;
 			l->room = o->room;
 		} else {
