@@ -109,6 +109,13 @@ int planner_hotels(struct summit_db *db, const struct planner_options *options,
 int planner_pickups(struct summit_db *db, const struct planner_options *options,
                     struct planner_plan *plan, struct summit_err *err);
 
+/* Shuttles each day between every hotel and the venue: its guests (by
+ * their allocations) reach the venue shuttle_lead minutes before the first
+ * session they must attend and leave after the last, on vehicles free at
+ * the time, the largest first, in as few trips as it can. */
+int planner_shuttles(struct summit_db *db, const struct planner_options *options,
+                     struct planner_plan *plan, struct summit_err *err);
+
 /* One hotel's guests on one rooming list line. */
 struct planner_rooming {
 	const char *hotel, *code, *name, *head, *first_night, *last_night;

@@ -312,23 +312,28 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 		return run_planner(cli, "hotels", planner_hotels, argc - 1, argv + 1);
 	if (strcmp(what, "pickups") == 0)
 		return run_planner(cli, "pickups", planner_pickups, argc - 1, argv + 1);
+	if (strcmp(what, "shuttles") == 0)
+		return run_planner(cli, "shuttles", planner_shuttles, argc - 1, argv + 1);
 	if (strcmp(what, "undo") == 0)
 		return run_undo(cli, argc - 1, argv + 1);
 	if (strcmp(what, "rooming") == 0)
 		return run_rooming(cli, argc - 1, argv + 1);
 	return cli_error(
 	    cli, EXIT_USAGE,
-	    "unknown planner \"%s\", expected hotels, pickups, undo or rooming", what);
+	    "unknown planner \"%s\", expected hotels, pickups, shuttles, undo or "
+	    "rooming",
+	    what);
 }
 
 #endif
 
 const struct verb verb_plan = {
     "plan",
-    "hotels|pickups [--apply] [--start-over] [--format table|tsv|json] [OPTIONS] | undo "
+    "hotels|pickups|shuttles [--apply] [--start-over] [--format table|tsv|json] "
+    "[OPTIONS] | undo "
     "| "
     "rooming [--hotel NAME] [-o FILE]",
-    "propose hotel nights or airport pickups, apply them, undo the last plan",
+    "propose hotel nights, airport pickups or shuttles, apply them, undo the last plan",
     "A planner proposes: it prints the records it would add, change and remove,\n"
     "what it could not place (per place and day), and its quality against a bound\n"
     "it computed, as a number and a gap. --apply writes the plan in one transaction,\n"
@@ -350,6 +355,11 @@ const struct verb verb_plan = {
     "reaches the airport --departure-margin minutes (120) before the flight; a\n"
     "vehicle is taken only when free, counting the drive back. The bound is the\n"
     "fewest trips any plan needs.\n\n"
+    "shuttles: each day, runs from every hotel to the venue so that its guests\n"
+    "arrive --lead minutes (15) before the first session they must attend, and\n"
+    "back after the last, on the vehicles free at the time, the largest first. A\n"
+    "hotel's day that has shuttles already is kept unless --start-over. The bound\n"
+    "is each hotel's guests, morning and evening, over the largest vehicle.\n\n"
     "rooming: the rooming list of each hotel (or --hotel NAME) as CSV: hotel,\n"
     "delegation, name, head, nights, rooms.\n\n"
     "  summit plan hotels\n"
