@@ -83,16 +83,20 @@ struct planner_options {
 	int pickup_margin;    /* pickups: minutes from landing to leaving the airport */
 	int departure_margin; /* pickups: minutes at the airport before a flight */
 	bool minister_cars;   /* pickups: ministers get a dedicated car too */
-	int shuttle_lead; /* shuttles: minutes at the venue before the first session */
+	int shuttle_lead;   /* shuttles: minutes at the venue before the first session */
+	int shuttle_spread; /* shuttles: minutes rounds may spread from the target */
+	double people_per_room; /* hotels: > 0 sets rooms = ceil(size / it) */
 };
 
 /* Defaults: keep what exists, 5 s, window 30, margins from check.h (pickup)
- * and 120 (departure), ministers share, shuttles 15 minutes ahead. */
+ * and 120 (departure), ministers share, shuttles 15 minutes ahead in rounds
+ * within 60 minutes, three rooms for four people. */
 void planner_options_init(struct planner_options *options);
 
-/* Rooms per delegation per night: one room each for three in four of its
- * people (heads and ministers alone, staff two to a room), at least one. */
-long long planner_rooms_for(long long size);
+/* Rooms per delegation per night: with people_per_room > 0, its size over
+ * that, rounded up; else one room each for three in four of its people
+ * (heads and ministers alone, staff two to a room); at least one. */
+long long planner_rooms_for(long long size, double people_per_room);
 
 /* Hotel nights for every expected delegation with flights, one hotel per
  * whole stay where possible, within each block per night: heads of state

@@ -225,6 +225,8 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	    {"departure-margin", required_argument, NULL, 'd'},
 	    {"minister-cars", no_argument, NULL, 'm'},
 	    {"lead", required_argument, NULL, 'l'},
+	    {"spread", required_argument, NULL, 'S'},
+	    {"people-per-room", required_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0}};
 	struct planner_options o;
 	planner_options_init(&o);
@@ -279,6 +281,21 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 		case 'l':
 			if (parse_minutes(cli, "--lead", optarg, &o.shuttle_lead))
 				return EXIT_USAGE;
+			break;
+		case 'S':
+			if (parse_minutes(cli, "--spread", optarg, &o.shuttle_spread))
+				return EXIT_USAGE;
+			break;
+		case 'r':
+			errno = 0;
+			o.people_per_room = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(o.people_per_room >= 1) ||
+			    o.people_per_room > 10)
+				return cli_error(cli, EXIT_USAGE,
+				                 "--people-per-room: got \"%s\", "
+				                 "expected a number from 1 "
+				                 "to 10, like 2 or 1.5",
+				                 optarg);
 			break;
 		default:
 			return cli_usage(cli);
@@ -341,7 +358,8 @@ const struct verb verb_plan = {
     "applied plan back, refused when a record it touched changed since. Existing\n"
     "records are kept unless --start-over; records with locked=yes never move.\n\n"
     "hotels: rooms for every expected delegation with flights, for each night in\n"
-    "town (three rooms for four people, at least one), one hotel for the whole stay\n"
+    "town (three rooms for four people, or --people-per-room N), one hotel for the whole "
+    "stay\n"
     "where possible (split only when no hotel has room, and said so), within each\n"
     "block per night; heads of state and government, then ministers, in hotels\n"
     "with preferred=yes; otherwise the shortest travel to the venue weighted by\n"
@@ -357,7 +375,8 @@ const struct verb verb_plan = {
     "fewest trips any plan needs.\n\n"
     "shuttles: each day, runs from every hotel to the venue so that its guests\n"
     "arrive --lead minutes (15) before the first session they must attend, and\n"
-    "back after the last, on the vehicles free at the time, the largest first. A\n"
+    "back after the last, on the vehicles free at the time, the largest first,\n"
+    "in rounds within --spread minutes (60) of that time. A\n"
     "hotel's day that has shuttles already is kept unless --start-over. The bound\n"
     "is each hotel's guests, morning and evening, over the largest vehicle.\n\n"
     "rooming: the rooming list of each hotel (or --hotel NAME) as CSV: hotel,\n"

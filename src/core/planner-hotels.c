@@ -70,6 +70,7 @@ struct hctx {
 	struct placed *out;
 	size_t nout, capout;
 	double deadline;
+	bool tight; /* the greedy packs rather than minds the cost */
 };
 
 #define CAP(c, hi, night)                                                                \
@@ -149,7 +150,7 @@ static int load_delegations(struct hctx *c, struct summit_err *err)
 		d->id = sqlite3_column_int64(st, 0);
 		d->code = dup_col(st, 1);
 		d->size = sqlite3_column_int64(st, 2);
-		d->rooms = planner_rooms_for(d->size);
+		d->rooms = planner_rooms_for(d->size, c->opt->people_per_room);
 		const char *rank = (const char *)sqlite3_column_text(st, 3);
 		d->prio = !rank ? 2
 		          : strcmp(rank, "head-of-state") == 0 ||
@@ -508,6 +509,9 @@ static int cmp_greedy(const void *a, const void *b, void *arg)
 {
 	struct hctx *c = arg;
 	const struct hdlg *x = &c->d[*(const size_t *)a], *y = &c->d[*(const size_t *)b];
+	/* Packing tight, the largest go first whoever they are. */
+	if (c->tight && x->rooms != y->rooms)
+		return x->rooms > y->rooms ? -1 : 1;
 	if (x->prio != y->prio)
 		return x->prio - y->prio;
 	long long rx = room_nights(x), ry = room_nights(y);
@@ -516,29 +520,111 @@ static int cmp_greedy(const void *a, const void *b, void *arg)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The fewest rooms a hotel would have left on any night of d's stay. */
+static long long slack(struct hctx *c, const struct hdlg *d, size_t h)
+{
+	long long least = -1;
+	for (long n = d->first; n < d->last; n++) {
+		long long left = CAP(c, h, n) - d->need[n - d->first];
+		if (least < 0 || left < least)
+			least = left;
+	}
+	return least;
+}
+
 /* Heads first, then the largest, each into the cheapest hotel with room
- * for its whole stay. */
-static void greedy(struct hctx *c)
+ * for its whole stay; or (tight) into the hotel it fills best, which packs
+ * a full event where the cheapest choice leaves some out. */
+static void greedy(struct hctx *c, bool tight)
 {
 	size_t *order = xmalloc((c->nd + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nd; i++)
 		if (wants_room(&c->d[i]))
 			order[n++] = i;
+	c->tight = tight;
 	qsort_r(order, n, sizeof *order, cmp_greedy, c);
+	c->tight = false;
 	for (size_t k = 0; k < n; k++) {
 		struct hdlg *d = &c->d[order[k]];
 		long best = -1;
-		for (size_t h = 0; h < c->nh; h++)
-			if (fits(c, d, h) &&
-			    (best < 0 || c->cost[order[k] * c->nh + h] <
-			                     c->cost[order[k] * c->nh + (size_t)best]))
+		long long best_slack = 0;
+		for (size_t h = 0; h < c->nh; h++) {
+			if (!fits(c, d, h))
+				continue;
+			long long sl = tight ? slack(c, d, h) : 0;
+			double cost = c->cost[order[k] * c->nh + h];
+			if (best < 0 || sl < best_slack ||
+			    (sl == best_slack &&
+			     cost < c->cost[order[k] * c->nh + (size_t)best])) {
 				best = (long)h;
+				best_slack = sl;
+			}
+		}
 		d->hotel = best;
 		if (best >= 0)
 			take(c, d, (size_t)best, 1);
 	}
 	free(order);
+}
+
+/* Both greedy plans; keeps the cheaper. */
+static void greedy_best(struct hctx *c)
+{
+	greedy(c, false);
+	double loose = total_cost(c);
+	long *choice = xmalloc((c->nd + 1) * sizeof *choice);
+	for (size_t i = 0; i < c->nd; i++) {
+		choice[i] = c->d[i].hotel;
+		if (c->d[i].hotel >= 0)
+			take(c, &c->d[i], (size_t)c->d[i].hotel, -1);
+		c->d[i].hotel = -1;
+	}
+	greedy(c, true);
+	if (total_cost(c) > loose) {
+		for (size_t i = 0; i < c->nd; i++) {
+			if (c->d[i].hotel >= 0)
+				take(c, &c->d[i], (size_t)c->d[i].hotel, -1);
+			c->d[i].hotel = choice[i];
+		}
+		for (size_t i = 0; i < c->nd; i++)
+			if (c->d[i].hotel >= 0)
+				take(c, &c->d[i], (size_t)c->d[i].hotel, 1);
+	}
+	free(choice);
+}
+
+/* A delegation left out takes the place of one that moves to another
+ * hotel with room (an ejection chain of one). */
+static void repair(struct hctx *c)
+{
+	for (size_t i = 0; i < c->nd && planner_clock() < c->deadline; i++) {
+		struct hdlg *d = &c->d[i];
+		if (!wants_room(d) || d->hotel >= 0)
+			continue;
+		for (size_t h = 0; h < c->nh && d->hotel < 0; h++) {
+			for (size_t j = 0; j < c->nd && d->hotel < 0; j++) {
+				struct hdlg *e = &c->d[j];
+				if (e->hotel != (long)h)
+					continue;
+				take(c, e, h, -1);
+				if (fits(c, d, h)) {
+					take(c, d, h, 1);
+					for (size_t h2 = 0; h2 < c->nh; h2++)
+						if (h2 != h && fits(c, e, h2)) {
+							take(c, e, h2, 1);
+							e->hotel = (long)h2;
+							d->hotel = (long)h;
+							break;
+						}
+					if (d->hotel < 0)
+						take(c, d, h, -1);
+				}
+				if (d->hotel < 0)
+					take(c, e, h, 1);
+			}
+		}
+	}
 }
 
 /* Moves one delegation at a time to a cheaper hotel with room, and places
@@ -1060,7 +1146,7 @@ int planner_hotels(struct summit_db *db, const struct planner_options *opt,
 	plan->measure =
 	    "people x minutes from hotel to venue, plus 100000 for a head of "
 	    "state or government and 10000 for a minister outside the preferred "
-	    "hotels, plus 10000000 for a delegation no hotel holds whole";
+	    "hotels, plus 10000000 for a delegation the plan does not hold whole";
 	int status = load_delegations(&c, err);
 	if (!status)
 		status = load_stays(&c, err);
@@ -1088,16 +1174,50 @@ int planner_hotels(struct summit_db *db, const struct planner_options *opt,
 		    "in town are not known yet",
 		    no_flights, no_flights == 1 ? "" : "s",
 		    no_flights == 1 ? "its" : "their");
+	/* No hotel could hold these whole even empty: they are split whatever
+	 * the plan, so their cost is the same in it and in the bound. */
+	double forced = 0;
+	size_t nforced = 0;
+	for (size_t i = 0; i < c.nd; i++) {
+		if (!wants_room(&c.d[i]))
+			continue;
+		bool any = false;
+		for (size_t h = 0; h < c.nh && !any; h++)
+			any = fits(&c, &c.d[i], h);
+		if (!any) {
+			forced += unplaced_cost(&c.d[i]);
+			nforced++;
+		}
+	}
 	if (wanting && c.nh) {
-		greedy(&c);
+		greedy_best(&c);
+		repair(&c);
 		solve_mip(&c, start + opt->time_limit * 0.7);
+		repair(&c);
 		local_search(&c);
 	}
-	plan->value = total_cost(&c);
+	plan->value = total_cost(&c) - forced;
 	if (!plan->has_bound) {
 		plan->bound = plan->value;
 		plan->has_bound = true;
+	} else {
+		plan->bound -= forced;
 	}
+	size_t nsplit = 0;
+	for (size_t i = 0; i < c.nd; i++)
+		nsplit += wants_room(&c.d[i]) && c.d[i].hotel < 0;
+	if (nsplit > nforced)
+		planner_note(
+		    plan,
+		    "the gap counts %zu delegation%s the plan could not hold whole at "
+		    "10000000 each, which the LP relaxation places in fractions instead",
+		    nsplit - nforced, nsplit - nforced == 1 ? "" : "s");
+	if (nforced)
+		planner_note(
+		    plan,
+		    "%zu delegation%s larger than any hotel's free rooms on some night "
+		    "of %s stay, split whatever the plan and not counted in its quality",
+		    nforced, nforced == 1 ? "" : "s", nforced == 1 ? "its" : "their");
 	split_and_short(&c);
 	make_changes(&c);
 	free_ctx(&c);

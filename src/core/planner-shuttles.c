@@ -2,7 +2,7 @@
  * guests reach the venue a lead time before the first session they must
  * attend, and back after the last, on the vehicles free at the time, with
  * as few trips as it can: the largest vehicles first, as many rounds as they
- * can make within 45 minutes of the target, then the next largest. */
+ * can make within --spread minutes (60) of the target, then the next largest. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +11,6 @@
 #include "summit/db.h"
 #include "summit/kind.h"
 #include "summit/when.h"
-
-#define ROUNDS_WITHIN (45 * 60) /* rounds up to 45 minutes from the target */
 
 struct sdlg {
 	long long id, size;
@@ -387,7 +385,8 @@ static long long plan_runs(struct sctx *c, const struct sneed *e, bool morning,
 		size_t end = first;
 		while (end < c->nv && c->v[end].capacity == c->v[first].capacity)
 			end++;
-		for (long long shift = 0; left > 0 && shift <= ROUNDS_WITHIN;
+		for (long long shift = 0;
+		     left > 0 && shift <= (long long)c->opt->shuttle_spread * 60;
 		     shift += step) {
 			long long arrive = morning ? at - shift : at + shift + drive;
 			long long depart = arrive - drive;

@@ -23,11 +23,14 @@ void planner_options_init(struct planner_options *o)
 	o->pickup_margin = CHECK_PICKUP_MARGIN;
 	o->departure_margin = 120;
 	o->shuttle_lead = 15;
+	o->shuttle_spread = 60;
 }
 
-long long planner_rooms_for(long long size)
+long long planner_rooms_for(long long size, double people_per_room)
 {
-	long long rooms = size - size / 4;
+	long long rooms = people_per_room > 0
+	                      ? (long long)ceil((double)size / people_per_room)
+	                      : size - size / 4;
 	return rooms > 0 ? rooms : 1;
 }
 

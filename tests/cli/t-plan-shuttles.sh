@@ -79,17 +79,20 @@ expect_out "plan shuttles: 0 to add" "a second run keeps the days already planne
 run summit plan shuttles --start-over
 expect_out "0 to change, 12 to remove" "--start-over replaces the planned shuttles"
 
-# a short fleet: one van of 8 making rounds within 45 minutes
+# a short fleet: one van of 8 making rounds within 60 minutes
 build
 summit add vehicles code=VAN-1 kind=van capacity=8 >/dev/null
 run summit plan shuttles
 expect_rc 0 "a short fleet is planned as far as it goes"
-# Near: rounds 15 minutes apart (2 x 5 + 5), at 0, 15, 30 and 45 minutes: 32 seats.
-expect_out "short: Near, 2007-11-14 morning: 38 seats short to reach CICB at 08:45" \
-	"Near's shortfall is exact: 70 guests, 32 seats"
+# Near: rounds 15 minutes apart (2 x 5 + 5), at 0, 15, 30, 45 and 60 minutes: 40 seats.
+expect_out "short: Near, 2007-11-14 morning: 30 seats short to reach CICB at 08:45" \
+	"Near's shortfall is exact: 70 guests, 40 seats"
 expect_out "short: Far, 2007-11-14 morning: 20 seats short to reach CICB at 08:45" \
 	"Far's too, the van being busy at Near"
 
+run summit plan shuttles --spread 30
+expect_out "short: Near, 2007-11-14 morning: 46 seats short to reach CICB at 08:45" \
+	"--spread 30 leaves three rounds: 24 seats"
 run summit plan shuttles --lead 1441
 expect_rc 2 "a lead over a day is a usage error"
 
