@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/accreditation.h"
 #include "summit/browse.h"
 #include "summit/check.h"
 #include "summit/csvio.h"

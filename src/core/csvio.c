@@ -9,6 +9,7 @@
 #include <dirent.h>
 
 #include "internal.h"
+#include "summit/accreditation.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
 
@@ -190,6 +191,9 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 	if (!im.status && kind == kind_find("history") &&
 	    (im.status = invitation_check_histories(db, &why)))
 		err_set(err, im.status, "%s: %s", name, why.msg);
+	if (!im.status && kind == &badge_history_kind &&
+	    (im.status = accreditation_check_histories(db, &why)))
+		err_set(err, im.status, "%s: %s", name, why.msg);
 	free(line);
 	csv_free(&parser);
 	if (im.values) {
@@ -291,6 +295,9 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 	struct stat sb;
 	db->loading_history = stat(history, &sb) == 0;
 	free(history);
+	char *badges = kind_path(dir, &badge_history_kind);
+	db->loading_badge_history = stat(badges, &sb) == 0;
+	free(badges);
 	for (size_t k = 0; k < kind_count && !status; k++) {
 		char *path = kind_path(dir, kinds[k]);
 		FILE *in = fopen(path, "r");
@@ -311,6 +318,7 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 		free(path);
 	}
 	db->loading_history = false;
+	db->loading_badge_history = false;
 	return status;
 }
 

@@ -18,6 +18,8 @@ struct summit_db {
 	/* While loading a directory whose history.csv tells the invitations'
 	 * stories, new invitations do not write their own first history row. */
 	bool loading_history;
+	/* The same for badges while badge-history.csv is loaded. */
+	bool loading_badge_history;
 };
 
 /* The refusal of anything that needs the event before `summit init`. */
@@ -55,5 +57,11 @@ int invitation_check_history(struct summit_db *db, const char *const *values,
                              struct summit_err *err);
 /* Run after an invitation is inserted (invitation.c). */
 int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
+
+/* The kinds of accreditation.c, listed in kind.c's kinds[]. */
+extern const struct kind accreditation_kind, badge_history_kind, checkin_kind;
+/* Run after an accreditation is inserted: its first history row. */
+int accreditation_after_insert(struct summit_db *db, long long id,
+                               struct summit_err *err);
 
 #endif

@@ -383,6 +383,7 @@ const struct kind *const kinds[] = {
     &venue_kind,   &room_kind,       &session_kind,    &place_kind,      &travel_kind,
     &hotel_kind,   &block_kind,      &allocation_kind, &vehicle_kind,    &trip_kind,
     &arrival_kind, &partner_kind,    &cost_kind,       &pledge_kind,     &task_kind,
+    &accreditation_kind, &badge_history_kind, &checkin_kind,
 };
 const size_t kind_count = COUNT(kinds);
 

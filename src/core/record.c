@@ -777,6 +777,8 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 		status = write_all_links(db, kind, id, vals, err);
 	if (!status && kind == kind_find("invitations"))
 		status = invitation_after_insert(db, id, err);
+	if (!status && kind == &accreditation_kind)
+		status = accreditation_after_insert(db, id, err);
 	if (!status && kind == kind_event())
 		status = db_refresh_event(db, err);
 	if (!status && kind == kind_event())

@@ -151,3 +151,24 @@ static const char schema_v2[] =
     "CREATE INDEX trips_vehicle ON trips(vehicle, depart);"
     "CREATE INDEX arrivals_delegation ON arrivals(delegation);"
     "CREATE INDEX arrivals_pickup ON arrivals(pickup);";
+
+/* Version 3: accreditation (a badge per person, its history) and check-in
+ * (each scan at the entrance or a room's door). */
+static const char schema_v3[] =
+    "CREATE TABLE accreditations ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " person INTEGER NOT NULL UNIQUE REFERENCES people(id),"
+    " state TEXT NOT NULL DEFAULT 'requested', category TEXT, note TEXT);"
+    "CREATE TABLE badge_history ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge INTEGER NOT NULL REFERENCES accreditations(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, old_state TEXT, new_state TEXT NOT NULL, note TEXT);"
+    "CREATE INDEX badge_history_badge ON badge_history(badge, at);"
+    "CREATE TABLE checkins ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge INTEGER NOT NULL REFERENCES accreditations(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, room INTEGER REFERENCES rooms(id), desk TEXT);"
+    "CREATE INDEX checkins_at ON checkins(at);"
+    "CREATE INDEX checkins_badge ON checkins(badge, at);"
+    "CREATE INDEX checkins_room ON checkins(room, at);";
