@@ -215,6 +215,8 @@ struct view *view_tasks_open(struct tui *tui);
 /* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
 struct view *view_problems_open(struct tui *tui, int severity);
 struct view *view_kinds_open(struct tui *tui);
+/* Check-in mode for a desk: scans in, who came in, live counts. */
+struct view *view_checkin_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 
 /* A list of any kind, a screen at a time. filter_field/value and cond may
