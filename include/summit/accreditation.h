@@ -11,9 +11,6 @@
 struct summit_db;
 struct summit_err;
 
-extern const char *const accreditation_states[];
-extern const char *const badge_categories[];
-
 bool accreditation_can_move(const char *from, const char *to);
 /* The states `from` may move to, space-separated (a static string). */
 const char *accreditation_next_states(const char *from);

@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "summit/kind.h"
 #include "summit/when.h"
 
 struct summit_db;
@@ -56,7 +57,7 @@ const char *check_severity_name(enum check_severity severity);
 
 /* A record a problem is about. */
 struct check_subject {
-	const char *kind; /* singular: "delegation", "session", ... */
+	const struct kind *kind;
 	long long id;
 	const char *key;  /* its code or name, or NULL when it is named by #id */
 	const char *name; /* a longer name or title, or NULL */

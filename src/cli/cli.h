@@ -22,6 +22,7 @@ enum verb_db {
 
 struct cli {
 	const char *db_path;
+	const char *today;    /* --today as given, or NULL */
 	struct summit_db *db; /* open for VERB_OPENS_DB verbs */
 	const struct verb *verb;
 };
@@ -33,7 +34,40 @@ struct verb {
 	const char *help; /* paragraphs, examples */
 	enum verb_db db;
 	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *helper; /* the executable that runs this verb, or NULL */
 };
+
+/* Helper executables. A dependency only one verb needs (libcurl and
+ * libxml2 for publish) stays out of every other verb's start-up, as git
+ * keeps libcurl in git-remote-https: the verb's descriptor stays in
+ * verbs[] for `summit help`, with .helper naming an executable, and summit
+ * execs that helper (from $SUMMIT_LIBEXEC, else beside the summit binary,
+ * else pkglibexecdir) as `HELPER --db FILE [--today DATE] VERB ARGS...`.
+ * The verb's file compiles its run function only under SUMMIT_HELPER:
+ *
+ *	#ifdef SUMMIT_HELPER
+ *	static int run_publish(struct cli *cli, int argc, char **argv) { ... }
+ *	#endif
+ *	const struct verb verb_publish = { ..., .helper = "summit-publish",
+ *	#ifdef SUMMIT_HELPER
+ *	    .run = run_publish,
+ *	#endif
+ *	};
+ *
+ * and a new helper is a few lines in Makefile.am, like summit-publish's:
+ * pkglibexec_PROGRAMS, its sources (HELPER_SOURCES and the verb's file),
+ * CPPFLAGS with -DSUMMIT_HELPER -DSUMMIT_HELPER_VERB=verb_NAME, and LDADD
+ * with the libraries only it needs. */
+
+/* Locale and umask, first thing in every main. */
+void cli_start(void);
+/* Reads the global options (--db, --today, --version, --help) into cli;
+ * returns an exit code when they are all there is to do, else -1 with
+ * optind at the verb. */
+int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage);
+/* Opens the event file when cli->verb needs it, runs the verb on argv
+ * (argv[0] is the verb's name) and closes the file. */
+int cli_run_verb(struct cli *cli, int argc, char **argv);
 
 extern const struct verb *const verbs[];
 const struct verb *verb_find(const char *name);
@@ -69,8 +103,8 @@ int list_records(struct cli *cli, const struct kind *kind,
 
 /* Every verb's descriptor. */
 extern const struct verb verb_accreditation, verb_checkin;
-extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import, verb_init,
-    verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set, verb_show,
-    verb_status, verb_version;
+extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
+    verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
+    verb_show, verb_status, verb_version;
 
 #endif

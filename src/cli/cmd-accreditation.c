@@ -13,11 +13,11 @@ static const struct {
 
 static int show_history(struct cli *cli, const char *badge, enum output_format format)
 {
-	const struct kind *history = kind_find("badge-history");
+	const struct kind *history = &kind_badge_history;
 	long long id;
-	if (record_find(cli->db, kind_find("accreditations"), badge, &id, NULL))
+	if (record_find(cli->db, &kind_accreditations, badge, &id, NULL))
 		return cli_error(cli, EXIT_REFUSED, "no badge %s", badge);
-	struct record_filter by = {kind_field_index(history, "badge"), badge};
+	struct record_filter by = {BADGE_HISTORY_BADGE, badge};
 	return list_records(cli, history, &by, 1, format);
 }
 

@@ -41,7 +41,7 @@ static void print_json(const struct check_problem *p, bool first)
 	for (size_t i = 0; i < p->nsubjects; i++) {
 		const struct check_subject *s = &p->subjects[i];
 		fputs(i ? ", {\"kind\": " : "{\"kind\": ", stdout);
-		output_json_string(stdout, s->kind);
+		output_json_string(stdout, s->kind->singular);
 		printf(", \"id\": %lld, \"key\": ", s->id);
 		if (s->key)
 			output_json_string(stdout, s->key);

@@ -116,7 +116,7 @@ static int run_import(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = cli_kind(cli, argv[1]);
 	if (!kind)
 		return EXIT_USAGE;
-	if (kind == kind_event())
+	if (kind == &kind_event)
 		return cli_error(cli, EXIT_USAGE,
 		                 "the event comes with `summit init` or `summit load`");
 	const char *path = argv[2];

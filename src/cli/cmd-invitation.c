@@ -13,14 +13,14 @@ static const struct {
 
 static int show_history(struct cli *cli, const char *code, enum output_format format)
 {
-	const struct kind *history = kind_find("history");
+	const struct kind *history = &kind_history;
 	struct summit_err err;
 	err_clear(&err);
 	long long id;
-	if (record_find(cli->db, kind_find("invitations"), code, &id, &err))
+	if (record_find(cli->db, &kind_invitations, code, &id, &err))
 		return cli_error(cli, EXIT_REFUSED, "delegation %s has no invitation",
 		                 code);
-	struct record_filter by = {kind_field_index(history, "delegation"), code};
+	struct record_filter by = {HISTORY_DELEGATION, code};
 	return list_records(cli, history, &by, 1, format);
 }
 

@@ -16,7 +16,7 @@ static int run_show(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = cli_kind(cli, argv[optind]);
 	if (!kind)
 		return EXIT_USAGE;
-	bool is_event = kind == kind_event();
+	bool is_event = kind == &kind_event;
 	if (argc - optind != (is_event ? 1 : 2))
 		return cli_usage(cli);
 	struct summit_err err;

@@ -70,12 +70,12 @@ static void put_json_value(FILE *out, const char *value, const struct field *f)
 	}
 	enum field_type type = f ? f->type : FIELD_TEXT;
 	if (type == FIELD_ID || type == FIELD_INT || type == FIELD_MONEY ||
-	    (type == FIELD_REF && kind_find(f->ref)->fields[0].type == FIELD_ID)) {
+	    (type == FIELD_REF && f->ref->fields[f->ref->key].type == FIELD_ID)) {
 		fputs(value, out);
 	} else if (type == FIELD_REFLIST) {
 		putc('[', out);
 		char *copy = xstrdup(value), *save = NULL;
-		bool numeric = kind_find(f->ref)->fields[0].type == FIELD_ID;
+		bool numeric = f->ref->fields[f->ref->key].type == FIELD_ID;
 		int n = 0;
 		for (char *w = strtok_r(copy, " ", &save); w;
 		     w = strtok_r(NULL, " ", &save)) {

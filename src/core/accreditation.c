@@ -13,10 +13,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-const char *const accreditation_states[] = {"requested", "approved", "printed",
-                                            "collected", "revoked",  NULL};
-const char *const badge_categories[] = {"participant", "observer", "press",
-                                        "staff",       "security", NULL};
 const char *const attendance_stage_names[] = {"invited", "accepted", "accredited",
                                               "attended"};
 
@@ -28,67 +24,6 @@ const char *const attendance_stage_names[] = {"invited", "accepted", "accredited
 	" ELSE 'participant' END)"
 /* The states in which a badge lets its holder in. */
 #define VALID_SQL "('approved', 'printed', 'collected')"
-
-static const struct field accreditation_fields[] = {
-    {"badge", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE,
-     .help = "the badge number, printed as a QR code"},
-    {"person", FIELD_REF, FIELD_REQUIRED | FIELD_UNIQUE, .ref = "people"},
-    {"state", FIELD_ENUM, FIELD_FIXED, accreditation_states, .fallback = "requested",
-     .help = "changed with `summit accreditation`"},
-    {"category", FIELD_ENUM, 0, badge_categories,
-     .help = "when not set: press, observer or participant after the delegation"},
-    {"note", FIELD_TEXT, 0},
-};
-
-static const struct field badge_history_fields[] = {
-    {"id", FIELD_ID, 0},
-    {"badge", FIELD_REF, FIELD_REQUIRED | FIELD_CASCADE, .ref = "accreditations"},
-    {"at", FIELD_TIME, FIELD_REQUIRED},
-    {"old_state", FIELD_ENUM, 0, accreditation_states},
-    {"new_state", FIELD_ENUM, FIELD_REQUIRED, accreditation_states},
-    {"note", FIELD_TEXT, 0},
-};
-
-static const struct field checkin_fields[] = {
-    {"id", FIELD_ID, 0},
-    {"badge", FIELD_REF, FIELD_REQUIRED | FIELD_CASCADE, .ref = "accreditations"},
-    {"at", FIELD_TIME, FIELD_REQUIRED},
-    {"room", FIELD_REF, 0, .ref = "rooms",
-     .help = "a room's door; none for the entrance"},
-    {"desk", FIELD_TEXT, 0, .help = "which desk scanned"},
-};
-
-static int check_badge_history(struct summit_db *db, const char *const *v,
-                               struct summit_err *err);
-
-const struct kind accreditation_kind = {
-    .plural = "accreditations",
-    .singular = "accreditation",
-    .table = "accreditations",
-    .help = "a person's badge: number, category and state",
-    .fields = accreditation_fields,
-    .nfields = COUNT(accreditation_fields),
-    .key = 0,
-};
-const struct kind badge_history_kind = {
-    .plural = "badge-history",
-    .singular = "badge-history",
-    .table = "badge_history",
-    .help = "every change of a badge's state",
-    .fields = badge_history_fields,
-    .nfields = COUNT(badge_history_fields),
-    .import_only = true,
-    .check = check_badge_history,
-};
-const struct kind checkin_kind = {
-    .plural = "checkins",
-    .singular = "checkin",
-    .table = "checkins",
-    .help = "a badge scanned at the venue's entrance or a room's door",
-    .fields = checkin_fields,
-    .nfields = COUNT(checkin_fields),
-    .import_only = true,
-};
 
 static const struct {
 	const char *from, *to;
@@ -116,8 +51,8 @@ bool accreditation_can_move(const char *from, const char *to)
 	return false;
 }
 
-static int check_badge_history(struct summit_db *db, const char *const *v,
-                               struct summit_err *err)
+int accreditation_check_history(struct summit_db *db, const char *const *v,
+                                struct summit_err *err)
 {
 	(void)db;
 	if (v[3] && !accreditation_can_move(v[3], v[4]))
@@ -138,9 +73,9 @@ static int add_history(struct summit_db *db, const char *badge, const char *at,
 		when_format_local(db, when_now(db), now);
 		at = now;
 	}
-	char *values[6] = {NULL,        (char *)badge, (char *)at,
-	                   (char *)old, (char *)new,   (char *)note};
-	return record_insert(db, &badge_history_kind, values, NULL, err);
+	char *values[BADGE_HISTORY_FIELD_COUNT] = {
+	    NULL, (char *)badge, (char *)at, (char *)old, (char *)new, (char *)note};
+	return record_insert(db, &kind_badge_history, values, NULL, err);
 }
 
 int accreditation_after_insert(struct summit_db *db, long long id, struct summit_err *err)
@@ -148,10 +83,10 @@ int accreditation_after_insert(struct summit_db *db, long long id, struct summit
 	if (db->loading_badge_history)
 		return SUMMIT_OK;
 	struct record rec = {0};
-	int status = record_get(db, &accreditation_kind, id, &rec, err);
+	int status = record_get(db, &kind_accreditations, id, &rec, err);
 	if (!status)
-		status = add_history(db, rec.values[0], NULL, NULL, rec.values[2],
-		                     "recorded", err);
+		status = add_history(db, rec.values[ACCREDITATION_BADGE], NULL, NULL,
+		                     rec.values[ACCREDITATION_STATE], "recorded", err);
 	record_clear(&rec);
 	return status;
 }
@@ -184,7 +119,7 @@ int accreditation_move(struct summit_db *db, const struct accreditation_move *mo
                        struct summit_err *err)
 {
 	long long id;
-	int status = record_find(db, &accreditation_kind, move->badge, &id, err);
+	int status = record_find(db, &kind_accreditations, move->badge, &id, err);
 	if (status == SUMMIT_NOT_FOUND)
 		return err_set(err, SUMMIT_NOT_FOUND,
 		               "no badge %s: accredit a person with `summit add "
@@ -193,10 +128,10 @@ int accreditation_move(struct summit_db *db, const struct accreditation_move *mo
 	if (status)
 		return status;
 	struct record rec = {0};
-	if ((status = record_get(db, &accreditation_kind, id, &rec, err)))
+	if ((status = record_get(db, &kind_accreditations, id, &rec, err)))
 		return status;
 	char old[32];
-	snprintf(old, sizeof old, "%s", rec.values[2]);
+	snprintf(old, sizeof old, "%s", rec.values[ACCREDITATION_STATE]);
 	record_clear(&rec);
 	if (!accreditation_can_move(old, move->state))
 		return err_field(
@@ -211,7 +146,7 @@ int accreditation_move(struct summit_db *db, const struct accreditation_move *mo
 	}
 	/* The history reads oldest first: a move cannot predate the last one. */
 	if ((status = one_int(db,
-	                      "SELECT coalesce(max(at), 0) FROM badge_history"
+	                      "SELECT coalesce(max(at), 0) FROM \"badge-history\""
 	                      " WHERE badge = ?",
 	                      id, 0, 0, &last, err)))
 		return status;
@@ -252,7 +187,7 @@ int accreditation_check_histories(struct summit_db *db, struct summit_err *err)
 	// clang-format off
 	int status = db_prepare(db,
 	    "SELECT a.badge, a.state, h.new_state FROM accreditations a"
-	    " JOIN badge_history h ON h.id = (SELECT id FROM badge_history"
+	    " JOIN \"badge-history\" h ON h.id = (SELECT id FROM \"badge-history\""
 	    "   WHERE badge = a.id ORDER BY at DESC, id DESC LIMIT 1)"
 	    " WHERE h.new_state <> a.state ORDER BY a.badge",
 	    &st, err);
@@ -433,9 +368,9 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 	                      id, start, end, &before, err)))
 		return status;
 	out->again = before > 0;
-	char *values[5] = {NULL, out->badge, out->at, (char *)scan->room,
-	                   (char *)scan->desk};
-	if ((status = record_insert(db, &checkin_kind, values, NULL, err)))
+	char *values[CHECKIN_FIELD_COUNT] = {NULL, out->badge, out->at,
+	                                     (char *)scan->room, (char *)scan->desk};
+	if ((status = record_insert(db, &kind_checkins, values, NULL, err)))
 		return status;
 	if ((status = one_int(db,
 	                      "SELECT count(DISTINCT badge) FROM checkins WHERE at >= ?"
@@ -444,8 +379,7 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 		return status;
 	if (scan->room) {
 		long long room;
-		if ((status =
-		         record_find(db, kind_find("rooms"), scan->room, &room, err)))
+		if ((status = record_find(db, &kind_rooms, scan->room, &room, err)))
 			return status;
 		snprintf(out->room, sizeof out->room, "%s", scan->room);
 		status =
@@ -469,7 +403,7 @@ static int group_index(struct attendance *a, const char *name)
 
 static void add_groups(struct attendance *a, const char *field, int *n)
 {
-	const struct kind *k = kind_find("delegations");
+	const struct kind *k = &kind_delegations;
 	const struct field *f = &k->fields[kind_field_index(k, field)];
 	for (const char *const *c = f->choices; *c && *n < ATTENDANCE_GROUPS; c++, (*n)++)
 		snprintf(a->groups[*n].name, sizeof a->groups[*n].name, "%s", *c);

@@ -68,7 +68,7 @@ char *check_subject_text(const struct check_subject *s)
 {
 	char id[32];
 	snprintf(id, sizeof id, "#%lld", s->id);
-	return xasprintf("%s %s%s%s%s", s->kind, s->key ? s->key : id,
+	return xasprintf("%s %s%s%s%s", s->kind->singular, s->key ? s->key : id,
 	                 s->name ? " (" : "", s->name ? s->name : "", s->name ? ")" : "");
 }
 
@@ -272,27 +272,27 @@ static int emit(struct ctx *c, long first, long last,
 /* Subjects. */
 static struct check_subject subj_dlg(const struct dlg *d)
 {
-	return (struct check_subject){"delegation", d->id, d->code, d->name};
+	return (struct check_subject){&kind_delegations, d->id, d->code, d->name};
 }
 
 static struct check_subject subj_sess(const struct sess *s)
 {
-	return (struct check_subject){"session", s->id, NULL, s->title};
+	return (struct check_subject){&kind_sessions, s->id, NULL, s->title};
 }
 
 static struct check_subject subj_room(const struct sess *s)
 {
-	return (struct check_subject){"room", s->room, s->room_name, NULL};
+	return (struct check_subject){&kind_rooms, s->room, s->room_name, NULL};
 }
 
 static struct check_subject subj_trip(const struct trip *t)
 {
-	return (struct check_subject){"trip", t->id, NULL, NULL};
+	return (struct check_subject){&kind_trips, t->id, NULL, NULL};
 }
 
 static struct check_subject subj_vehicle(const struct trip *t)
 {
-	return (struct check_subject){"vehicle", t->vehicle, t->code, NULL};
+	return (struct check_subject){&kind_vehicles, t->vehicle, t->code, NULL};
 }
 
 /* "Mali (MLI)" */
@@ -970,7 +970,7 @@ static int late_for(struct ctx *c, const struct dlg *d, size_t k, const struct a
 	                        ? place_name(c, venue_place(c, first->venue))
 	                        : first->room_name;
 	struct check_subject sub[] = {
-	    subj_dlg(d), subj_sess(first), {"arrival", a->id, NULL, a->flight}};
+	    subj_dlg(d), subj_sess(first), {&kind_arrivals, a->id, NULL, a->flight}};
 	long day = local_day(c, a->time);
 	return emit(
 	    c, day, day, sub, 3,
@@ -1101,8 +1101,8 @@ static int missing_nights(struct ctx *c, long from, long to, const struct nights
 		else
 			snprintf(span, sizeof span, "nights of %s to %s", a, b);
 		if (person) {
-			struct check_subject s[] = {{"person", person_id, NULL, person},
-			                            subj_dlg(d)};
+			struct check_subject s[] = {
+			    {&kind_people, person_id, NULL, person}, subj_dlg(d)};
 			emit(c, n, end, s, 2,
 			     "%s of %s is in town on the %s, when the delegation "
 			     "has no hotel room",
@@ -1196,7 +1196,8 @@ static int row_overbooked(struct ctx *c, sqlite3_stmt *st, void *arg)
 	long long allocated = sqlite3_column_int64(st, 3),
 	          block = sqlite3_column_int64(st, 4);
 	long long delegations = sqlite3_column_int64(st, 5);
-	struct check_subject s[] = {{"hotel", sqlite3_column_int64(st, 0), hotel, NULL}};
+	struct check_subject s[] = {
+	    {&kind_hotels, sqlite3_column_int64(st, 0), hotel, NULL}};
 	long n = day_num(night);
 	if (block == 0)
 		return emit(
@@ -1275,7 +1276,7 @@ static int row_split(struct ctx *c, sqlite3_stmt *st, void *arg)
 	if (sp->n < 7) {
 		sp->names[sp->n] = column_text(st, 2);
 		sp->s[sp->n] = (struct check_subject){
-		    "hotel", sqlite3_column_int64(st, 1), sp->names[sp->n], NULL};
+		    &kind_hotels, sqlite3_column_int64(st, 1), sp->names[sp->n], NULL};
 		sp->n++;
 	}
 	return SUMMIT_OK;
@@ -1437,7 +1438,7 @@ static int check_shuttle_late(struct ctx *c)
 					    " and %zu other delegation%s staying there",
 					    late - 1, late == 2 ? "" : "s");
 				struct check_subject sub[] = {
-				    {"hotel", h->hotel, h->name, NULL},
+				    {&kind_hotels, h->hotel, h->name, NULL},
 				    subj_sess(s),
 				    subj_dlg(&c->dlg[m[best].dlg])};
 				const char *dl =
@@ -1482,7 +1483,7 @@ static int check_no_pickup(struct ctx *c)
 		char land[WHEN_TIME_LEN], label[300];
 		local_time(c, a->time, land);
 		struct check_subject s[] = {subj_dlg(d),
-		                            {"arrival", a->id, NULL, a->flight}};
+		                            {&kind_arrivals, a->id, NULL, a->flight}};
 		long day = local_day(c, a->time);
 		emit(c, day, day, s, 2,
 		     "%s: %lld %s on %s landing at %s on %.10s %s no pickup",
@@ -1515,7 +1516,7 @@ static int check_pickup_early(struct ctx *c)
 		struct check_subject s[] = {subj_trip(t),
 		                            subj_vehicle(t),
 		                            subj_dlg(d),
-		                            {"arrival", a->id, NULL, a->flight}};
+		                            {&kind_arrivals, a->id, NULL, a->flight}};
 		long day = local_day(c, t->depart);
 		emit(c, day, day, s, 4,
 		     "Trip #%lld (%s) leaves %s at %s on %.10s, %s %s%s%s lands; it "
@@ -1669,7 +1670,7 @@ static int row_unanswered(struct ctx *c, sqlite3_stmt *st, void *arg)
 	const char *deadline = (const char *)sqlite3_column_text(st, 2);
 	long late = c->today_num - day_num(deadline);
 	char label[300];
-	struct check_subject s[] = {{"invitation", d->id, d->code, d->name}};
+	struct check_subject s[] = {{&kind_invitations, d->id, d->code, d->name}};
 	if (strcmp(state, "draft") == 0)
 		return emit(
 		    c, 0, 0, s, 1,
@@ -1740,7 +1741,8 @@ static int row_head(struct ctx *c, sqlite3_stmt *st, void *arg)
 	    strcmp(rank, "head-of-state") == 0 ? "head of state" : "head of government";
 	char label[300];
 	if (person) {
-		struct check_subject s[] = {{"person", person, NULL, name}, subj_dlg(d)};
+		struct check_subject s[] = {{&kind_people, person, NULL, name},
+		                            subj_dlg(d)};
 		return emit(c, 0, 0, s, 2, "%s, %s of %s, has no dedicated car", name,
 		            role, dlg_label(d, label, sizeof label));
 	}
@@ -1822,8 +1824,8 @@ static int row_not_received(struct ctx *c, sqlite3_stmt *st, void *arg)
 	if (cost)
 		snprintf(what, sizeof what, " for %s", cost);
 	struct check_subject s[] = {
-	    {"pledge", id, NULL, NULL},
-	    {"partner", sqlite3_column_int64(st, 6), partner, NULL}};
+	    {&kind_pledges, id, NULL, NULL},
+	    {&kind_partners, sqlite3_column_int64(st, 6), partner, NULL}};
 	if (received == 0)
 		return emit(c, 0, 0, s, 2, "%s pledged %s%s%s; nothing %s yet", partner,
 		            a, cash ? "" : " in kind", what,
@@ -1852,7 +1854,8 @@ static int row_overdue(struct ctx *c, sqlite3_stmt *st, void *arg)
 	const char *due = (const char *)sqlite3_column_text(st, 3);
 	const char *state = (const char *)sqlite3_column_text(st, 4);
 	long late = c->today_num - day_num(due);
-	struct check_subject s[] = {{"task", sqlite3_column_int64(st, 0), NULL, title}};
+	struct check_subject s[] = {
+	    {&kind_tasks, sqlite3_column_int64(st, 0), NULL, title}};
 	return emit(c, 0, 0, s, 1,
 	            "\"%s\"%s%s%s was due on %s and is still %s, %ld day%s late", title,
 	            owner ? " (" : "", owner ? owner : "", owner ? ")" : "", due,

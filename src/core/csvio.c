@@ -59,11 +59,13 @@ static void on_field(void *data, size_t len, void *ctx)
 			newlines += text[i] == '\n';
 		im->row_line = im->line - newlines;
 	}
-	size_t at = im->nfield++;
+	/* Refused before it is counted: the header's names array holds
+	 * exactly nfield entries, and the clean-up frees that many. */
 	if (memchr(text, '\0', len)) {
 		fail(im, im->row_line, NULL, "a NUL byte in a field, expected text");
 		return;
 	}
+	size_t at = im->nfield++;
 	if (im->ncolumns == 0) {
 		/* Header row: remember names for now, mapped in on_row. */
 		im->values = xrealloc(im->values, im->nfield * sizeof *im->values);
@@ -129,7 +131,7 @@ static void on_row(int terminator, void *ctx)
 	} else if (im->nfield != im->ncolumns) {
 		fail(im, im->row_line, NULL, "%zu fields, expected %zu as in the header",
 		     im->nfield, im->ncolumns);
-	} else if (im->kind == kind_event() && im->rows > 0) {
+	} else if (im->kind == &kind_event && im->rows > 0) {
 		fail(
 		    im, im->row_line, NULL,
 		    "a second event, expected exactly one row: one file holds one event");
@@ -188,10 +190,10 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 	/* History rows are only right if each invitation's story ends in its
 	 * state. */
 	struct summit_err why;
-	if (!im.status && kind == kind_find("history") &&
+	if (!im.status && kind == &kind_history &&
 	    (im.status = invitation_check_histories(db, &why)))
 		err_set(err, im.status, "%s: %s", name, why.msg);
-	if (!im.status && kind == &badge_history_kind &&
+	if (!im.status && kind == &kind_badge_history &&
 	    (im.status = accreditation_check_histories(db, &why)))
 		err_set(err, im.status, "%s: %s", name, why.msg);
 	free(line);
@@ -291,11 +293,11 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 	int status = check_file_names(dir, err);
 	if (status)
 		return status;
-	char *history = kind_path(dir, kind_find("history"));
+	char *history = kind_path(dir, &kind_history);
 	struct stat sb;
 	db->loading_history = stat(history, &sb) == 0;
 	free(history);
-	char *badges = kind_path(dir, &badge_history_kind);
+	char *badges = kind_path(dir, &kind_badge_history);
 	db->loading_badge_history = stat(badges, &sb) == 0;
 	free(badges);
 	for (size_t k = 0; k < kind_count && !status; k++) {

@@ -58,8 +58,9 @@ int invitation_check_history(struct summit_db *db, const char *const *values,
 /* Run after an invitation is inserted (invitation.c). */
 int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
 
-/* The kinds of accreditation.c, listed in kind.c's kinds[]. */
-extern const struct kind accreditation_kind, badge_history_kind, checkin_kind;
+/* The rule of a badge-history row read from a file (accreditation.c). */
+int accreditation_check_history(struct summit_db *db, const char *const *values,
+                                struct summit_err *err);
 /* Run after an accreditation is inserted: its first history row. */
 int accreditation_after_insert(struct summit_db *db, long long id,
                                struct summit_err *err);

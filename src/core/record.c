@@ -30,7 +30,7 @@ const char *record_column(const struct field *f)
 static void describe_expected(struct summit_db *db, const struct field *f, char *out,
                               size_t size)
 {
-	const struct kind *ref = f->ref ? kind_find(f->ref) : NULL;
+	const struct kind *ref = f->ref;
 	switch (f->type) {
 	case FIELD_ID:
 		snprintf(out, size, "a record number above 0");
@@ -165,7 +165,7 @@ static bool valid_code(const char *s)
 static int resolve(struct summit_db *db, const struct field *f, const char *key,
                    long long *id, struct summit_err *err)
 {
-	const struct kind *ref = kind_find(f->ref);
+	const struct kind *ref = f->ref;
 	int status = record_find(db, ref, key, id, err);
 	if (status == SUMMIT_NOT_FOUND) {
 		char why[96];
@@ -303,7 +303,7 @@ void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_
 	} else if (key->type == FIELD_REF) {
 		char *inner = xasprintf("(SELECT \"%s\" FROM \"%s\" WHERE id = %s)",
 		                        key->name, kind->table, id_sql);
-		record_key_expr(sb, kind_find(key->ref), inner);
+		record_key_expr(sb, key->ref, inner);
 		free(inner);
 	} else {
 		strbuf_addf(sb, "(SELECT \"%s\" FROM \"%s\" WHERE id = %s)", key->name,
@@ -317,12 +317,12 @@ static void add_column_expr(struct strbuf *sb, const struct field *f, const char
 	switch (f->type) {
 	case FIELD_REF:
 		id_sql = xasprintf("%s.\"%s\"", alias, f->name);
-		record_key_expr(sb, kind_find(f->ref), id_sql);
+		record_key_expr(sb, f->ref, id_sql);
 		free(id_sql);
 		break;
 	case FIELD_REFLIST:
 		strbuf_add(sb, "(SELECT group_concat(k, ' ') FROM (SELECT ");
-		record_key_expr(sb, kind_find(f->ref), "l.ref");
+		record_key_expr(sb, f->ref, "l.ref");
 		strbuf_addf(
 		    sb, " AS k FROM \"%s\" l WHERE l.owner = %s.id ORDER BY l.rowid))",
 		    f->link, alias);
@@ -424,7 +424,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err)
 {
 	const struct field *f = &kind->fields[kind->key];
-	if (kind == kind_event()) {
+	if (kind == &kind_event) {
 		*id = 1;
 		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
 		                                             : err_no_event(err);
@@ -439,7 +439,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 	}
 	struct dbval v = {.type = SQLITE_TEXT, .s = key};
 	if (f->type == FIELD_REF) {
-		int status = record_find(db, kind_find(f->ref), key, &v.i, err);
+		int status = record_find(db, f->ref, key, &v.i, err);
 		if (status == SUMMIT_NOT_FOUND)
 			return err_set(err, SUMMIT_NOT_FOUND, "no %s for \"%s\"",
 			               kind->singular, key);
@@ -744,7 +744,7 @@ static int write_all_links(struct summit_db *db, const struct kind *kind, long l
 int record_insert(struct summit_db *db, const struct kind *kind, char *const *values,
                   long long *id_out, struct summit_err *err)
 {
-	if (kind != kind_event() && !db_has_event(db))
+	if (kind != &kind_event && !db_has_event(db))
 		return err_no_event(err);
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -763,7 +763,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 			            record_column(f));
 			strbuf_add(&qs, qs.len ? ", ?" : "?");
 		}
-		if (kind == kind_event()) {
+		if (kind == &kind_event) {
 			strbuf_add(&sb, ", id");
 			strbuf_add(&qs, ", 1");
 		}
@@ -775,13 +775,13 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == kind_find("invitations"))
+	if (!status && kind == &kind_invitations)
 		status = invitation_after_insert(db, id, err);
-	if (!status && kind == &accreditation_kind)
+	if (!status && kind == &kind_accreditations)
 		status = accreditation_after_insert(db, id, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = db_refresh_event(db, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = ics_keep_uid_domain(db, err);
 	if (!status && id_out)
 		*id_out = id;
@@ -805,7 +805,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
 	/* Before a rename, so the calendars keep the UIDs of the old name. */
-	if (kind == kind_event()) {
+	if (kind == &kind_event) {
 		int status = ics_keep_uid_domain(db, err);
 		if (status)
 			return status;
@@ -853,7 +853,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	}
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == kind_event())
+	if (!status && kind == &kind_event)
 		status = db_refresh_event(db, err);
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
@@ -912,7 +912,7 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
                   long long revision, struct summit_err *err)
 {
-	if (kind == kind_event())
+	if (kind == &kind_event)
 		return err_set(
 		    err, SUMMIT_INVALID,
 		    "the event itself cannot be removed: remove its file instead");
@@ -928,8 +928,7 @@ int record_delete(struct summit_db *db, const struct kind *kind, long long id,
 	for (size_t k = 0; k < kind_count && !status; k++) {
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {
 			const struct field *f = &kinds[k]->fields[i];
-			if (!f->ref || strcmp(f->ref, kind->plural) != 0 ||
-			    f->flags & FIELD_CASCADE)
+			if (f->ref != kind || f->flags & FIELD_CASCADE)
 				continue;
 			if (describe_users(db, kinds[k], f, id, &users, err) < 0) {
 				status = SUMMIT_FAILED;

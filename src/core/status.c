@@ -102,7 +102,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	};
 	for (size_t i = 0; i < sizeof listed / sizeof listed[0] && !status; i++) {
 		const struct browse_cond *cond = browse_cond_find(listed[i].cond);
-		struct browse b = {.kind = kind_find(cond->kind), .cond = cond};
+		struct browse b = {.kind = cond->kind, .cond = cond};
 		status = browse_count(db, &b, listed[i].out, err);
 	}
 	if (!status)

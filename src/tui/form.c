@@ -93,7 +93,7 @@ static void field_hint(const struct form *f, const struct field *fl, char *out,
 			strbuf_addf(&sb, "%s of %s; Ctrl-T picks from a list.",
 			            fl->type == FIELD_REFLIST ? "Space-separated keys"
 			                                      : "The key",
-			            fl->ref);
+			            fl->ref->plural);
 			break;
 		case FIELD_DATE:
 			strbuf_add(&sb, "YYYY-MM-DD.");
@@ -274,7 +274,7 @@ static void pick_reference(struct form *f)
 		word = space ? space + 1 : e->text;
 	}
 	enum { MAX = 200 };
-	struct pick p = {.db = f->tui->db, .kind = kind_find(fl->ref)};
+	struct pick p = {.db = f->tui->db, .kind = fl->ref};
 	p.choices = xcalloc(MAX + 1, sizeof *p.choices);
 	p.keys = xcalloc(MAX + 1, sizeof *p.keys);
 	struct browse b = {.kind = p.kind, .search = word, .sort = BROWSE_SORT_NATURAL};
@@ -458,7 +458,7 @@ static void describe_cascade(struct summit_db *db, const struct kind *kind,
 	for (size_t k = 0; k < kind_count; k++)
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {
 			const struct field *fl = &kinds[k]->fields[i];
-			if (!(fl->flags & FIELD_CASCADE) || strcmp(fl->ref, kind->plural))
+			if (!(fl->flags & FIELD_CASCADE) || fl->ref != kind)
 				continue;
 			struct record_filter by = {(int)i, key};
 			struct browse b = {
@@ -536,7 +536,7 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 bool form_invitation_move(struct tui *tui, const char *delegation)
 {
 	struct summit_db *db = tui->db;
-	const struct kind *kind = kind_find("invitations");
+	const struct kind *kind = &kind_invitations;
 	struct summit_err err;
 	err_clear(&err);
 	long long id;
@@ -548,7 +548,7 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 		            delegation);
 		return false;
 	}
-	const char *state = rec.values[kind_field_index(kind, "state")];
+	const char *state = rec.values[INVITATION_STATE];
 	char next[200];
 	snprintf(next, sizeof next, "%s", invitation_next_states(state));
 	const char *choices[16];
@@ -562,8 +562,8 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 	snprintf(title, sizeof title, "Move %s's invitation from %s to", delegation,
 	         state);
 	int k = n ? tui_choose(tui, title, choices, 0) : -1;
-	const char *cur_channel = rec.values[kind_field_index(kind, "channel")];
-	const char *cur_via = rec.values[kind_field_index(kind, "via")];
+	const char *cur_channel = rec.values[INVITATION_CHANNEL];
+	const char *cur_via = rec.values[INVITATION_VIA];
 	if (!n)
 		tui_message(tui, ROLE_ERROR, "An invitation %s moves nowhere.", state);
 	if (k >= 0 && tui_prompt(tui, "Channel:", cur_channel, channel, sizeof channel) &&
@@ -637,11 +637,11 @@ void form_export(struct tui *tui, const struct kind *kind)
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
 {
 	enum ics_scope scope;
-	if (kind == kind_find("delegations"))
+	if (kind == &kind_delegations)
 		scope = ICS_DELEGATION;
-	else if (kind == kind_find("rooms"))
+	else if (kind == &kind_rooms)
 		scope = ICS_ROOM;
-	else if (kind == kind_find("vehicles"))
+	else if (kind == &kind_vehicles)
 		scope = ICS_VEHICLE;
 	else
 		return false;
@@ -652,18 +652,18 @@ bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
 		tui_message(tui, ROLE_ERROR, "%s", err.msg);
 		return true;
 	}
-	/* The first field is the key the calendar is exported by. */
-	char *stem = ics_file_stem(rec.values[0]);
+	/* The key the calendar is exported by. */
+	const char *key = rec.values[kind->key];
+	char *stem = ics_file_stem(key);
 	char path[512], initial[300], what[300];
 	snprintf(initial, sizeof initial, "%s.ics", stem);
-	snprintf(what, sizeof what, "the calendar of %s", rec.values[0]);
+	snprintf(what, sizeof what, "the calendar of %s", key);
 	free(stem);
 	FILE *out = new_file(tui, "Export its calendar (.ics) to file:", initial, path,
 	                     sizeof path);
 	if (out)
-		export_done(tui, out, path,
-		            ics_export(tui->db, scope, rec.values[0], out, &err), &err,
-		            what);
+		export_done(tui, out, path, ics_export(tui->db, scope, key, out, &err),
+		            &err, what);
 	record_clear(&rec);
 	return true;
 }

@@ -194,58 +194,35 @@ void tui_money(long long cents, char *out, size_t size)
 
 /* ---- the stack of views ---- */
 
-struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
-                      const char *fmt, ...)
-{
-	struct view *view = xcalloc(1, sizeof *view);
-	view->ops = ops;
-	view->tui = tui;
-	view->data = data;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(view->title, sizeof view->title, fmt, ap);
-	va_end(ap);
-	return view;
-}
-
-static void view_free(struct view *view)
-{
-	if (view->ops->close)
-		view->ops->close(view);
-	free(view);
-}
-
 void tui_push(struct tui *tui, struct view *view)
 {
 	if (!view)
 		return;
 	if (tui->depth == (int)(sizeof tui->stack / sizeof tui->stack[0])) {
 		tui_message(tui, ROLE_WARN, "too many screens open: press q to go back");
-		view_free(view);
+		view_close(view);
 		return;
 	}
 	tui->stack[tui->depth++] = view;
 	view->height = LINES - 3;
-	if (view->ops->load)
-		view->ops->load(view);
+	view_load(view);
 }
 
 /* Closes every view, none read again. */
 static void tui_close_all(struct tui *tui)
 {
 	while (tui->depth)
-		view_free(tui->stack[--tui->depth]);
+		view_close(tui->stack[--tui->depth]);
 }
 
 static void tui_pop(struct tui *tui)
 {
 	if (tui->depth > 0)
-		view_free(tui->stack[--tui->depth]);
+		view_close(tui->stack[--tui->depth]);
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
 	if (top && top->stale) {
 		top->stale = false;
-		if (top->ops->load)
-			top->ops->load(top);
+		view_load(top);
 	}
 }
 
@@ -277,8 +254,8 @@ void tui_reload(struct tui *tui)
 	for (int i = 0; i + 1 < tui->depth; i++)
 		tui->stack[i]->stale = true;
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
-	if (top && top->ops->load)
-		top->ops->load(top);
+	if (top)
+		view_load(top);
 	tui->data_version = db_data_version(tui->db);
 }
 
@@ -345,8 +322,7 @@ void tui_draw(struct tui *tui)
 		while (((unsigned char)*shown & 0xc0) == 0x80)
 			shown++;
 		tui_put(1, 0, COLS, shown, ROLE_HEADER, true);
-		view->height = LINES - 3;
-		view->ops->draw(view, 2, LINES - 3, COLS);
+		view_draw(view, 2, LINES - 3, COLS);
 	}
 	draw_status(tui);
 	refresh();
@@ -438,7 +414,7 @@ static void handle_key(struct tui *tui, int key)
 		tui->message[0] = 0;
 	if (key == KEY_RESIZE)
 		return;
-	if (view->ops->key && view->ops->key(view, key))
+	if (view_key(view, key))
 		return;
 	switch (key) {
 	case 'q':

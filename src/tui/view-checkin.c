@@ -38,9 +38,12 @@ static int recent_row(const struct record *rec, void *ctx)
 	struct checkin_view *c = ctx;
 	struct scan_line *l = &c->recent[c->nrecent % RECENT];
 	c->nrecent++;
-	snprintf(l->at, sizeof l->at, "%s", rec->values[2] ? rec->values[2] : "");
-	snprintf(l->badge, sizeof l->badge, "%s", rec->values[1] ? rec->values[1] : "");
-	snprintf(l->desk, sizeof l->desk, "%s", rec->values[4] ? rec->values[4] : "");
+	snprintf(l->at, sizeof l->at, "%s",
+	         rec->values[CHECKIN_AT] ? rec->values[CHECKIN_AT] : "");
+	snprintf(l->badge, sizeof l->badge, "%s",
+	         rec->values[CHECKIN_BADGE] ? rec->values[CHECKIN_BADGE] : "");
+	snprintf(l->desk, sizeof l->desk, "%s",
+	         rec->values[CHECKIN_DESK] ? rec->values[CHECKIN_DESK] : "");
 	l->name[0] = l->delegation[0] = 0;
 	return 0;
 }
@@ -57,14 +60,14 @@ static void checkin_load(struct view *view)
 		snprintf(c->error, sizeof c->error, "%s", err.msg);
 		return;
 	}
-	const struct kind *checkins = kind_find("checkins");
+	const struct kind *checkins = &kind_checkins;
 	c->scans = record_count(db, checkins);
 	c->nrecent = 0;
 	long long from = c->scans > RECENT ? c->scans - RECENT : 0;
 	if (record_each_range(db, checkins, NULL, 0, from, RECENT, recent_row, c, &err))
 		snprintf(c->error, sizeof c->error, "%s", err.msg);
 	/* Each badge's holder, for the lines. */
-	const struct kind *acc = kind_find("accreditations");
+	const struct kind *acc = &kind_accreditations;
 	for (int i = 0; i < c->nrecent && i < RECENT; i++) {
 		struct scan_line *l = &c->recent[i];
 		long long id;
@@ -74,12 +77,14 @@ static void checkin_load(struct view *view)
 			continue;
 		long long person;
 		struct record p = {0};
-		if (!record_find(db, kind_find("people"), rec.values[1], &person, NULL) &&
-		    !record_get(db, kind_find("people"), person, &p, NULL)) {
+		if (!record_find(db, &kind_people, rec.values[ACCREDITATION_PERSON],
+		                 &person, NULL) &&
+		    !record_get(db, &kind_people, person, &p, NULL)) {
 			snprintf(l->name, sizeof l->name, "%s",
-			         p.values[2] ? p.values[2] : "");
+			         p.values[PERSON_NAME] ? p.values[PERSON_NAME] : "");
 			snprintf(l->delegation, sizeof l->delegation, "%s",
-			         p.values[1] ? p.values[1] : "");
+			         p.values[PERSON_DELEGATION] ? p.values[PERSON_DELEGATION]
+			                                     : "");
 		}
 		record_clear(&p);
 		record_clear(&rec);
@@ -215,20 +220,19 @@ static void checkin_close(struct view *view)
 {
 	struct checkin_view *c = view->data;
 	attendance_clear(&c->att);
-	free(c);
 }
 
 static const struct view_ops checkin_ops = {
     .name = "Check-in",
+    .private_size = sizeof(struct checkin_view),
+    .keys = checkin_keys,
     .load = checkin_load,
     .draw = checkin_draw,
     .key = checkin_key,
     .close = checkin_close,
-    .keys = checkin_keys,
 };
 
 struct view *view_checkin_open(struct tui *tui)
 {
-	struct checkin_view *c = xcalloc(1, sizeof *c);
-	return view_new(tui, &checkin_ops, c, "Check-in");
+	return view_open(tui, &checkin_ops, NULL);
 }

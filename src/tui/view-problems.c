@@ -21,11 +21,9 @@ struct problem {
 };
 
 struct problems {
-	struct page page;
+	struct page *page;
 	struct problem *items;
 	size_t count, cap;
-	long long *item_of_line; /* by page line: an index in items, or -1 */
-	size_t lines_cap;
 	int severity;                  /* CHECK_ERROR, CHECK_WARNING, or -1: both */
 	const struct check_kind *only; /* or NULL */
 	long long errors, warnings;
@@ -52,7 +50,6 @@ static void problems_clear(struct problems *p)
 		free(p->items[i].message);
 	}
 	p->count = 0;
-	page_clear(&p->page);
 }
 
 static int keep_problem(const struct check_problem *cp, void *data)
@@ -74,7 +71,7 @@ static int keep_problem(const struct check_problem *cp, void *data)
 	it->nsubjects = cp->nsubjects;
 	it->subjects = xcalloc(cp->nsubjects ? cp->nsubjects : 1, sizeof *it->subjects);
 	for (size_t i = 0; i < cp->nsubjects; i++) {
-		it->subjects[i].kind = kind_find(cp->subjects[i].kind);
+		it->subjects[i].kind = cp->subjects[i].kind;
 		it->subjects[i].id = cp->subjects[i].id;
 		it->subjects[i].text = check_subject_text(&cp->subjects[i]);
 	}
@@ -85,22 +82,15 @@ static int keep_problem(const struct check_problem *cp, void *data)
 static struct page_line *line_for(struct problems *p, long long item, enum role role,
                                   const char *text)
 {
-	if (p->page.count == p->lines_cap) {
-		p->lines_cap = p->lines_cap ? 2 * p->lines_cap : 64;
-		p->item_of_line =
-		    xrealloc(p->item_of_line, p->lines_cap * sizeof(long long));
-	}
-	p->item_of_line[p->page.count] = item;
-	return page_add(&p->page, role, "%s", text);
+	struct page_line *line = page_add(p->page, role, "%s", text);
+	line->index = item;
+	return line;
 }
 
 static void problems_load(struct view *view)
 {
 	struct problems *p = view->data;
-	char previous[512] = "";
-	if (page_selected(&p->page))
-		snprintf(previous, sizeof previous, "%s",
-		         p->page.lines[p->page.cursor.line].text);
+	p->page = &view->page;
 	problems_clear(p);
 	p->errors = p->warnings = 0;
 	struct check_options options;
@@ -155,14 +145,13 @@ static void problems_load(struct view *view)
 				                             it->subjects[0].id);
 		}
 	}
-	page_keep(&p->page, previous);
 }
 
 static const struct problem *selected_problem(struct problems *p)
 {
-	if (!page_selected(&p->page))
+	if (!page_selected(p->page))
 		return NULL;
-	long long i = p->item_of_line[p->page.cursor.line];
+	long long i = p->page->lines[p->page->cursor.line].index;
 	return i >= 0 ? &p->items[i] : NULL;
 }
 
@@ -192,9 +181,7 @@ static void problems_draw(struct view *view, int top, int height, int cols)
 {
 	struct problems *p = view->data;
 	int list = height > 2 * DETAIL_LINES ? height - DETAIL_LINES : height;
-	/* page_key moves by the height it is given: the list's. */
-	view->height = list;
-	page_draw(&p->page, top, list, cols);
+	view_draw_page(view, top, list, cols);
 	const struct problem *it = selected_problem(p);
 	if (list == height || !it)
 		return;
@@ -246,8 +233,8 @@ static void choose_kind(struct view *view)
 	if (k < 0)
 		return;
 	p->only = &check_kinds[k];
-	p->page.cursor.line = 0;
-	problems_load(view);
+	p->page->cursor.line = 0;
+	view_load(view);
 }
 
 static bool problems_key(struct view *view, int key)
@@ -268,17 +255,16 @@ static bool problems_key(struct view *view, int key)
 		p->severity = p->severity < 0              ? CHECK_ERROR
 		              : p->severity == CHECK_ERROR ? CHECK_WARNING
 		                                           : -1;
-		p->page.cursor.line = 0;
-		problems_load(view);
+		p->page->cursor.line = 0;
+		view_load(view);
 		return true;
 	case 'c':
 		p->severity = -1;
 		p->only = NULL;
-		problems_load(view);
+		view_load(view);
 		return true;
 	}
-	return page_key(view->tui, &p->page, key, view->height) ||
-	       (key == 'e' && page_record_key(view->tui, &p->page, key));
+	return key == 'e' && page_record_key(view->tui, p->page, key);
 }
 
 static void problems_close(struct view *view)
@@ -286,23 +272,28 @@ static void problems_close(struct view *view)
 	struct problems *p = view->data;
 	problems_clear(p);
 	free(p->items);
-	free(p->item_of_line);
-	free(p->page.lines);
-	free(p);
+}
+
+static void problems_init(struct view *view, const void *arg)
+{
+	struct problems *p = view->data;
+	p->severity = *(const int *)arg;
+	p->page = &view->page;
+	snprintf(view->title, sizeof view->title, "Problems: what is not ready");
 }
 
 static const struct view_ops problems_ops = {
     .name = "Problems",
+    .private_size = sizeof(struct problems),
+    .keys = problems_keys,
+    .init = problems_init,
     .load = problems_load,
     .draw = problems_draw,
     .key = problems_key,
     .close = problems_close,
-    .keys = problems_keys,
 };
 
 struct view *view_problems_open(struct tui *tui, int severity)
 {
-	struct problems *p = xcalloc(1, sizeof *p);
-	p->severity = severity;
-	return view_new(tui, &problems_ops, p, "Problems: what is not ready");
+	return view_open(tui, &problems_ops, &severity);
 }

@@ -135,7 +135,7 @@ check "an event exported as CSV and loaded again keeps its UIDs" \
 # A file from before summit kept the UIDs' domain: they come from the
 # name as before, and stay when it is renamed.
 cp "$db" "$tmp/v1.db"
-sqlite3 "$tmp/v1.db" "DROP TABLE checkins; DROP TABLE badge_history; DROP TABLE accreditations;
+sqlite3 "$tmp/v1.db" "DROP TABLE checkins; DROP TABLE \"badge-history\"; DROP TABLE accreditations;
 	ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
 	PRAGMA user_version = 1"
