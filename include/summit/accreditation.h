@@ -50,6 +50,19 @@ struct checkin_result {
 int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
                    struct checkin_result *out, struct summit_err *err);
 
+struct badge_row {
+	const char *badge, *state, *category, *name, *title, *delegation,
+	    *delegation_name;
+};
+
+/* Calls fn for each badge (by delegation name, then the person's name) of
+ * the delegation with code `delegation` (NULL: all), or only `badge`;
+ * only approved, printed and collected ones unless `all`. The row is valid
+ * during the call; a non-zero return from fn stops and is returned. */
+typedef int (*badge_fn)(const struct badge_row *row, void *ctx);
+int accreditation_each(struct summit_db *db, const char *delegation, const char *badge,
+                       bool all, badge_fn fn, void *ctx, struct summit_err *err);
+
 /* The four stages, for delegations and for people. */
 enum attendance_stage {
 	STAGE_INVITED,    /* an invitation went out (sent or any later state) */

@@ -17,6 +17,7 @@
 #include "summit/kind.h"
 #include "summit/plan.h"
 #include "summit/record.h"
+#include "summit/report.h"
 #include "summit/status.h"
 #include "summit/text.h"
 #include "summit/when.h"

@@ -577,3 +577,55 @@ int attendance_by_session(struct summit_db *db, struct attendance_session **sess
 	sqlite3_finalize(st);
 	return status;
 }
+
+int accreditation_each(struct summit_db *db, const char *delegation, const char *badge,
+                       bool all, badge_fn fn, void *ctx, struct summit_err *err)
+{
+	long long only = 0;
+	int status;
+	if (delegation &&
+	    (status = record_find(db, &kind_delegations, delegation, &only, err)))
+		return status;
+	sqlite3_stmt *st;
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT a.badge, a.state, " CATEGORY_SQL ", p.name, coalesce(p.title, ''),"
+	    " d.code, d.name FROM accreditations a JOIN people p ON p.id = a.person"
+	    " JOIN delegations d ON d.id = p.delegation"
+	    " WHERE (?1 = 0 OR d.id = ?1) AND (?2 IS NULL OR a.badge = ?2)"
+	    "  AND (?3 OR a.state IN " VALID_SQL ")"
+	    " ORDER BY d.name, p.name, a.badge",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, only);
+	if (badge)
+		sqlite3_bind_text(st, 2, badge, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, all);
+	int rc = SQLITE_DONE;
+	long long n = 0;
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct badge_row row = {
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4),
+		    (const char *)sqlite3_column_text(st, 5),
+		    (const char *)sqlite3_column_text(st, 6),
+		};
+		n++;
+		status = fn(&row, ctx);
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
+	if (!status && badge && !n)
+		status =
+		    err_set(err, SUMMIT_NOT_FOUND,
+		            "no badge %s%s, expected the number of an approved, printed "
+		            "or collected badge (or --all)",
+		            badge, all ? "" : " that can be printed");
+	return status;
+}
