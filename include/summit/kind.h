@@ -100,7 +100,9 @@ struct kind {
 	  .fallback = "1", \
 	  .help = "people expected") \
 	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
-	  .help = "contact address for invitations")
+	  .help = "contact address for invitations") \
+	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
+	  .help = "the name in French, for `summit order --french`")
 
 #define PERSON_FIELDS(F) \
 	F(PERSON_ID, "id", FIELD_ID, 0) \
@@ -193,7 +195,11 @@ struct kind {
 	  .ref = &kind_places, \
 	  .help = "where its shuttles stop") \
 	F(HOTEL_ADDRESS, "address", FIELD_TEXT, 0) \
-	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE)
+	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE) \
+	F(HOTEL_PREFERRED, "preferred", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: `summit plan hotels` puts heads of state and government, then " \
+	          "ministers, here first")
 
 #define BLOCK_FIELDS(F) \
 	F(BLOCK_ID, "id", FIELD_ID, 0) \
@@ -209,7 +215,10 @@ struct kind {
 	F(ALLOCATION_DELEGATION, "delegation", FIELD_REF, FIELD_REQUIRED, \
 	  .ref = &kind_delegations) \
 	F(ALLOCATION_NIGHT, "night", FIELD_DATE, FIELD_REQUIRED) \
-	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE)
+	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE) \
+	F(ALLOCATION_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define VEHICLE_FIELDS(F) \
 	F(VEHICLE_CODE, "code", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -236,7 +245,10 @@ struct kind {
 	  .ref = &kind_people, \
 	  .link = "trip_riders", \
 	  .help = "ids of the people carried") \
-	F(TRIP_NOTE, "note", FIELD_TEXT, 0)
+	F(TRIP_NOTE, "note", FIELD_TEXT, 0) \
+	F(TRIP_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define ARRIVAL_FIELDS(F) \
 	F(ARRIVAL_ID, "id", FIELD_ID, 0) \

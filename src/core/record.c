@@ -109,19 +109,47 @@ static bool parse_whole(const char *s, long long *out)
 	return true;
 }
 
+/* Bytes of a separator between groups of three digits at s: a space, a
+ * no-break space or a narrow no-break space, as amounts are shown. */
+static size_t group_separator(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* "1500", "1500.50", or grouped as summit shows it: "763 000 000". */
 static bool parse_money(const char *s, long long *cents)
 {
 	const char *p = s;
 	bool negative = *p == '-';
 	p += negative;
 	long long whole = 0;
-	int ndigits = 0;
-	for (; *p >= '0' && *p <= '9'; p++, ndigits++) {
+	int ndigits = 0, group = 0;
+	bool grouped = false;
+	for (;; p++, ndigits++, group++) {
+		size_t sep = ndigits ? group_separator(p) : 0;
+		if (sep) {
+			if ((grouped && group != 3) || (!grouped && group > 3))
+				return false;
+			grouped = true;
+			group = 0;
+			p += sep;
+		}
+		if (*p < '0' || *p > '9') {
+			if (sep)
+				return false;
+			break;
+		}
 		if (whole > 9999999999999LL)
 			return false;
 		whole = whole * 10 + (*p - '0');
 	}
-	if (!ndigits)
+	if (!ndigits || (grouped && group != 3))
 		return false;
 	long long frac = 0;
 	if (*p == '.') {
@@ -965,7 +993,7 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 		const char *eq = strchr(words[w], '=');
 		if (!eq || eq == words[w])
 			return err_set(
-			    err, SUMMIT_INVALID,
+			    err, SUMMIT_USAGE,
 			    "\"%s\": expected FIELD=VALUE (see summit help %s)", words[w],
 			    kind->plural);
 		char *name = xstrndup(words[w], (size_t)(eq - words[w]));
@@ -975,13 +1003,13 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 			for (size_t k = 0; k < kind->nfields; k++)
 				strbuf_addf(&known, "%s%s", k ? ", " : "",
 				            kind->fields[k].name);
-			err_set(err, SUMMIT_INVALID,
+			err_set(err, SUMMIT_USAGE,
 			        "a%s %s has no field \"%s\", expected one of: %s",
 			        strchr("aeiou", kind->singular[0]) ? "n" : "",
 			        kind->singular, name, known.buf);
 			strbuf_free(&known);
 			free(name);
-			return SUMMIT_INVALID;
+			return SUMMIT_USAGE;
 		}
 		free(name);
 		if (values[i])

@@ -172,24 +172,7 @@ void tui_hour(struct summit_db *db, long long utc, char out[6])
 
 void tui_money(long long cents, char *out, size_t size)
 {
-	char digits[32];
-	long long whole = (cents < 0 ? -cents : cents) / 100;
-	snprintf(digits, sizeof digits, "%lld", whole);
-	char grouped[48];
-	size_t n = 0, len = strlen(digits);
-	if (cents < 0)
-		grouped[n++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[n++] = ' ';
-		grouped[n++] = digits[i];
-	}
-	grouped[n] = 0;
-	long long frac = (cents < 0 ? -cents : cents) % 100;
-	if (frac)
-		snprintf(out, size, "%s.%02lld", grouped, frac);
-	else
-		snprintf(out, size, "%s", grouped);
+	text_money(cents, NULL, out, size);
 }
 
 /* ---- the stack of views ---- */
