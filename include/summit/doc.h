@@ -35,4 +35,14 @@ int doc_print_badges(struct summit_db *db, const struct doc_badge_options *optio
 int doc_print_programme(struct summit_db *db, const char *day, const char *path,
                         struct summit_err *err);
 
+struct order_options;
+
+/* The plenary seating plan in protocol order (order.h): rows of `width`
+ * seats facing the podium, the host's place marked, titled with the room
+ * (may be NULL); then a name card per delegation (A4 landscape, folded:
+ * the name on both faces). */
+int doc_print_seating(struct summit_db *db, const struct order_options *order,
+                      const char *room, int width, const char *path,
+                      struct summit_err *err);
+
 #endif

@@ -1,13 +1,17 @@
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "summit/doc.h"
+#include "summit/order.h"
 
 #ifdef SUMMIT_HELPER
 struct scope {
-	const char *delegation, *badge, *hotel, *vehicle, *day, *path;
+	const char *delegation, *badge, *hotel, *vehicle, *day, *path, *room;
 	bool all, sheet;
+	long width;
+	struct order_options order;
 };
 
 /* Which options each document takes, so a stray one is a usage error. */
@@ -19,6 +23,7 @@ static const struct {
     {"manifests", "vehicle day"},
     {"welcome", "day"},
     {"programme", "day"},
+    {"seating", "room width letter host french"},
 };
 
 static bool takes(const char *options, const char *option)
@@ -59,9 +64,17 @@ static int run_print(struct cli *cli, int argc, char **argv)
 	    {"hotel", required_argument, NULL, 'H'},
 	    {"vehicle", required_argument, NULL, 'v'},
 	    {"day", required_argument, NULL, 'd'},
+	    {"room", required_argument, NULL, 'r'},
+	    {"width", required_argument, NULL, 'w'},
+	    {"letter", required_argument, NULL, 'l'},
+	    {"host", required_argument, NULL, 'h'},
+	    {"french", no_argument, NULL, 'f'},
 	    {0},
 	};
-	struct scope s = {0};
+	struct scope s = {.width = 10};
+	order_options_init(&s.order);
+	s.order.host = ORDER_HOST_FIRST;
+	char *end;
 	const char *given[8];
 	int ngiven = 0, c, index;
 	while ((c = getopt_long(argc, argv, "o:", options, &index)) != -1) {
@@ -94,6 +107,42 @@ static int run_print(struct cli *cli, int argc, char **argv)
 		case 'd':
 			s.day = optarg;
 			break;
+		case 'r':
+			s.room = optarg;
+			break;
+		case 'w':
+			s.width = strtol(optarg, &end, 10);
+			if (*end || s.width < 1 || s.width > 60)
+				return cli_error(
+				    cli, EXIT_USAGE,
+				    "--width: got \"%s\", expected seats a row, 1 to 60",
+				    optarg);
+			break;
+		case 'l':
+			if (strlen(optarg) != 1 || optarg[0] < 'A' || optarg[0] > 'Z')
+				return cli_error(
+				    cli, EXIT_USAGE,
+				    "--letter: got \"%s\", expected one capital A to Z",
+				    optarg);
+			s.order.letter = optarg[0];
+			break;
+		case 'h':
+			if (strcmp(optarg, "first") == 0)
+				s.order.host = ORDER_HOST_FIRST;
+			else if (strcmp(optarg, "last") == 0)
+				s.order.host = ORDER_HOST_LAST;
+			else if (strcmp(optarg, "in-order") == 0)
+				s.order.host = ORDER_HOST_IN_ORDER;
+			else
+				return cli_error(
+				    cli, EXIT_USAGE,
+				    "--host: got \"%s\", expected first, last or "
+				    "in-order",
+				    optarg);
+			break;
+		case 'f':
+			s.order.french = true;
+			break;
 		}
 	}
 	if (optind + 1 != argc)
@@ -104,8 +153,8 @@ static int run_print(struct cli *cli, int argc, char **argv)
 			allowed = documents[i].options;
 	if (!allowed)
 		return cli_error(cli, EXIT_USAGE,
-		                 "unknown document \"%s\", expected badges, rooming, "
-		                 "manifests, welcome or programme",
+		                 "unknown document \"%s\", expected badges, seating, "
+		                 "rooming, manifests, welcome or programme",
 		                 what);
 	for (int i = 0; i < ngiven; i++)
 		if (!takes(allowed, given[i]))
@@ -121,6 +170,9 @@ static int run_print(struct cli *cli, int argc, char **argv)
 	if (strcmp(what, "badges") == 0) {
 		struct doc_badge_options o = {s.delegation, s.badge, s.all, s.sheet};
 		status = doc_print_badges(cli->db, &o, s.path, &n, &err);
+	} else if (strcmp(what, "seating") == 0) {
+		status = doc_print_seating(cli->db, &s.order, s.room, (int)s.width,
+		                           s.path, &err);
 	} else if (strcmp(what, "programme") == 0) {
 		status = doc_print_programme(cli->db, s.day, s.path, &err);
 	} else {
@@ -138,7 +190,7 @@ static int run_print(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_print = {
     .name = "print",
-    .usage = "badges|rooming|manifests|welcome|programme [SCOPE] -o FILE.pdf",
+    .usage = "badges|seating|rooming|manifests|welcome|programme [SCOPE] -o FILE.pdf",
     .summary = "the printed documents of the protocol office, as PDF",
     .help = "badges [--delegation CODE | --badge NUMBER] [--all] [--sheet]: A6 badges,\n"
             "  one a page or four to an A4 sheet (--sheet): name, delegation, the\n"
@@ -146,6 +198,10 @@ const struct verb verb_print = {
             "  press orange, staff grey, security red) and the badge number as a QR\n"
             "  code, which a desk's scanner reads into `summit checkin`. Approved,\n"
             "  printed and collected badges, or every one with --all.\n"
+            "seating [--room NAME] [--width SEATS] [--letter A-Z] [--host first|last|\n"
+            "  in-order] [--french]: the plenary seating plan in protocol order (as\n"
+            "  `summit order`), rows of --width seats (10) from the podium, the host\n"
+            "  first unless told, marked; then a folded name card per delegation.\n"
             "rooming [--hotel NAME]: per hotel, each delegation's guests, nights and\n"
             "  rooms.\n"
             "manifests [--vehicle CODE] [--day DATE]: per vehicle and day, its trips\n"
@@ -156,6 +212,7 @@ const struct verb verb_print = {
             "  hours down, on A4 landscape (every day without --day).\n"
             "Examples:\n"
             "  summit print badges --delegation SEN -o senegal-badges.pdf\n"
+            "  summit print seating --room \"Salle Plénière\" --letter K -o seating.pdf\n"
             "  summit print rooming --hotel \"Hôtel Salam\" -o salam.pdf\n"
             "  summit print manifests --day 2007-11-14 -o drivers.pdf\n"
             "  summit print programme --day 2007-11-15 -o programme.pdf",

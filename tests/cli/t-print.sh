@@ -101,7 +101,25 @@ party=$(sqlite3 "$db" "SELECT sum(party) FROM arrivals WHERE direction = 'arriva
 	AND date(time, 'unixepoch') = '2007-11-13'")
 check "the people to meet are counted" contains "$text" "$party people to meet."
 
-run summit print seating -o "$tmp/s.pdf"
+# The plenary seating plan from protocol order, then a name card each.
+run summit print seating --room "Salle Plénière" --letter K -o "$tmp/seating.pdf"
+expect_rc 0 "the seating plan prints"
+check "its pages render" renders "$tmp/seating.pdf"
+codes=$(summit order --letter K --host first --format tsv | sed 1d | cut -f2 | tr '\n' ' ')
+shown=$(pdftotext -raw -f 1 -l 1 "$tmp/seating.pdf" - | sed 's/^[0-9]* //' |
+	grep -x -F "$(printf '%s\n' $codes)" | tr '\n' ' ')
+expect_same "$shown" "$codes" "the seats follow the order of precedence, the host first"
+check "the host's seat is marked" contains "$(pdftotext -f 1 -l 1 "$tmp/seating.pdf" -)" "(host)"
+ncodes=$(printf '%s\n' $codes | wc -l)
+check "then one name card a delegation" test "$(pages "$tmp/seating.pdf")" -eq $((ncodes + 1))
+check "a card bears the delegation's name" \
+	contains "$(pdftotext -f 2 -l 2 "$tmp/seating.pdf" -)" "Mali"
+run summit print seating --width 0 -o "$tmp/s.pdf"
+expect_rc 2 "a row of no seats is a usage error"
+run summit print seating --room "Salle 99" -o "$tmp/s.pdf"
+expect_rc 1 "an unknown room is refused"
+
+run summit print mystery -o "$tmp/s.pdf"
 expect_rc 2 "an unknown document is a usage error"
 run summit print badges --hotel X -o "$tmp/s.pdf"
 expect_rc 2 "an option of another document is a usage error"
