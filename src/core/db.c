@@ -322,3 +322,9 @@ long long db_data_version(struct summit_db *db)
 	sqlite3_finalize(st);
 	return version;
 }
+
+const char *db_file(struct summit_db *db)
+{
+	const char *path = sqlite3_db_filename(db->conn, "main");
+	return path ? path : "";
+}
