@@ -28,6 +28,12 @@ int accreditation_move(struct summit_db *db, const struct accreditation_move *mo
 
 /* Verifies that every badge's history ends in its state (after a load). */
 int accreditation_check_histories(struct summit_db *db, struct summit_err *err);
+/* The kinds' hooks (kind.c): the rule of a badge-history row read from a
+ * file, and a new badge's first history row. */
+int accreditation_check_history(struct summit_db *db, long long self,
+                                const char *const *values, struct summit_err *err);
+int accreditation_after_insert(struct summit_db *db, long long id,
+                               struct summit_err *err);
 
 struct checkin_scan {
 	const char *key; /* a badge number, or a person's name (case and accents aside) */

@@ -51,10 +51,11 @@ bool accreditation_can_move(const char *from, const char *to)
 	return false;
 }
 
-int accreditation_check_history(struct summit_db *db, const char *const *v,
-                                struct summit_err *err)
+int accreditation_check_history(struct summit_db *db, long long self,
+                                const char *const *v, struct summit_err *err)
 {
 	(void)db;
+	(void)self;
 	if (v[3] && !accreditation_can_move(v[3], v[4]))
 		return err_field(
 		    err, "new_state",
