@@ -247,6 +247,12 @@ static int find_badge(struct summit_db *db, const char *key, long long *id, char
                       size_t state_size, struct checkin_result *out,
                       struct summit_err *err)
 {
+	/* What a scanner or a hand typed is repeated in messages: never a
+	 * control character. */
+	if (!text_valid_utf8(key) || text_has_control(key, false))
+		return err_set(err, SUMMIT_INVALID,
+		               "got a scan with control characters or bytes that are not "
+		               "UTF-8, expected a badge number or a name");
 	sqlite3_stmt *st;
 	int status =
 	    db_prepare(db, BADGE_SELECT " WHERE a.badge = ? COLLATE NOCASE", &st, err);
@@ -416,7 +422,7 @@ int attendance_read(struct summit_db *db, const char *by, struct attendance *a,
 	memset(a, 0, sizeof *a);
 	long long until = when_now(db);
 	if (by && when_parse_local(db, by, &until, err))
-		return err_field(err, "at",
+		return err_field(err, "by",
 		                 "got \"%s\", expected a time YYYY-MM-DD HH:MM", by);
 	when_format_local(db, until, a->by);
 	int n = 0;

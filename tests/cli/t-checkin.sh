@@ -137,5 +137,9 @@ expect_out '"attended": 1' "fewer had come in earlier"
 expect_out '"not_in_yet": ["AFP", "OBS"]' "and more were still awaited"
 run summit status --by tomorrow
 expect_rc 1 "a bad --by is refused"
+expect_err 'by: got "tomorrow", expected a time YYYY-MM-DD HH:MM' "saying what it expects"
+run summit checkin "$(printf 'B-001\033[2J')"
+expect_rc 1 "a scan with a control character is refused"
+check "and the character is not echoed to the terminal" test "$(printf '%s' "$err" | tr -d -c '\033' | wc -c)" -eq 0
 
 done_testing
