@@ -54,5 +54,17 @@ keys P Enter
 expect_screen "Printed: wrote the rooming to rooming.pdf" "and a good one is written"
 check "the rooming list names its hotels" \
 	contains "$(pdftotext "$tmp/rooming.pdf" - 2>/dev/null)" "Rooming list: Hôtel Salam"
+
+# The day's welcome list and manifests from Transport.
+keys 6
+expect_screen "2007-11-14, day 3 of 7" "Transport opens on the opening day"
+keys W Enter
+expect_screen "Printed: wrote the welcome to welcome-2007-11-14.pdf" "W prints the airport welcome list"
+check "it lists the day's flights" \
+	contains "$(pdftotext "$tmp/welcome-2007-11-14.pdf" - 2>/dev/null)" "Airport welcome list: 2007-11-14"
+keys M Enter
+expect_screen "Printed: wrote the manifests to manifests-2007-11-14.pdf" "M prints the day's manifests"
+check "a driver's page for that day" \
+	contains "$(pdftotext "$tmp/manifests-2007-11-14.pdf" - 2>/dev/null)" ", 2007-11-14"
 tui_stop
 done_testing
