@@ -48,7 +48,7 @@ static int print_list(struct cli *cli, const char *what, const struct scope *s,
 		status = report_welcome(cli->db, s->day, &doc, err);
 	if (!status)
 		status =
-		    doc_write_pdf(&doc, strcmp(what, "manifests") == 0, s->path, err);
+		    doc_write_pdf(&doc, strcmp(what, "rooming") != 0, s->path, err);
 	report_free(&doc);
 	return status;
 }
@@ -205,9 +205,9 @@ const struct verb verb_print = {
             "rooming [--hotel NAME]: per hotel, each delegation's guests, nights and\n"
             "  rooms.\n"
             "manifests [--vehicle CODE] [--day DATE]: per vehicle and day, its trips\n"
-            "  with times, places, riders and the flights met (A4 landscape).\n"
+            "  with times, places, riders and the flights met.\n"
             "welcome [--day DATE]: per day, the flights landing, the parties on them\n"
-            "  and who meets them.\n"
+            "  and who meets them (both on A4 landscape).\n"
             "programme [--day DATE]: the day's sessions as a grid, rooms across and\n"
             "  hours down, on A4 landscape (every day without --day).\n"
             "Examples:\n"
