@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "summit/browse.h"
+#include "summit/change.h"
 #include "summit/check.h"
 #include "summit/csvio.h"
 #include "summit/db.h"

@@ -47,6 +47,16 @@ int cli_usage(const struct cli *cli);
 /* A kind named on the command line, or NULL after saying so. */
 const struct kind *cli_kind(const struct cli *cli, const char *name);
 
+/* A change in one transaction (BEGIN IMMEDIATE): change(ctx) runs between
+ * the two pictures of a watch on kind (change.h). The problems it newly
+ * causes are added to *warnings as "warning: ..." lines, for cli_warn to
+ * print once the verb has said what it saved. */
+typedef int (*cli_change_fn)(struct cli *cli, void *ctx, struct summit_err *err);
+int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, void *ctx,
+               struct strbuf *warnings, struct summit_err *err);
+/* Prints the warnings on stderr and frees them. */
+void cli_warn(struct strbuf *warnings);
+
 /* Output of records: an aligned table for people, TSV, JSON or CSV. */
 enum output_format { OUTPUT_TABLE, OUTPUT_TSV, OUTPUT_JSON, OUTPUT_CSV };
 int output_format_parse(const char *name, enum output_format *format);
@@ -68,8 +78,8 @@ int list_records(struct cli *cli, const struct kind *kind,
                  enum output_format format);
 
 /* Every verb's descriptor. */
-extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import, verb_init,
-    verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set, verb_show,
-    verb_status, verb_version;
+extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
+    verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
+    verb_show, verb_status, verb_version;
 
 #endif

@@ -1,5 +1,20 @@
 #include "cli.h"
 
+struct update {
+	const struct kind *kind;
+	const char *key;
+	char **changes;
+};
+
+static int update(struct cli *cli, void *ctx, struct summit_err *err)
+{
+	struct update *up = ctx;
+	long long id;
+	int status = record_find(cli->db, up->kind, up->key, &id, err);
+	return status ? status
+	              : record_update(cli->db, up->kind, id, up->changes, 0, err);
+}
+
 static int run_set(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 3)
@@ -17,21 +32,19 @@ static int run_set(struct cli *cli, int argc, char **argv)
 	char **changes = xcalloc(kind->nfields, sizeof *changes);
 	struct summit_err err;
 	err_clear(&err);
+	struct strbuf warnings = {0};
+	struct update up = {kind, first == 2 ? "" : argv[2], changes};
 	int status =
 	    record_values_from_words(kind, argv + first, argc - first, changes, &err);
-	if (!status && !(status = db_begin(cli->db, &err))) {
-		long long id;
-		status = record_find(cli->db, kind, first == 2 ? "" : argv[2], &id, &err);
-		if (!status)
-			status = record_update(cli->db, kind, id, changes, 0, &err);
-		status = db_end(cli->db, status, &err);
-	}
+	if (!status)
+		status = cli_change(cli, kind, update, &up, &warnings, &err);
 	record_values_free(kind, changes);
 	free(changes);
 	if (status)
 		return cli_fail(cli, &err);
 	printf("changed %s%s%s\n", kind->singular, first == 2 ? "" : " ",
 	       first == 2 ? "" : argv[2]);
+	cli_warn(&warnings);
 	return EXIT_OK;
 }
 
