@@ -306,8 +306,16 @@ static void pick_reference(struct form *f)
 	free(p.keys);
 }
 
-/* Tries to write the record; on refusal puts the message by its field. */
-static long long form_save(struct form *f)
+static int keep_warning(const struct check_problem *p, void *ctx)
+{
+	struct strbuf *sb = ctx;
+	strbuf_addf(sb, "%swarning: %s", sb->len ? "; " : "", p->message);
+	return 0;
+}
+
+/* Tries to write the record; on refusal puts the message by its field. The
+ * problems the change newly causes (change.h) go to *warnings. */
+static long long form_save(struct form *f, struct strbuf *warnings)
 {
 	const struct kind *kind = f->kind;
 	struct summit_db *db = f->tui->db;
@@ -328,16 +336,25 @@ static long long form_save(struct form *f)
 	long long id = f->id;
 	int status = db_begin(db, &err);
 	if (!status) {
-		if (f->id)
+		struct change_watch *watch = NULL;
+		status = change_watch_start(db, kind, &watch, &err);
+		if (!status && f->id)
 			status =
 			    record_update(db, kind, f->id, values, f->revision, &err);
-		else
+		else if (!status)
 			status = record_insert(db, kind, values, &id, &err);
+		if (!status) {
+			status = change_watch_finish(watch, keep_warning, warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
 		status = db_end(db, status, &err);
 	}
 	free(values);
 	if (status == SUMMIT_OK)
 		return id;
+	strbuf_free(warnings);
+	*warnings = (struct strbuf){0};
 	int at = err.field[0] ? kind_field_index(kind, err.field) : -1;
 	if (at >= 0 && !f->hidden[at]) {
 		f->errors[at] = xstrdup(err.msg);
@@ -380,10 +397,26 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 		case KEY_RESIZE:
 			break;
 		case 19: /* Ctrl-S */
-		case KEY_F(2):
-			saved = form_save(&f);
-			done = saved != 0;
+		case KEY_F(2): {
+			struct strbuf warnings = {0};
+			long long now = form_save(&f, &warnings);
+			saved = now ? now : saved;
+			done = now != 0;
+			/* Saved, but check now finds something new: say so
+			 * before the planner leaves the record. */
+			if (now && warnings.len &&
+			    tui_confirm(tui, "Saved, with new problems. Edit it again?",
+			                warnings.buf)) {
+				f.id = now;
+				form_load(&f, NULL);
+				f.modified = false;
+				snprintf(f.message, sizeof f.message, "Saved. %s",
+				         warnings.buf);
+				done = false;
+			}
+			strbuf_free(&warnings);
 			break;
+		}
 		case 27: /* Esc */
 		case 7:  /* Ctrl-G */
 			if (!f.modified ||
