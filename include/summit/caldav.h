@@ -7,6 +7,8 @@
 #ifndef SUMMIT_CALDAV_H
 #define SUMMIT_CALDAV_H
 
+#include <stddef.h>
+
 struct summit_db;
 struct summit_err;
 
@@ -29,6 +31,14 @@ struct caldav_report {
 	long long deleted;   /* events removed because they are gone */
 	long long removed;   /* calendars of subjects the event no longer has */
 };
+
+/* Calls fn for each response of a WebDAV multistatus answer (RFC 4918):
+ * its href, its status (the response's own, else its first propstat's; 0
+ * when it gives none) and its calendar data ("" when none). A non-zero
+ * return from fn stops and is returned; -1 when xml is not XML. */
+typedef int (*caldav_response_fn)(const char *href, long status, const char *data,
+                                  void *ctx);
+int caldav_each_response(const char *xml, size_t len, caldav_response_fn fn, void *ctx);
 
 int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
                    struct caldav_report *report, struct summit_err *err);

@@ -97,7 +97,30 @@ struct kind {
 	F(EVENT_CURRENCY, "currency", FIELD_CODE, 0, .help = "of the budget, e.g. XOF") \
 	F(EVENT_UID_DOMAIN, "uid_domain", FIELD_TEXT, 0, \
 	  .help = "what calendar UIDs end with after '@'; kept from the first name, " \
-	          "so a rename changes no UID")
+	          "so a rename changes no UID") \
+	F(EVENT_PICKUP_MARGIN, "pickup_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "20", \
+	  .help = "minutes after landing before a pickup may leave the airport") \
+	F(EVENT_ARRIVAL_DAYS, "arrival_days", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "7", \
+	  .help = "days before the first day by which arrival details are due") \
+	F(EVENT_PICKUP_WINDOW, "pickup_window", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "30", \
+	  .help = "minutes between landings one pickup may wait for (planners)") \
+	F(EVENT_IMMIGRATION_MARGIN, "immigration_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "30", \
+	  .help = "minutes from landing to the arrivals hall (planners)") \
+	F(EVENT_DEPARTURE_MARGIN, "departure_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "120", \
+	  .help = "minutes at the airport before a departure flight (planners)") \
+	F(EVENT_SHUTTLE_LEAD, "shuttle_lead", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "15", \
+	  .help = "minutes before a day's first session the shuttles reach the " \
+	          "venue (planners)") \
+	F(EVENT_MINISTER_CARS, "minister_cars", FIELD_ENUM, 0, ENUM("yes", "no"), \
+	  .fallback = "no", \
+	  .help = "yes: ministers need a dedicated car too, not only heads of state " \
+	          "and government")
 
 #define DELEGATION_FIELDS(F) \
 	F(DELEGATION_CODE, "code", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -115,7 +138,12 @@ struct kind {
 	  .fallback = "1", \
 	  .help = "people expected") \
 	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
-	  .help = "contact address for invitations")
+	  .help = "contact address for invitations") \
+	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
+	  .help = "the name in French, for `summit order --french`") \
+	F(DELEGATION_IN_TOWN, "in_town", FIELD_ENUM, 0, ENUM("yes", "no"), \
+	  .fallback = "no", \
+	  .help = "yes: lives in town (as the host does), needs no hotel, flight or car")
 
 #define PERSON_FIELDS(F) \
 	F(PERSON_ID, "id", FIELD_ID, 0) \
@@ -186,7 +214,11 @@ struct kind {
 	  .link = "session_delegations") \
 	F(SESSION_STATUS, "status", FIELD_ENUM, 0, ENUM("scheduled", "cancelled"), \
 	  .fallback = "scheduled") \
-	F(SESSION_DESCRIPTION, "description", FIELD_TEXT, 0)
+	F(SESSION_DESCRIPTION, "description", FIELD_TEXT, 0) \
+	F(SESSION_EXPECTED, "expected", FIELD_INT, FIELD_POSITIVE, \
+	  .help = "people expected, when the planner knows (registrations); " \
+	          "without it, who must attend in full and one person from each " \
+	          "delegation that may")
 
 #define PLACE_FIELDS(F) \
 	F(PLACE_NAME, "name", FIELD_TEXT, FIELD_REQUIRED | FIELD_UNIQUE) \
@@ -208,7 +240,11 @@ struct kind {
 	  .ref = &kind_places, \
 	  .help = "where its shuttles stop") \
 	F(HOTEL_ADDRESS, "address", FIELD_TEXT, 0) \
-	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE)
+	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE) \
+	F(HOTEL_PREFERRED, "preferred", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: `summit plan hotels` puts heads of state and government, then " \
+	          "ministers, here first")
 
 #define BLOCK_FIELDS(F) \
 	F(BLOCK_ID, "id", FIELD_ID, 0) \
@@ -224,7 +260,10 @@ struct kind {
 	F(ALLOCATION_DELEGATION, "delegation", FIELD_REF, FIELD_REQUIRED, \
 	  .ref = &kind_delegations) \
 	F(ALLOCATION_NIGHT, "night", FIELD_DATE, FIELD_REQUIRED) \
-	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE)
+	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE) \
+	F(ALLOCATION_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define VEHICLE_FIELDS(F) \
 	F(VEHICLE_CODE, "code", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -251,7 +290,10 @@ struct kind {
 	  .ref = &kind_people, \
 	  .link = "trip_riders", \
 	  .help = "ids of the people carried") \
-	F(TRIP_NOTE, "note", FIELD_TEXT, 0)
+	F(TRIP_NOTE, "note", FIELD_TEXT, 0) \
+	F(TRIP_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define ARRIVAL_FIELDS(F) \
 	F(ARRIVAL_ID, "id", FIELD_ID, 0) \

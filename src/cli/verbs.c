@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <string.h>
 
 #include "cli.h"
@@ -6,7 +5,7 @@
 const struct verb *const verbs[] = {
     &verb_init,   &verb_load,   &verb_add,    &verb_set,     &verb_remove, &verb_show,
     &verb_list,   &verb_import, &verb_export, &verb_publish, &verb_invitation,
-    &verb_status, &verb_check,  &verb_help,   &verb_version, NULL,
+    &verb_status, &verb_check,  &verb_order,  &verb_help,   &verb_version, NULL,
 };
 
 const struct verb *verb_find(const char *name)
@@ -15,44 +14,4 @@ const struct verb *verb_find(const char *name)
 		if (strcmp((*v)->name, name) == 0)
 			return *v;
 	return NULL;
-}
-
-int cli_error(const struct cli *cli, int code, const char *fmt, ...)
-{
-	fputs("summit: ", stderr);
-	if (cli && cli->verb)
-		fprintf(stderr, "%s: ", cli->verb->name);
-	va_list ap;
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return code;
-}
-
-int cli_fail(const struct cli *cli, const struct summit_err *err)
-{
-	if (err->field[0])
-		return cli_error(cli, EXIT_REFUSED, "%s: %s", err->field, err->msg);
-	return cli_error(cli, EXIT_REFUSED, "%s", err->msg);
-}
-
-int cli_usage(const struct cli *cli)
-{
-	fprintf(stderr, "usage: summit %s %s\n", cli->verb->name, cli->verb->usage);
-	return EXIT_USAGE;
-}
-
-const struct kind *cli_kind(const struct cli *cli, const char *name)
-{
-	const struct kind *kind = kind_find(name);
-	if (!kind) {
-		struct strbuf names = {0};
-		for (size_t k = 1; k < kind_count; k++)
-			strbuf_addf(&names, "%s%s", k > 1 ? ", " : "", kinds[k]->plural);
-		cli_error(cli, EXIT_USAGE, "unknown kind \"%s\", expected one of: %s",
-		          name, names.buf);
-		strbuf_free(&names);
-	}
-	return kind;
 }

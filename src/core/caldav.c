@@ -5,6 +5,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,13 @@ static int request(struct http *h, const char *method, const char *url,
 static int refused(struct http *h, const char *method, const char *url,
                    const char *expected, struct summit_err *err)
 {
-	if (h->status == 401 || h->status == 403)
+	if (h->status == 403)
+		return err_set(err, SUMMIT_FAILED,
+		               "%s %s: the server does not allow it (HTTP 403 "
+		               "Forbidden), expected a URL where this account may "
+		               "create and write calendars",
+		               method, url);
+	if (h->status == 401)
 		return err_set(err, SUMMIT_FAILED,
 		               "%s %s: the server refused access (HTTP %ld), expected "
 		               "credentials in a netrc file or SUMMIT_CALDAV_USER and "
@@ -118,44 +125,61 @@ static char *last_segment(CURL *curl, const char *href, bool *is_collection)
 	return name;
 }
 
-/* Calls fn with the href and the calendar data ("" when none) of each
- * response in the multistatus answer h holds to method on url, parsed
- * whole first (fn may make requests with h); a non-zero return from fn
- * stops and is returned. */
-static int each_response(struct http *h, const char *method, const char *url,
-                         int (*fn)(const char *href, const char *data, void *ctx),
-                         void *ctx, struct summit_err *err)
+/* "HTTP/1.1 404 Not Found" gives 404; 0 when it is not a status line. */
+static long status_code(const xmlChar *line)
 {
-	if (h->status != 207)
-		return refused(h, method, url, "207", err);
+	const char *s = line ? (const char *)line : "";
+	s += strspn(s, " \t\r\n");
+	if (strncmp(s, "HTTP/", 5) != 0)
+		return 0;
+	s = strchr(s, ' ');
+	if (!s)
+		return 0;
+	char *end;
+	long code = strtol(s + 1, &end, 10);
+	return code >= 100 && code <= 599 && end == s + 4 ? code : 0;
+}
+
+int caldav_each_response(const char *xml, size_t len, caldav_response_fn fn, void *ctx)
+{
+	if (len > INT_MAX)
+		return -1;
 	xmlDocPtr doc =
-	    xmlReadMemory(h->body.buf ? h->body.buf : "", (int)h->body.len, url, NULL,
+	    xmlReadMemory(xml ? xml : "", (int)len, "answer.xml", NULL,
 	                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
-		return err_set(err, SUMMIT_FAILED,
-		               "%s %s: got an answer that is not XML, expected a "
-		               "multistatus",
-		               method, url);
+		return -1;
 	xmlXPathContextPtr x = xmlXPathNewContext(doc);
 	xmlXPathRegisterNs(x, BAD_CAST "D", BAD_CAST "DAV:");
 	xmlXPathRegisterNs(x, BAD_CAST "C", BAD_CAST "urn:ietf:params:xml:ns:caldav");
 	xmlXPathObjectPtr responses =
 	    xmlXPathEvalExpression(BAD_CAST "/D:multistatus/D:response", x);
 	xmlNodeSetPtr nodes = responses ? responses->nodesetval : NULL;
-	int status = SUMMIT_OK;
+	int status = 0;
 	for (int i = 0; nodes && i < nodes->nodeNr && !status; i++) {
 		x->node = nodes->nodeTab[i];
 		xmlXPathObjectPtr href =
 		    xmlXPathEvalExpression(BAD_CAST "string(D:href)", x);
 		xmlXPathObjectPtr data =
 		    xmlXPathEvalExpression(BAD_CAST "string(.//C:calendar-data)", x);
+		/* A response's own status (RFC 4918 14.24) says the resource
+		 * itself is missing; without one, its first propstat's. */
+		xmlXPathObjectPtr own =
+		    xmlXPathEvalExpression(BAD_CAST "string(D:status)", x);
+		xmlXPathObjectPtr prop =
+		    xmlXPathEvalExpression(BAD_CAST "string(D:propstat/D:status)", x);
+		long code = status_code(own ? own->stringval : NULL);
+		if (!code)
+			code = status_code(prop ? prop->stringval : NULL);
 		if (href && href->stringval && *href->stringval)
 			status = fn(
-			    (const char *)href->stringval,
+			    (const char *)href->stringval, code,
 			    data && data->stringval ? (const char *)data->stringval : "",
 			    ctx);
 		xmlXPathFreeObject(href);
 		xmlXPathFreeObject(data);
+		xmlXPathFreeObject(own);
+		xmlXPathFreeObject(prop);
 	}
 	xmlXPathFreeObject(responses);
 	xmlXPathFreeContext(x);
@@ -163,9 +187,27 @@ static int each_response(struct http *h, const char *method, const char *url,
 	return status;
 }
 
-/* Keeps a resource of the collection with the digest its data carries. */
-static int held_add(const char *href, const char *data, void *ctx)
+/* Calls fn for each response of the multistatus answer h holds to method
+ * on url, parsed whole first (fn may make requests with h, reusing its
+ * body). */
+static int each_response(struct http *h, const char *method, const char *url,
+                         caldav_response_fn fn, void *ctx, struct summit_err *err)
 {
+	if (h->status != 207)
+		return refused(h, method, url, "207", err);
+	int status = caldav_each_response(h->body.buf, h->body.len, fn, ctx);
+	if (status < 0)
+		return err_set(err, SUMMIT_FAILED,
+		               "%s %s: got an answer that is not XML, expected a "
+		               "multistatus",
+		               method, url);
+	return status;
+}
+
+/* Keeps a resource of the collection with the digest its data carries. */
+static int held_add(const char *href, long code, const char *data, void *ctx)
+{
+	(void)code;
 	struct collection *c = ctx;
 	bool is_collection;
 	char *name = last_segment(c->h->curl, href, &is_collection);
@@ -265,8 +307,18 @@ static int put_resource(const char *uid, const char *text, void *data)
 	return status;
 }
 
-static int ensure_collection(struct http *h, const char *url, const char *display,
-                             struct caldav_report *report, struct summit_err *err)
+static int note_missing(const char *href, long code, const char *data, void *ctx)
+{
+	(void)href, (void)data;
+	if (code == 404)
+		*(bool *)ctx = true;
+	return 0;
+}
+
+/* Whether the collection at url exists: a 404, or (Xandikos) a 207 whose
+ * response says 404, is missing. */
+static int collection_exists(struct http *h, const char *url, bool *exists,
+                             struct summit_err *err)
 {
 	int status = request(h, "PROPFIND", url, "application/xml; charset=utf-8", "0",
 	                     "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
@@ -275,10 +327,22 @@ static int ensure_collection(struct http *h, const char *url, const char *displa
 	                     err);
 	if (status)
 		return status;
+	bool missing = h->status == 404;
 	if (h->status == 207)
-		return SUMMIT_OK;
-	if (h->status != 404)
-		return refused(h, "PROPFIND", url, "207 or 404", err);
+		status = each_response(h, "PROPFIND", url, note_missing, &missing, err);
+	else if (h->status != 404)
+		status = refused(h, "PROPFIND", url, "207 or 404", err);
+	*exists = !missing;
+	return status;
+}
+
+static int ensure_collection(struct http *h, const char *url, const char *display,
+                             struct caldav_report *report, struct summit_err *err)
+{
+	bool exists;
+	int status = collection_exists(h, url, &exists, err);
+	if (status || exists)
+		return status;
 	/* The display name is XML text: escape what XML reserves. */
 	struct strbuf name = {0};
 	for (const char *p = display; *p; p++)
@@ -363,9 +427,9 @@ struct stale {
 };
 
 /* Deletes a collection named as summit names them but not published now. */
-static int remove_if_stale(const char *href, const char *data, void *ctx)
+static int remove_if_stale(const char *href, long code, const char *data, void *ctx)
 {
-	(void)data;
+	(void)data, (void)code;
 	struct stale *s = ctx;
 	static const struct {
 		const char *what, *prefix;
@@ -499,17 +563,12 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 	char *base =
 	    opt->url[n - 1] == '/' ? xstrdup(opt->url) : xasprintf("%s/", opt->url);
 	/* The base collection is made when missing (a new account on Radicale). */
-	status =
-	    request(&h, "PROPFIND", base, "application/xml; charset=utf-8", "0",
-	            "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind "
-	            "xmlns:D=\"DAV:\"><D:prop><D:resourcetype/></D:prop></D:propfind>",
-	            err);
-	if (!status && h.status == 404) {
+	bool exists;
+	status = collection_exists(&h, base, &exists, err);
+	if (!status && !exists) {
 		status = request(&h, "MKCOL", base, NULL, NULL, NULL, err);
 		if (!status && h.status != 201)
 			status = refused(&h, "MKCOL", base, "201", err);
-	} else if (!status && h.status != 207) {
-		status = refused(&h, "PROPFIND", base, "207", err);
 	}
 	static const struct {
 		const char *what, *prefix;

@@ -180,8 +180,8 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 	struct record now = {0};
 	if ((status = record_get(db, kind, id, &now, err)))
 		return status;
-	char at_text[WHEN_TIME_LEN];
-	when_format_local(db, at, at_text);
+	char at_text[WHEN_EXACT_LEN];
+	when_format_exact(db, at, at_text);
 	status = add_history(db, move->delegation, at_text, old, move->state,
 	                     now.values[INVITATION_CHANNEL], move->note, err);
 	record_clear(&now);

@@ -77,6 +77,13 @@ static struct view *open_problems(struct tui *tui, long long severity)
 	return view_problems_open(tui, (int)severity);
 }
 
+/* check's own list, so the figure and the list behind it agree. */
+static struct view *open_no_hotel(struct tui *tui, long long unused)
+{
+	(void)unused;
+	return view_problems_open_kind(tui, "no-hotel");
+}
+
 static struct view *open_programme(struct tui *tui, long long unused)
 {
 	(void)unused;
@@ -141,7 +148,7 @@ static void dashboard_load(struct view *view)
 	figure(d, 1, &right, "with a hotel", s->accepted_with_hotel,
 	       target_list(&kind_delegations, "accepted-with-hotel", NULL, -1, NULL));
 	figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
-	       target_list(&kind_delegations, "accepted-without-hotel", NULL, -1, NULL))
+	       view_target(open_no_hotel))
 	    ->warn = s->accepted_without_hotel > 0;
 	figure(d, 1, &right, "with arrival details", s->accepted_with_arrival,
 	       target_list(&kind_delegations, "accepted-with-arrival", NULL, -1, NULL));
@@ -296,23 +303,24 @@ static bool dashboard_key(struct view *view, int key)
 	return false;
 }
 
-static void dashboard_close(struct view *view)
+static void dashboard_init(struct view *view, const void *arg)
 {
-	free(view->data);
+	(void)arg;
+	struct dashboard *d = view->data;
+	d->selected = 1;
 }
 
 static const struct view_ops dashboard_ops = {
     .name = "Dashboard",
+    .private_size = sizeof(struct dashboard),
+    .keys = dashboard_keys,
+    .init = dashboard_init,
     .load = dashboard_load,
     .draw = dashboard_draw,
     .key = dashboard_key,
-    .close = dashboard_close,
-    .keys = dashboard_keys,
 };
 
 struct view *view_dashboard_open(struct tui *tui)
 {
-	struct dashboard *d = xcalloc(1, sizeof *d);
-	d->selected = 1;
-	return view_new(tui, &dashboard_ops, d, "Dashboard");
+	return view_open(tui, &dashboard_ops, NULL);
 }

@@ -10,7 +10,6 @@
 struct delegation {
 	long long id;
 	char code[64];
-	struct page page;
 };
 
 static const struct key_help delegation_keys[] = {
@@ -146,12 +145,7 @@ static void delegation_load(struct view *view)
 {
 	struct delegation *d = view->data;
 	struct summit_db *db = view->tui->db;
-	struct page *page = &d->page;
-	char previous[512] = "";
-	if (page_selected(page))
-		snprintf(previous, sizeof previous, "%s",
-		         page->lines[page->cursor.line].text);
-	page_clear(page);
+	struct page *page = &view->page;
 	const struct kind *kind = &kind_delegations;
 	struct record rec = {0};
 	struct summit_err err;
@@ -197,8 +191,10 @@ static void delegation_load(struct view *view)
 		add_link(page, ROLE_HEADER, target_record(inv, inv_id), "%s%s", sb.buf,
 		         "");
 		strbuf_free(&sb);
+		/* Selectable, so w reads it whole. */
 		if (ir.values[INVITATION_NOTE])
-			page_add(page, ROLE_NORMAL, "  %s", ir.values[INVITATION_NOTE]);
+			add_link(page, ROLE_NORMAL, target_record(inv, inv_id), "  %s%s",
+			         ir.values[INVITATION_NOTE], "");
 		const struct kind *history = &kind_history;
 		struct record_filter by = {HISTORY_DELEGATION, d->code};
 		struct browse b = {.kind = history, .filters = &by, .nfilters = 1};
@@ -253,13 +249,6 @@ static void delegation_load(struct view *view)
 	if (!c.n)
 		page_add(page, ROLE_DIM, "    none");
 	record_clear(&rec);
-	page_keep(page, previous);
-}
-
-static void delegation_draw(struct view *view, int top, int height, int cols)
-{
-	struct delegation *d = view->data;
-	page_draw(&d->page, top, height, cols);
 }
 
 /* A form for a record of kind with its delegation field filled in. */
@@ -276,8 +265,6 @@ static bool delegation_key(struct view *view, int key)
 {
 	struct delegation *d = view->data;
 	struct tui *tui = view->tui;
-	if (page_key(tui, &d->page, key, view->height))
-		return true;
 	switch (key) {
 	case 'e':
 		form_run(tui, &kind_delegations, d->id, NULL);
@@ -299,7 +286,7 @@ static bool delegation_key(struct view *view, int key)
 		return true;
 	case 'd':
 		if (form_delete(tui, &kind_delegations, d->id))
-			delegation_load(view);
+			view_load(view);
 		return true;
 	case 'C':
 		return form_export_ics(tui, &kind_delegations, d->id);
@@ -307,28 +294,26 @@ static bool delegation_key(struct view *view, int key)
 	return false;
 }
 
-static void delegation_close(struct view *view)
+static void delegation_init(struct view *view, const void *arg)
 {
 	struct delegation *d = view->data;
-	page_clear(&d->page);
-	free(d->page.lines);
-	free(d);
+	d->id = *(const long long *)arg;
 }
 
 static const struct view_ops delegation_ops = {
     .name = "a delegation",
-    .load = delegation_load,
-    .draw = delegation_draw,
-    .key = delegation_key,
-    .close = delegation_close,
+    .private_size = sizeof(struct delegation),
     .keys = delegation_keys,
+    .init = delegation_init,
+    .load = delegation_load,
+    .key = delegation_key,
 };
 
 struct view *view_delegation_open(struct tui *tui, long long id)
 {
-	struct delegation *d = xcalloc(1, sizeof *d);
-	d->id = id;
-	return view_new(tui, &delegation_ops, d, "Delegation");
+	struct view *view = view_open(tui, &delegation_ops, &id);
+	snprintf(view->title, sizeof view->title, "Delegation");
+	return view;
 }
 
 struct view *view_delegations_open(struct tui *tui)

@@ -37,7 +37,7 @@ static const struct key_help list_keys[] = {
     {"c", "clear filters and search"},
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
-    {"x", "export the whole list as CSV"},
+    {"x", "export the list as shown (filters, search, order) as CSV"},
     {"C", "export the calendar (.ics) of the delegation, room or vehicle"},
     {"I", "import records from a CSV file (all or none)"},
     {NULL, NULL},
@@ -386,31 +386,11 @@ static void choose_sort(struct view *view)
 }
 
 /* Narrows the list with each key typed. */
-static void search(struct view *view)
+static void list_search(struct view *view, const char *text)
 {
 	struct list *l = view->data;
-	struct edit e;
-	edit_set(&e, l->search);
-	curs_set(1);
-	for (;;) {
-		snprintf(l->search, sizeof l->search, "%s", e.text);
-		l->cursor.line = l->cursor.top = 0;
-		list_load(view);
-		tui_draw(view->tui);
-		tui_put(LINES - 1, 0, 2, "/", ROLE_HEADER, true);
-		edit_draw(&e, LINES - 1, 1, COLS - 1, ROLE_NORMAL, true);
-		refresh();
-		int key = tui_getch(view->tui);
-		if (key == '\r' || key == '\n' || key == KEY_ENTER || key == KEY_DOWN)
-			break;
-		if (key == 27 || key == 7 || key == 3) {
-			edit_set(&e, "");
-			snprintf(l->search, sizeof l->search, "%s", "");
-			break;
-		}
-		edit_key(&e, key);
-	}
-	curs_set(0);
+	snprintf(l->search, sizeof l->search, "%s", text);
+	l->cursor.line = l->cursor.top = 0;
 	list_load(view);
 }
 
@@ -486,9 +466,6 @@ static bool list_key(struct view *view, int key)
 		if (l->selected)
 			form_delete(tui, l->kind, l->selected);
 		return true;
-	case '/':
-		search(view);
-		return true;
 	case 'f':
 		choose_filter(view);
 		return true;
@@ -502,9 +479,11 @@ static bool list_key(struct view *view, int key)
 	case 'r':
 		l->descending = !l->descending;
 		return true;
-	case 'x':
-		form_export(tui, l->kind);
+	case 'x': {
+		struct browse b = list_browse(l);
+		form_export(tui, &b);
 		return true;
+	}
 	case 'C':
 		return l->selected && form_export_ics(tui, l->kind, l->selected);
 	case 'I':
@@ -526,31 +505,25 @@ static bool list_key(struct view *view, int key)
 	return false;
 }
 
-static void list_close(struct view *view)
+static void list_detail(struct view *view, struct strbuf *out)
 {
 	struct list *l = view->data;
-	list_clear(l);
-	free(l);
+	if (l->selected)
+		record_text(view->tui->db, l->kind, l->selected, out);
 }
 
-static const struct view_ops list_ops = {
-    .name = "a list",
-    .load = list_load,
-    .draw = list_draw,
-    .key = list_key,
-    .close = list_close,
-    .keys = list_keys,
-};
-
-struct view *view_list_open(struct tui *tui, const struct kind *kind,
-                            const struct list_options *o)
+static void list_close(struct view *view)
 {
-	struct list *l = xcalloc(1, sizeof *l);
+	list_clear(view->data);
+}
+
+static void list_init(struct view *view, const void *arg)
+{
+	struct list *l = view->data;
+	const struct list_options *o = arg;
+	const struct kind *kind = o->kind;
 	l->kind = kind;
 	l->sort = BROWSE_SORT_NATURAL;
-	struct list_options none = {0};
-	if (!o)
-		o = &none;
 	l->open = o->open;
 	if (o->filter_field && kind_field_index(kind, o->filter_field) >= 0)
 		list_set_filter(l, kind_field_index(kind, o->filter_field),
@@ -568,8 +541,31 @@ struct view *view_list_open(struct tui *tui, const struct kind *kind,
 			l->param = xstrdup(o->param);
 		}
 	}
-	char title[160];
-	snprintf(title, sizeof title, "%s", o->title ? o->title : kind->plural);
-	title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
-	return view_new(tui, &list_ops, l, "%s", title);
+	snprintf(view->title, sizeof view->title, "%s",
+	         o->title ? o->title : kind->plural);
+	char *t = view->title;
+	t[0] = (char)(t[0] >= 'a' && t[0] <= 'z' ? t[0] - 32 : t[0]);
+}
+
+static const struct view_ops list_ops = {
+    .name = "a list",
+    .private_size = sizeof(struct list),
+    .keys = list_keys,
+    .init = list_init,
+    .load = list_load,
+    .draw = list_draw,
+    .key = list_key,
+    .search = list_search,
+    .detail = list_detail,
+    .close = list_close,
+};
+
+struct view *view_list_open(struct tui *tui, const struct kind *kind,
+                            const struct list_options *o)
+{
+	struct list_options with = {0};
+	if (o)
+		with = *o;
+	with.kind = kind;
+	return view_open(tui, &list_ops, &with);
 }

@@ -15,9 +15,12 @@ int fixture_setup_zone(void **state, const char *zone)
 	if (db_create(fx->path, &fx->db, &fx->err) != SUMMIT_OK)
 		return -1;
 	const struct kind *event = &kind_event;
-	char *values[] = {"Test Ministerial", "Mali",       "Bamako", "2007-11-14",
-	                  "2007-11-17",       (char *)zone, "XOF",    NULL};
-	assert_int_equal(event->nfields, 8);
+	char *values[EVENT_FIELD_COUNT] = {
+	    [EVENT_NAME] = "Test Ministerial", [EVENT_COUNTRY] = "Mali",
+	    [EVENT_CITY] = "Bamako",           [EVENT_FIRST_DAY] = "2007-11-14",
+	    [EVENT_LAST_DAY] = "2007-11-17",   [EVENT_TIMEZONE] = (char *)zone,
+	    [EVENT_CURRENCY] = "XOF"};
+	assert_int_equal(event->nfields, EVENT_FIELD_COUNT);
 	if (db_begin(fx->db, &fx->err) ||
 	    record_insert(fx->db, event, values, NULL, &fx->err) ||
 	    db_commit(fx->db, &fx->err))
@@ -51,13 +54,28 @@ static int add_words(struct fixture *fx, const struct kind *kind, va_list ap,
 		words[n++] = (char *)w;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	int status = record_values_from_words(kind, words, n, values, &fx->err);
-	if (!status && !(status = db_begin(fx->db, &fx->err))) {
+	if (!status && fx->batch) {
+		status = record_insert(fx->db, kind, values, id, &fx->err);
+	} else if (!status && !(status = db_begin(fx->db, &fx->err))) {
 		status = record_insert(fx->db, kind, values, id, &fx->err);
 		status = db_end(fx->db, status, &fx->err);
 	}
 	record_values_free(kind, values);
 	free(values);
 	return status;
+}
+
+void fixture_begin(struct fixture *fx)
+{
+	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
+	fx->batch = true;
+}
+
+void fixture_commit(struct fixture *fx)
+{
+	fx->batch = false;
+	if (db_commit(fx->db, &fx->err))
+		fail_msg("committing the fixture: %s", fx->err.msg);
 }
 
 long long fixture_add(struct fixture *fx, const struct kind *kind, ...)

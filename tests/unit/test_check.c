@@ -206,8 +206,11 @@ static int setup(void **state)
 {
 	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
-	if (rc == 0)
+	if (rc == 0) {
+		fixture_begin(*state);
 		base(*state);
+		fixture_commit(*state);
+	}
 	return rc;
 }
 
@@ -227,7 +230,7 @@ static void test_kinds_table(void **state)
 	(void)state;
 	assert_non_null(check_kind_find("room-double-booked"));
 	assert_null(check_kind_find("room-double"));
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		assert_ptr_equal(check_kind_find(check_kinds[i].name), &check_kinds[i]);
 	assert_string_equal(check_severity_name(CHECK_ERROR), "error");
 }
