@@ -52,7 +52,11 @@ const struct verb verb_add = {
     .usage = "KIND FIELD=VALUE...",
     .summary = "add a record",
     .help = "Adds one record; fields not named take their default. See `summit help\n"
-            "KIND` for the fields. Times are in the event's time zone.\n"
+            "KIND` for the fields. Times are in the event's time zone. A record the\n"
+            "event's rules refuse (a second head of a delegation, a pickup that leaves\n"
+            "before its flight lands) is not added. One that creates a problem\n"
+            "`summit check` reports (a room booked twice) is added, and each new\n"
+            "problem is printed on stderr as \"warning: ...\"; the exit status is 0.\n"
             "Examples:\n"
             "  summit add delegations code=CIV \"name=Côte d'Ivoire\" kind=state \\\n"
             "    status=participant size=8\n"

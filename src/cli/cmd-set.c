@@ -53,7 +53,10 @@ const struct verb verb_set = {
     .usage = "KIND KEY FIELD=VALUE...  |  set event FIELD=VALUE...",
     .summary = "change fields of a record",
     .help = "KEY is the record's code or name, or its number (as `list` shows it, or\n"
-            "#N for any kind). An empty value clears an optional field.\n"
+            "#N for any kind). An empty value clears an optional field. The same\n"
+            "rules as `add` apply: a refused change leaves the record as it was; a\n"
+            "change that creates a problem `summit check` reports is saved, with\n"
+            "\"warning: ...\" on stderr for each new problem.\n"
             "Examples:\n"
             "  summit set delegations MLI size=24 rank=head-of-state\n"
             "  summit set sessions 12 room=\"Salle 2\"\n"

@@ -69,6 +69,13 @@ while IFS= read -r example; do
 		expect_rc 1 "README: $example (refused, as it says)"
 		expect_err "still used by" "README: $example says why"
 		;;
+	*"Macky Sall"* | *"pickup=3"*)
+		expect_rc 1 "README: $example (refused, as it says)"
+		;;
+	*"Briefing on the electoral calendar"*)
+		expect_rc 0 "README: $example (saved)"
+		expect_err "warning: Salle Bani is booked for" "README: $example warns"
+		;;
 	*" check"*)
 		check "README: $example (exit 0 or 1, as check's status says)" test "$rc" -le 1
 		check "README: $example prints what it found" test -n "$out"
