@@ -780,17 +780,35 @@ void form_import(struct tui *tui, const struct kind *kind)
 	struct summit_err err;
 	err_clear(&err);
 	long long rows = 0;
-	/* All or nothing, as `summit import`. */
+	struct strbuf warnings = {0};
+	/* All or nothing, as `summit import`, and watched the same way. */
 	int status = db_begin(tui->db, &err);
-	if (!status)
-		status = db_end(tui->db, csv_import(tui->db, kind, in, path, &rows, &err),
-		                &err);
+	if (!status) {
+		struct change_watch *watch = NULL;
+		status = change_watch_start(tui->db, kind, &watch, &err);
+		if (!status)
+			status = csv_import(tui->db, kind, in, path, &rows, &err);
+		if (!status) {
+			status =
+			    change_watch_finish(watch, keep_warning, &warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
+		status = db_end(tui->db, status, &err);
+	}
 	fclose(in);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Nothing imported: %s", err.msg);
 		return;
 	}
 	tui_reload(tui);
+	if (warnings.len) {
+		tui_message(tui, ROLE_ERROR, "Imported %lld %s; %s", rows,
+		            rows == 1 ? kind->singular : kind->plural, warnings.buf);
+		strbuf_free(&warnings);
+		return;
+	}
 	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
 	            rows == 1 ? kind->singular : kind->plural, path);
 }

@@ -61,5 +61,21 @@ check "no second head in the file" \
 	test "$(sql "SELECT count(*) FROM people WHERE name = 'Macky Sall'")" = 0
 keys Escape y
 
+# An import from the Records view is watched the same way.
+printf 'title,kind,room,start,end\nDebrief,side-event,Salle Bani,2007-11-15 12:30,2007-11-15 13:30\n' \
+	>"$tmp/sessions.csv"
+keys 0
+expect_screen "Records of every kind" "the Records view"
+keys j j j j j j j Enter
+expect_screen "of 38 sessions" "Enter lists the sessions"
+keys I
+expect_screen "Import sessions from CSV file:" "I asks for a CSV file"
+type_text "$tmp/sessions.csv"
+keys Enter
+expect_screen 'Imported 1 session; warning: Salle Bani is booked for' \
+	"the import is saved and its new problem named"
+check "the imported session is in the file" \
+	test "$(sql "SELECT count(*) FROM sessions WHERE title = 'Debrief'")" = 1
+
 tui_stop
 done_testing
