@@ -64,7 +64,8 @@ static bool covers(const struct seen *s, const struct check_problem *p)
 static bool known(const struct change_watch *w, const struct check_problem *p)
 {
 	struct seen key = {.identity = identity(p)};
-	const struct seen *hit = bsearch(&key, w->before, w->n, sizeof key, by_identity);
+	const struct seen *hit =
+	    w->n ? bsearch(&key, w->before, w->n, sizeof key, by_identity) : NULL;
 	bool found = false;
 	if (hit) {
 		const struct seen *first = hit, *end = w->before + w->n;
@@ -94,7 +95,8 @@ int change_watch_start(struct summit_db *db, const struct kind *kind,
 		change_watch_free(w);
 		return status;
 	}
-	qsort(w->before, w->n, sizeof *w->before, by_identity);
+	if (w->n)
+		qsort(w->before, w->n, sizeof *w->before, by_identity);
 	*watch = w;
 	return SUMMIT_OK;
 }
