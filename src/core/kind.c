@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summit/accreditation.h"
 #include "summit/error.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
@@ -19,6 +20,10 @@ static const char *const ranks[] = {
 const char *const invitation_states[] = {"draft",        "sent",     "delivered",
                                          "acknowledged", "accepted", "declined",
                                          "withdrawn",    NULL};
+const char *const accreditation_states[] = {"requested", "approved", "printed",
+                                            "collected", "revoked",  NULL};
+const char *const badge_categories[] = {"participant", "observer", "press",
+                                        "staff",       "security", NULL};
 
 #define KIND_FIELD_ROW(id, name, ...) {name, __VA_ARGS__},
 
@@ -237,20 +242,23 @@ struct leg {
 
 enum misfit { FITS, WRONG_PLACE, WRONG_DAY, WRONG_TIME };
 
-/* An arrival's pickup leaves its airport after landing, the same day; a
- * departure's trip reaches its airport before take-off, the same day. */
-static enum misfit pickup_misfit(struct summit_db *db, bool arrival, long long airport,
-                                 long long flight, const struct leg *trip)
+/* How far a pickup may be from its flight: a delayed flight or a night
+ * landing picked up after midnight, never the next day's run. */
+#define PICKUP_WINDOW (6 * 3600)
+
+/* An arrival's pickup leaves its airport after landing, within the
+ * window; a departure's trip reaches its airport before take-off, within
+ * the window. */
+static enum misfit pickup_misfit(bool arrival, long long airport, long long flight,
+                                 const struct leg *trip)
 {
 	if ((arrival ? trip->origin : trip->destination) != airport)
 		return WRONG_PLACE;
-	char at[WHEN_TIME_LEN], lands[WHEN_TIME_LEN];
-	when_format_local(db, arrival ? trip->depart : trip->arrive, at);
-	when_format_local(db, flight, lands);
-	if (strncmp(at, lands, 10) != 0)
-		return WRONG_DAY;
 	if (arrival ? trip->depart < flight : trip->arrive > flight)
 		return WRONG_TIME;
+	if (arrival ? trip->depart > flight + PICKUP_WINDOW
+	            : trip->arrive < flight - PICKUP_WINDOW)
+		return WRONG_DAY;
 	return FITS;
 }
 
@@ -294,7 +302,7 @@ static int check_arrival(struct summit_db *db, long long self, const char *const
 	char place[256], at[WHEN_TIME_LEN], when[WHEN_TIME_LEN];
 	when_format_local(db, arrival ? leg.depart : leg.arrive, at);
 	when_format_local(db, flight, when);
-	switch (pickup_misfit(db, arrival, airport, flight, &leg)) {
+	switch (pickup_misfit(arrival, airport, flight, &leg)) {
 	case FITS:
 		return SUMMIT_OK;
 	case WRONG_PLACE:
@@ -309,9 +317,14 @@ static int check_arrival(struct summit_db *db, long long self, const char *const
 		                 trip, place, v[ARRIVAL_AIRPORT]);
 	case WRONG_DAY:
 		return err_field(err, "pickup",
-		                 "got trip #%lld on %.10s, expected a trip on %.10s, the "
-		                 "day the flight %s",
-		                 trip, at, when, arrival ? "lands" : "leaves");
+		                 arrival
+		                     ? "got trip #%lld, which leaves at %s, more than 6 "
+		                       "hours after the flight lands at %s, expected a "
+		                       "trip that leaves soon after it lands"
+		                     : "got trip #%lld, which reaches the airport at %s, "
+		                       "more than 6 hours before the flight leaves at "
+		                       "%s, expected a trip shortly before it leaves",
+		                 trip, at, when);
 	case WRONG_TIME:
 		return err_field(err, "pickup",
 		                 arrival
@@ -349,7 +362,7 @@ static int check_trip_flights(struct summit_db *db, long long self, const struct
 		when_format_local(db, flight, when);
 		place_name(db, airport, place, sizeof place);
 		const char *what = arrival ? "lands" : "leaves";
-		switch (pickup_misfit(db, arrival, airport, flight, leg)) {
+		switch (pickup_misfit(arrival, airport, flight, leg)) {
 		case FITS:
 			break;
 		case WRONG_PLACE:
@@ -365,9 +378,9 @@ static int check_trip_flights(struct summit_db *db, long long self, const struct
 			status = err_field(
 			    err, arrival ? "depart" : "arrive",
 			    "got %s, but the trip %s arrival #%lld (flight %s), which %s "
-			    "at "
-			    "%s, expected a time %s that day, or another pickup for that "
-			    "flight first",
+			    "at %s, expected a time %s (within 6 hours), or another "
+			    "pickup "
+			    "for that flight first",
 			    v[arrival ? TRIP_DEPART : TRIP_ARRIVE],
 			    arrival ? "meets" : "takes", id, name, what, when,
 			    arrival ? "after it lands" : "before it leaves");
@@ -405,6 +418,9 @@ static const struct field cost_fields[] = {COST_FIELDS(KIND_FIELD_ROW)};
 static const struct field pledge_fields[] = {PLEDGE_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field task_fields[] = {TASK_FIELDS(KIND_FIELD_ROW)};
+static const struct field accreditation_fields[] = {ACCREDITATION_FIELDS(KIND_FIELD_ROW)};
+static const struct field badge_history_fields[] = {BADGE_HISTORY_FIELDS(KIND_FIELD_ROW)};
+static const struct field checkin_fields[] = {CHECKIN_FIELDS(KIND_FIELD_ROW)};
 
 #define KIND(var, pl, si, fl, keyidx, ...)                                               \
 	const struct kind var = {.plural = pl,                                           \
@@ -425,8 +441,7 @@ KIND(kind_delegations, "delegations", "delegation", delegation_fields, 0,
                      "shuttle-late", "no-hotel"),
      .help = "a state or an organisation taking part");
 KIND(kind_people, "people", "person", person_fields, 0, .check = check_person,
-     .affects = ENUM("no-hotel"),
-     .help = "a member of a delegation");
+     .affects = ENUM("no-hotel"), .help = "a member of a delegation");
 KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
      .after_insert = invitation_after_insert,
      .help = "one per delegation, with its channel and state");
@@ -473,13 +488,23 @@ KIND(kind_costs, "costs", "cost", cost_fields, 0, .help = "a line of the budget"
 KIND(kind_pledges, "pledges", "pledge", pledge_fields, 0,
      .help = "what a partner promised and what arrived");
 KIND(kind_tasks, "tasks", "task", task_fields, 0, .help = "a planning deadline");
+KIND(kind_accreditations, "accreditations", "accreditation", accreditation_fields, 0,
+     .after_insert = accreditation_after_insert,
+     .help = "a person's badge: number, category and state");
+KIND(kind_badge_history, "badge-history", "badge-history", badge_history_fields, 0,
+     .import_only = true, .check = accreditation_check_history,
+     .after_import = accreditation_check_histories,
+     .help = "every change of a badge's state");
+KIND(kind_checkins, "checkins", "checkin", checkin_fields, 0, .import_only = true,
+     .help = "a badge scanned at the venue's entrance or a room's door");
 
 const struct kind *const kinds[] = {
-    &kind_event,       &kind_delegations, &kind_people,  &kind_invitations,
-    &kind_history,     &kind_venues,      &kind_rooms,   &kind_sessions,
-    &kind_places,      &kind_travel,      &kind_hotels,  &kind_blocks,
-    &kind_allocations, &kind_vehicles,    &kind_trips,   &kind_arrivals,
-    &kind_partners,    &kind_costs,       &kind_pledges, &kind_tasks,
+    &kind_event,          &kind_delegations,   &kind_people,   &kind_invitations,
+    &kind_history,        &kind_venues,        &kind_rooms,    &kind_sessions,
+    &kind_places,         &kind_travel,        &kind_hotels,   &kind_blocks,
+    &kind_allocations,    &kind_vehicles,      &kind_trips,    &kind_arrivals,
+    &kind_partners,       &kind_costs,         &kind_pledges,  &kind_tasks,
+    &kind_accreditations, &kind_badge_history, &kind_checkins,
 };
 const size_t kind_count = COUNT(kinds);
 
