@@ -72,6 +72,9 @@ struct kind {
 	kind_hook_fn after_insert;
 	kind_hook_fn after_update;
 	kind_file_fn after_import;
+	/* The errors `summit check` finds (its kinds' names, NULL-terminated)
+	 * that a change of this kind can newly cause: what change.h watches. */
+	const char *const *affects;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into

@@ -539,7 +539,7 @@ static size_t add_trip(struct pctx *c, const struct pveh *v, bool departure,
                        long long origin, long long destination, long long depart,
                        long long arrive, const char *riders, const char *note)
 {
-	const struct kind *kind = kind_find("trips");
+	const struct kind *kind = &kind_trips;
 	char **val = planner_values(kind);
 	char dep[WHEN_TIME_LEN], arr[WHEN_TIME_LEN];
 	time_text(c, depart, dep);
@@ -758,7 +758,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 	}
 	/* Each flight to the trip with most room left that holds its party
 	 * (a head's car last, so its flight's party rides with the others). */
-	const struct kind *akind = kind_find("arrivals");
+	const struct kind *akind = &kind_arrivals;
 	for (size_t i = from; i < to && nlegs; i++) {
 		struct parr *a = &c->a[i];
 		long best = -1;
@@ -936,7 +936,7 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	(void)first_change;
 	/* Flights that lose their trip and found none keep no dangling link;
 	 * then the old trips go. */
-	const struct kind *akind = kind_find("arrivals"), *tkind = kind_find("trips");
+	const struct kind *akind = &kind_arrivals, *tkind = &kind_trips;
 	for (size_t i = 0; opt->start_over && i < c.na; i++) {
 		struct parr *a = &c.a[i];
 		struct ptrip *t = a->pickup ? find_trip(&c, a->pickup) : NULL;

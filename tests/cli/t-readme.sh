@@ -69,6 +69,13 @@ while IFS= read -r example; do
 		expect_rc 1 "README: $example (refused, as it says)"
 		expect_err "still used by" "README: $example says why"
 		;;
+	*"Macky Sall"* | *"pickup=3"*)
+		expect_rc 1 "README: $example (refused, as it says)"
+		;;
+	*"Briefing on the electoral calendar"*)
+		expect_rc 0 "README: $example (saved)"
+		expect_err "warning: Salle Bani is booked for" "README: $example warns"
+		;;
 	*"checkin BKO-0004"*)
 		expect_rc 1 "README: $example (refused: revoked, as it says)"
 		expect_err "REVOKED badge BKO-0004" "README: $example says why"

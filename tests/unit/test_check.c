@@ -386,9 +386,11 @@ static void test_delegation_optional_overlap(void **state)
 static void test_late_arrival(void **state)
 {
 	struct fixture *fx = *state;
+	/* A flight and its pickup move to another day apart, unlinked. */
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:45", "pickup=");
 	change(fx, &kind_trips, "1", "depart=2007-11-14 10:05",
 	       "arrive=2007-11-14 10:35");
-	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:45");
+	change(fx, &kind_arrivals, "1", "pickup=1");
 	expect_one(fx, "late-arrival",
 	           "Senegal (SEN) lands at 09:45 on 2007-11-14 (AF 796) and cannot reach "
 	           "CICB before \"Opening plenary\" starts at 10:00 (at 10:15 at the "
@@ -413,9 +415,11 @@ static void test_late_head(void **state)
 static void test_arrival_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
+	/* A flight and its pickup move to another day apart, unlinked. */
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:30", "pickup=");
 	change(fx, &kind_trips, "1", "depart=2007-11-14 09:50",
 	       "arrive=2007-11-14 10:20");
-	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:30");
+	change(fx, &kind_arrivals, "1", "pickup=1");
 	expect_none(fx);
 }
 

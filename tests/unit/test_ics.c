@@ -268,7 +268,7 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 	add_rooms(fx);
 	const struct kind *event = &kind_event;
 	char **changes = xcalloc(event->nfields, sizeof *changes);
-	changes[kind_field_index(event, "first_day")] = "2007-10-27";
+	changes[EVENT_FIRST_DAY] = "2007-10-27";
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(
 	    with_transaction(fx, record_update(fx->db, event, 1, changes, 0, &fx->err)),
