@@ -16,6 +16,13 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	struct summit_db *db = NULL;
 	if (!status)
 		status = db_create(cli->db_path, &db, &err);
+	if (!status && cli_set_today(cli, db)) {
+		db_close(db);
+		unlink(cli->db_path);
+		record_values_free(kind, values);
+		free(values);
+		return EXIT_REFUSED;
+	}
 	if (!status) {
 		status = db_begin(db, &err);
 		if (!status)

@@ -12,6 +12,11 @@ static int run_load(struct cli *cli, int argc, char **argv)
 	int status = db_create(cli->db_path, &db, &err);
 	if (status)
 		return cli_fail(cli, &err);
+	if (cli_set_today(cli, db)) {
+		db_close(db);
+		unlink(cli->db_path);
+		return EXIT_REFUSED;
+	}
 	status = db_begin(db, &err);
 	if (!status)
 		status = csv_load_directory(db, argv[1], &err);

@@ -46,8 +46,6 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 				    "--today: got \"%s\", expected a date as "
 				    "YYYY-MM-DD",
 				    optarg);
-			/* One place for "today": the core reads SUMMIT_TODAY. */
-			setenv("SUMMIT_TODAY", optarg, 1);
 			cli->today = optarg;
 			break;
 		}
@@ -65,6 +63,17 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 	return -1;
 }
 
+int cli_set_today(const struct cli *cli, struct summit_db *db)
+{
+	const char *env = getenv("SUMMIT_TODAY");
+	struct summit_err err;
+	err_clear(&err);
+	if (db_set_today(db, cli->today ? cli->today : env, &err))
+		return cli_error(cli, EXIT_REFUSED, "%s: %s",
+		                 cli->today ? "--today" : "SUMMIT_TODAY", err.msg);
+	return EXIT_OK;
+}
+
 int cli_run_verb(struct cli *cli, int argc, char **argv)
 {
 	optind = 0; /* 0, not 1: GNU getopt then forgets the global options' scan */
@@ -72,6 +81,10 @@ int cli_run_verb(struct cli *cli, int argc, char **argv)
 	err_clear(&err);
 	if (cli->verb->db == VERB_OPENS_DB && db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	if (cli->db && cli_set_today(cli, cli->db)) {
+		db_close(cli->db);
+		return EXIT_REFUSED;
+	}
 	int code = cli->verb->run(cli, argc, argv);
 	db_close(cli->db);
 	when_cleanup();

@@ -76,7 +76,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	snprintf(s->first_day, sizeof s->first_day, "%s", sqlite3_column_text(st, 4));
 	snprintf(s->last_day, sizeof s->last_day, "%s", sqlite3_column_text(st, 5));
 	sqlite3_finalize(st);
-	if ((status = when_today(s->today, err)))
+	if ((status = when_today(db, s->today, err)))
 		return status;
 	int y, m, d;
 	when_parse_date(s->first_day, &y, &m, &d);

@@ -197,7 +197,8 @@ static void transport_init(struct view *view, const void *arg)
 	t->first = day_number(first);
 	t->last = day_number(last);
 	t->page = &view->page;
-	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
+	long now =
+	    when_today(view->tui->db, today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	t->day = now >= t->first && now <= t->last ? now : t->first;
 }
 

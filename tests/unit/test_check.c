@@ -204,9 +204,10 @@ static void base(struct fixture *fx)
 
 static int setup(void **state)
 {
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
 	if (rc == 0) {
+		struct fixture *fx = *state;
+		db_set_today(fx->db, "2007-11-07", NULL);
 		fixture_begin(*state);
 		base(*state);
 		fixture_commit(*state);
@@ -216,7 +217,6 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	unsetenv("SUMMIT_TODAY");
 	return fixture_teardown(state);
 }
 
@@ -708,7 +708,7 @@ static void test_arrival_details_not_due_yet(void **state)
 	/* The host lives in town. */
 	ADD(&kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	    "status=participant");
-	setenv("SUMMIT_TODAY", "2007-11-06", 1);
+	db_set_today(fx->db, "2007-11-06", NULL);
 	expect_none(fx);
 }
 

@@ -180,11 +180,11 @@ static void note(const struct ics_reply *reply, void *ctx)
 static void test_invitation_and_reply(void **state)
 {
 	struct fixture *fx = *state;
-	setenv("SUMMIT_TODAY", "2007-07-02", 1);
+	db_set_today(fx->db, "2007-07-02", NULL);
 	fixture_add(fx, &kind_delegations, "code=SEN", "name=Sénégal", "kind=state",
 	            "status=participant", "email=protocole@sen.example", NULL);
 	long long id = fixture_add(fx, &kind_invitations, "delegation=SEN", NULL);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 	struct invitation_move sent = {
 	    .delegation = "SEN", .state = "sent", .at = "2007-07-16 10:00"};
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
