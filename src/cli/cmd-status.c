@@ -54,9 +54,9 @@ static void print_text(const struct event_status *s)
 	       "%lld people\n",
 	       s->delegations, s->participants, s->observers, s->guests, s->people);
 	printf("invitations  ");
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++)
 		printf(" %s %lld%s", invitation_states[i], s->invitations[i],
-		       i + 1 < STATUS_INVITATION_STATES ? "," : "\n");
+		       i + 1 < INVITATION_STATE_COUNT ? "," : "\n");
 	printf("accepted      %lld: %lld without hotel, %lld without arrival details\n",
 	       s->accepted, s->accepted_without_hotel, s->accepted_without_arrival);
 	printf("programme     %lld sessions (%lld cancelled)\n", s->sessions,
@@ -80,7 +80,7 @@ static void print_json(const struct event_status *s)
 	       "\"guests\": %lld, \"people\": %lld,\n",
 	       s->delegations, s->participants, s->observers, s->guests, s->people);
 	printf(" \"invitations\": {");
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", invitation_states[i],
 		       s->invitations[i]);
 	printf("},\n \"accepted\": %lld, \"accepted_without_hotel\": %lld, "

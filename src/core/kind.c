@@ -14,9 +14,11 @@
 static const char *const ranks[] = {
     "head-of-state",   "head-of-government", "vice-president", "minister",
     "deputy-minister", "ambassador",         "official",       NULL};
-const char *const invitation_states[] = {"draft",        "sent",     "delivered",
-                                         "acknowledged", "accepted", "declined",
-                                         "withdrawn",    NULL};
+const char *const invitation_states[INVITATION_STATE_COUNT + 1] = {
+#define INVITATION_STATE_NAME(ID, name) name,
+    INVITATION_STATE_LIST(INVITATION_STATE_NAME)
+#undef INVITATION_STATE_NAME
+        NULL};
 
 #define KIND_FIELD_ROW(id, name, ...) {name, __VA_ARGS__},
 

@@ -84,7 +84,7 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 	when_parse_date(s->today, &y, &m, &d);
 	s->days_left = first - when_day_number(y, m, d);
 
-	for (int i = 0; i < STATUS_INVITATION_STATES && !status; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT && !status; i++)
 		status = figure(db, "SELECT count(*) FROM invitations WHERE state = ?",
 		                invitation_states[i], &s->invitations[i], err);
 	struct {
