@@ -44,10 +44,16 @@ struct field {
 	const char *help;
 };
 
-/* Checks across fields, once each value is valid on its own; values[] are
- * in the user's form (see record.h). */
-typedef int (*kind_check_fn)(struct summit_db *db, const char *const *values,
-                             struct summit_err *err);
+/* Checks across fields and records, once each value is valid on its own;
+ * values[] are in the user's form (see record.h); self is the record being
+ * changed, 0 for a new one. Every path of a change (add, set, import, load,
+ * the TUI's forms) reaches it through record_insert and record_update. */
+typedef int (*kind_check_fn)(struct summit_db *db, long long self,
+                             const char *const *values, struct summit_err *err);
+/* A kind's own step around a write, inside the change's transaction. */
+typedef int (*kind_hook_fn)(struct summit_db *db, long long id, struct summit_err *err);
+/* Run once a whole file of the kind has been read (csv_import). */
+typedef int (*kind_file_fn)(struct summit_db *db, struct summit_err *err);
 
 struct kind {
 	const char *plural;
@@ -58,8 +64,14 @@ struct kind {
 	size_t nfields;
 	size_t key;              /* index of the field that names a record */
 	bool import_only;        /* rows written by other verbs (history) */
+	bool singleton;          /* one record, number 1, never removed (the event) */
 	const char *unique_rule; /* the message when its unique index refuses */
-	kind_check_fn check;     /* may be NULL */
+	/* Kind-specific behaviour; each may be NULL. */
+	kind_check_fn check;
+	kind_hook_fn before_update; /* before the row is read and changed */
+	kind_hook_fn after_insert;
+	kind_hook_fn after_update;
+	kind_file_fn after_import;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into
@@ -124,6 +136,8 @@ struct kind {
 	  .help = "people expected") \
 	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
 	  .help = "contact address for invitations") \
+	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
+	  .help = "the name in French, for `summit order --french`") \
 	F(DELEGATION_IN_TOWN, "in_town", FIELD_ENUM, 0, ENUM("yes", "no"), \
 	  .fallback = "no", \
 	  .help = "yes: lives in town (as the host does), needs no hotel, flight or car")
@@ -223,7 +237,11 @@ struct kind {
 	  .ref = &kind_places, \
 	  .help = "where its shuttles stop") \
 	F(HOTEL_ADDRESS, "address", FIELD_TEXT, 0) \
-	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE)
+	F(HOTEL_STARS, "stars", FIELD_INT, FIELD_POSITIVE) \
+	F(HOTEL_PREFERRED, "preferred", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: `summit plan hotels` puts heads of state and government, then " \
+	          "ministers, here first")
 
 #define BLOCK_FIELDS(F) \
 	F(BLOCK_ID, "id", FIELD_ID, 0) \
@@ -239,7 +257,10 @@ struct kind {
 	F(ALLOCATION_DELEGATION, "delegation", FIELD_REF, FIELD_REQUIRED, \
 	  .ref = &kind_delegations) \
 	F(ALLOCATION_NIGHT, "night", FIELD_DATE, FIELD_REQUIRED) \
-	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE)
+	F(ALLOCATION_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE) \
+	F(ALLOCATION_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define VEHICLE_FIELDS(F) \
 	F(VEHICLE_CODE, "code", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -266,7 +287,10 @@ struct kind {
 	  .ref = &kind_people, \
 	  .link = "trip_riders", \
 	  .help = "ids of the people carried") \
-	F(TRIP_NOTE, "note", FIELD_TEXT, 0)
+	F(TRIP_NOTE, "note", FIELD_TEXT, 0) \
+	F(TRIP_LOCKED, "locked", FIELD_ENUM, 0, ENUM("no", "yes"), \
+	  .fallback = "no", \
+	  .help = "yes: planners never move or remove it")
 
 #define ARRIVAL_FIELDS(F) \
 	F(ARRIVAL_ID, "id", FIELD_ID, 0) \

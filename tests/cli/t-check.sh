@@ -66,9 +66,9 @@ expect_out "No problems found." "says there is none"
 run summit --today 2007-11-07 check --arrival-days 6 --only arrival-details-missing
 expect_out "No problems found." "--arrival-days moves when arrival details are due"
 
-# Usage errors.
+# Bad values are refused (exit 1); a bad option's name is a usage error (2).
 run summit check --only room-double
-expect_rc 2 "an unknown kind is a usage error"
+expect_rc 1 "an unknown kind is refused"
 expect_err "--only: got \"room-double\", expected one of: room-double-booked" "and lists the kinds"
 kinds=$(printf '%s\n' "$err" | sed 's/.*expected one of: //' | tr -d ',')
 run summit help check
@@ -77,13 +77,17 @@ for k in $kinds; do contains "$out" "$k" || missing="$missing $k"; done
 check "summit help check names every kind of problem" test -z "$missing"
 check "there are 21 kinds" test "$(echo $kinds | wc -w)" -eq 21
 run summit check --day 2007-13-01
-expect_rc 2 "a bad date is a usage error"
+expect_rc 1 "a bad date is refused"
 expect_err "--day: got \"2007-13-01\", expected a date as YYYY-MM-DD" "and says what a date is"
 run summit check --pickup-margin soon
-expect_rc 2 "a bad margin is a usage error"
+expect_rc 1 "a bad margin is refused"
 expect_err "expected a whole number of minutes" "and says what it expects"
 run summit check --format xml
-expect_rc 2 "an unknown format is a usage error"
+expect_rc 1 "an unknown format is refused"
+expect_err "--format: got \"xml\", expected table, tsv or json" "and the formats are named"
+run summit check --frobnicate
+expect_rc 2 "an unknown option is a usage error"
+expect_err "summit: check: unknown option \"--frobnicate\"" "and says so after summit:"
 
 # A clean event.
 new_event

@@ -144,6 +144,9 @@ sqlite3 "$tmp/v1.db" "ALTER TABLE delegations DROP COLUMN in_town;
 	ALTER TABLE sessions DROP COLUMN expected"
 sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
+	ALTER TABLE delegations DROP COLUMN name_fr; ALTER TABLE hotels DROP COLUMN preferred;
+	ALTER TABLE allocations DROP COLUMN locked; ALTER TABLE trips DROP COLUMN locked;
+	DROP TABLE plan_values; DROP TABLE plan_changes; DROP TABLE plans;
 	PRAGMA user_version = 1"
 "$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1.ics"
 check "an older file is brought to the current schema" \

@@ -56,6 +56,6 @@ expect_out "summit 0." "--version prints the version"
 run "$SUMMIT" frobnicate
 expect_rc 2 "an unknown verb is a usage error"
 run summit --today 2007-13-45 status
-expect_rc 2 "a bad --today is a usage error"
+expect_rc 1 "a bad --today is refused"
 
 done_testing
