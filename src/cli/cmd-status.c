@@ -180,12 +180,13 @@ const struct verb verb_status = {
     .name = "status",
     .usage = "[--format table|tsv|json]",
     .summary = "the event's readiness figures on one screen",
-    .help = "Days left, invitations by state, accepted delegations without hotel or\n"
-            "arrival details (the host delegation, named as the event's country,\n"
-            "needs neither), arrivals without pickup, budget need against pledges,\n"
-            "open and overdue tasks, and the problems `summit check` finds (with its\n"
-            "default thresholds), by severity and kind. \"Today\" is --today or\n"
-            "$SUMMIT_TODAY when set.\n"
+    .help = "Days left, invitations by state, accepted delegations without hotel\n"
+            "(the delegations check's no-hotel names) or arrival details (those living\n"
+            "in town, the host and in_town=yes, need neither), arrivals without\n"
+            "pickup, budget need against pledges, open and overdue tasks, and the\n"
+            "problems `summit check` finds (with the event's settings), by severity and\n"
+            "kind. \"Today\" is --today or $SUMMIT_TODAY when set, else the clock's\n"
+            "date in the event's time zone.\n"
             "Example:\n"
             "  summit --today 2007-11-07 status",
     .db = VERB_OPENS_DB,
