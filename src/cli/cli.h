@@ -68,7 +68,8 @@ void cli_start(void);
 int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage);
 /* Fixes "today" on db: --today, else $SUMMIT_TODAY, else the clock's;
  * EXIT_OK, or EXIT_REFUSED after saying what was wrong. Every verb that
- * opens or creates an event file calls it. */
+ * opens or creates an event file calls it; with db NULL it only checks the
+ * date, before a file is created. */
 int cli_set_today(const struct cli *cli, struct summit_db *db);
 /* Opens the event file when cli->verb needs it, runs the verb on argv
  * (argv[0] is the verb's name) and closes the file. */
@@ -82,6 +83,8 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Reports a core failure; returns the exit code for it. */
 int cli_fail(const struct cli *cli, const struct summit_err *err);
+/* Says on stderr what db_warning tells of the open event file. */
+void cli_warn_about_db(const struct cli *cli);
 int cli_usage(const struct cli *cli);
 /* getopt_long for a verb: an unknown option, or one missing its value, is
  * reported as "summit: VERB: ..." with the usage line, and returns '?'. */

@@ -9,28 +9,25 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = &kind_event;
 	if (argc < 2)
 		return cli_usage(cli);
+	if (cli_set_today(cli, NULL)) /* before any file is made */
+		return EXIT_REFUSED;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	struct summit_err err;
 	err_clear(&err);
 	int status = record_values_from_words(kind, argv + 1, argc - 1, values, &err);
 	struct summit_db *db = NULL;
 	if (!status)
-		status = db_create(cli->db_path, &db, &err);
-	if (!status && cli_set_today(cli, db)) {
-		db_close(db);
-		unlink(cli->db_path);
-		record_values_free(kind, values);
-		free(values);
-		return EXIT_REFUSED;
-	}
+		status = db_create_staged(cli->db_path, &db, &err);
 	if (!status) {
+		cli_set_today(cli, db); /* checked above */
 		status = db_begin(db, &err);
 		if (!status)
 			status = record_insert(db, kind, values, NULL, &err);
 		status = db_end(db, status, &err);
-		db_close(db);
 		if (status)
-			unlink(cli->db_path);
+			db_close(db);
+		else
+			status = db_install(db, &err);
 	}
 	record_values_free(kind, values);
 	free(values);

@@ -32,6 +32,7 @@ static int open_tui(struct cli *cli)
 		db_close(cli->db);
 		return EXIT_REFUSED;
 	}
+	cli_warn_about_db(cli);
 	if (!db_has_event(cli->db)) {
 		db_close(cli->db);
 		return cli_error(cli, EXIT_REFUSED,
