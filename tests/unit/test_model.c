@@ -157,7 +157,7 @@ static size_t compare_programme(struct event *e, long long *flags)
 struct lists {
 	long long no_hotel[1024];
 	size_t nno_hotel;
-	long long no_pickup;
+	long long no_pickup, no_arrival;
 };
 
 static int keep_lists(const struct check_problem *p, void *ctx)
@@ -165,6 +165,8 @@ static int keep_lists(const struct check_problem *p, void *ctx)
 	struct lists *l = ctx;
 	if (p->kind == &check_kinds[CHECK_KIND_NO_PICKUP])
 		l->no_pickup++;
+	if (p->kind == &check_kinds[CHECK_KIND_ARRIVAL_DETAILS_MISSING])
+		l->no_arrival++;
 	if (p->kind != &check_kinds[CHECK_KIND_NO_HOTEL])
 		return 0;
 	for (size_t i = 0; i < p->nsubjects; i++) {
@@ -179,7 +181,9 @@ static int keep_lists(const struct check_problem *p, void *ctx)
 	return 0;
 }
 
-static void compare_dashboard(struct event *e, long long hotel, long long pickup)
+/* A week before the opening, when arrival details are due. */
+static void compare_dashboard(struct event *e, long long hotel, long long pickup,
+                              long long arrival)
 {
 	struct lists lists = {0};
 	assert_int_equal(check_run(e->db, NULL, keep_lists, &lists, &e->err), 0);
@@ -187,6 +191,8 @@ static void compare_dashboard(struct event *e, long long hotel, long long pickup
 	assert_int_equal(status_read(e->db, &s, &e->err), 0);
 	assert_int_equal(s.accepted_without_hotel, (long long)lists.nno_hotel);
 	assert_int_equal(s.arrivals_without_pickup, lists.no_pickup);
+	assert_int_equal(s.accepted_without_arrival, lists.no_arrival);
+	assert_int_equal(s.accepted_without_arrival, arrival);
 	assert_int_equal(s.accepted_without_hotel, hotel);
 	assert_int_equal(s.arrivals_without_pickup, pickup);
 }
@@ -198,8 +204,11 @@ static void test_sample(void **state)
 	load(&e, getenv("SAMPLE"));
 	db_set_today(e.db, "2007-11-07", NULL);
 	/* Mozambique has no hotel (CNSC lives in town); NLD and IDEA land
-	 * without a pickup. */
-	compare_dashboard(&e, 1, 2);
+	 * without a pickup; every delegation from abroad gave its flights. */
+	compare_dashboard(&e, 1, 2, 0);
+	sql(&e, "UPDATE delegations SET in_town = 'no' WHERE code = 'CNSC'");
+	compare_dashboard(&e, 1, 2, 1);
+	sql(&e, "UPDATE delegations SET in_town = 'yes' WHERE code = 'CNSC'");
 	long long over;
 	assert_int_equal(compare_programme(&e, &over), 37);
 	assert_int_equal(over, 0);
@@ -230,7 +239,7 @@ static void test_large(void **state)
 	struct event e = {0};
 	load(&e, dir);
 	db_set_today(e.db, "2027-11-01", NULL);
-	compare_dashboard(&e, 1, 2);
+	compare_dashboard(&e, 1, 2, 1);
 	long long over;
 	size_t n = compare_programme(&e, &over);
 	assert_int_equal(n, 1000);
