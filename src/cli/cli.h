@@ -66,6 +66,11 @@ void cli_start(void);
  * returns an exit code when they are all there is to do, else -1 with
  * optind at the verb. */
 int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage);
+/* Fixes "today" on db: --today, else $SUMMIT_TODAY, else the clock's;
+ * EXIT_OK, or EXIT_REFUSED after saying what was wrong. Every verb that
+ * opens or creates an event file calls it; with db NULL it only checks the
+ * date, before a file is created. */
+int cli_set_today(const struct cli *cli, struct summit_db *db);
 /* Opens the event file when cli->verb needs it, runs the verb on argv
  * (argv[0] is the verb's name) and closes the file. */
 int cli_run_verb(struct cli *cli, int argc, char **argv);

@@ -17,9 +17,11 @@
 static const char *const ranks[] = {
     "head-of-state",   "head-of-government", "vice-president", "minister",
     "deputy-minister", "ambassador",         "official",       NULL};
-const char *const invitation_states[] = {"draft",        "sent",     "delivered",
-                                         "acknowledged", "accepted", "declined",
-                                         "withdrawn",    NULL};
+const char *const invitation_states[INVITATION_STATE_COUNT + 1] = {
+#define INVITATION_STATE_NAME(ID, name) name,
+    INVITATION_STATE_LIST(INVITATION_STATE_NAME)
+#undef INVITATION_STATE_NAME
+        NULL};
 const char *const accreditation_states[] = {"requested", "approved", "printed",
                                             "collected", "revoked",  NULL};
 const char *const badge_categories[] = {"participant", "observer", "press",

@@ -104,6 +104,10 @@ expect_out "Press briefing" "README: the drafted session joined the programme"
 run summit show delegations TUN
 expect_rc 1 "README: Tunisia was removed with --cascade"
 check "README: the calendars were written" test -s calendars/SEN.ics -a -s senegal.ics
+run summit show sessions 12
+expect_out "expected     35" "README: the working group expects its registrations"
+run summit show event
+expect_out "pickup_margin       30" "README: the event's pickup margin is set"
 check "README: the backup holds every kind" test -s backup/delegations.csv -a -s backup/trips.csv
 
 done_testing
