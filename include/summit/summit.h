@@ -15,6 +15,7 @@
 #include "summit/invitation.h"
 #include "summit/kind.h"
 #include "summit/order.h"
+#include "summit/pickup.h"
 #include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/status.h"

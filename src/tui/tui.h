@@ -118,6 +118,10 @@ struct view {
 	char title[160];
 	int height; /* of the body when last drawn */
 	bool stale; /* the file changed while it was under another view */
+	/* Tagged records (space, or t in a list), sorted ids of tag_kind. */
+	const struct kind *tag_kind;
+	long long *tags;
+	size_t ntags, tags_cap;
 };
 
 /* Room for the tabs of views (tui.c's tabs[]). */
@@ -138,6 +142,7 @@ struct tui {
 	void (*underlay)(void *data);
 	void *underlay_data;
 	char export_dir[512]; /* where the last export went: the next goes there */
+	char last_hotel[256]; /* the hotel rooms were last given in */
 	long long data_version;
 };
 
@@ -171,6 +176,9 @@ void view_draw(struct view *view, int top, int height, int cols);
 /* The view's keys, then the page's; true when the key did something. */
 bool view_key(struct view *view, int key);
 void view_draw_page(struct view *view, int top, int height, int cols);
+/* Tags or untags a record; tags of another kind are dropped first. */
+void view_tag(struct view *view, const struct kind *kind, long long id);
+bool view_tagged(const struct view *view, const struct kind *kind, long long id);
 /* / : asks for text, as one types narrowing the view (ops->search) or
  * moving to the next line holding it. */
 void view_search(struct view *view);
@@ -255,6 +263,29 @@ struct target target_record(const struct kind *kind, long long id);
 struct target target_list(const struct kind *kind, const char *cond, const char *param,
                           int field, const char *value);
 
+/* ---- pickers (picker.c) ---- */
+
+struct pick_option {
+	char *key, *label, *fold; /* fold: the label without case or accents */
+};
+/* What to choose from: the records of kind, searched in SQL as one types,
+ * or (kind NULL) the options added with picker_add. */
+struct picker {
+	const struct kind *kind;
+	struct pick_option *options;
+	size_t n, cap;
+	const char *empty; /* said when nothing matches */
+};
+void picker_add(struct picker *p, const char *key, const char *label);
+void picker_free(struct picker *p);
+/* The key of record id and a label with its facts (name, references,
+ * numbers). */
+void picker_label(struct summit_db *db, const struct kind *kind, long long id, char *key,
+                  size_t key_size, struct strbuf *label);
+/* Asks for a choice, narrowed as one types; its key into out. */
+bool picker_run(struct tui *tui, struct picker *p, const char *title, char *out,
+                size_t size);
+
 /* ---- forms and records (form.c) ---- */
 
 /* Adds a record of kind (id 0) or edits record id; prefill[] (may be NULL)
@@ -262,6 +293,14 @@ struct target target_list(const struct kind *kind, const char *cond, const char 
  * 0 when cancelled. */
 long long form_run(struct tui *tui, const struct kind *kind, long long id,
                    char *const *prefill);
+/* Run inside the transaction that adds the form's record, after it. */
+struct form_hook {
+	int (*after_insert)(struct summit_db *db, long long id, void *ctx,
+	                    struct summit_err *err);
+	void *ctx;
+};
+long long form_run_hooked(struct tui *tui, const struct kind *kind, long long id,
+                          char *const *prefill, const struct form_hook *hook);
 /* Asks, saying what refers to the record, then removes it. */
 bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 /* Moves delegation's invitation on (choice of state, channel, note). */
@@ -274,6 +313,21 @@ void form_export(struct tui *tui, const struct browse *b);
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
 /* Adds the rows of a CSV file the planner names, all or none. */
 void form_import(struct tui *tui, const struct kind *kind);
+
+/* Gives a delegation rooms over a range of nights (allocate.c). */
+bool form_allocate(struct tui *tui, long long delegation);
+
+/* ---- meeting arrivals (pickup.c) ---- */
+
+/* The trips leaving airport after landing on its day, with date, time and
+ * free seats, as options of p (keys: trip ids). */
+void pickup_trip_options(struct tui *tui, struct picker *p, const char *airport,
+                         long long landing);
+/* P: the arrival's pickup in one step: a compatible trip picked, or a new
+ * one drafted from the flight; linked in the same transaction. */
+bool tui_pickup(struct tui *tui, long long arrival);
+/* The same for several arrivals at once, onto one trip picked. */
+bool tui_pickup_many(struct tui *tui, const long long *arrivals, size_t n);
 
 /* ---- the views ---- */
 

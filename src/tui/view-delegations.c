@@ -18,10 +18,11 @@ static const struct key_help delegation_keys[] = {
     {"m", "move its invitation on (with channel and note)"},
     {"p", "add a person to it"},
     {"A", "add an arrival or departure"},
-    {"n", "give it hotel rooms for a night"},
+    {"n", "give it hotel rooms for a range of nights (its hotel remembered)"},
     {"i", "add its invitation (when it has none)"},
     {"d", "remove the delegation (asks first)"},
     {"C", "export its calendar as .ics"},
+    {"P", "the selected arrival's pickup: a trip that fits, or a new one"},
     {NULL, NULL},
 };
 
@@ -279,7 +280,7 @@ static bool delegation_key(struct view *view, int key)
 		add_for(view, &kind_arrivals, ARRIVAL_DELEGATION);
 		return true;
 	case 'n':
-		add_for(view, &kind_allocations, ALLOCATION_DELEGATION);
+		form_allocate(tui, d->id);
 		return true;
 	case 'i':
 		add_for(view, &kind_invitations, INVITATION_DELEGATION);
@@ -290,6 +291,15 @@ static bool delegation_key(struct view *view, int key)
 		return true;
 	case 'C':
 		return form_export_ics(tui, &kind_delegations, d->id);
+	case 'P': {
+		const struct target *sel = page_selected(&view->page);
+		if (sel && sel->type == TARGET_RECORD && sel->kind == &kind_arrivals)
+			tui_pickup(tui, sel->id);
+		else
+			tui_message(tui, ROLE_DIM,
+			            "P meets an arrival: select one first.");
+		return true;
+	}
 	}
 	return false;
 }
