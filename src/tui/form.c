@@ -389,6 +389,16 @@ static long long form_save(struct form *f)
 			status = f->hook->after_insert(db, id, f->hook->ctx, &err);
 		status = db_end(db, status, &err);
 	}
+	if (status == SUMMIT_OK) {
+		if (!f->id) {
+			undo_note(f->tui, UNDO_INSERT, kind, id, NULL);
+		} else {
+			/* What the fields held before, for those changed. */
+			for (size_t i = 0; i < kind->nfields; i++)
+				values[i] = values[i] ? f->original[i] : NULL;
+			undo_note(f->tui, UNDO_UPDATE, kind, id, values);
+		}
+	}
 	free(values);
 	if (status == SUMMIT_OK)
 		return id;
@@ -596,8 +606,15 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 		if (status) {
 			tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
 		} else {
+			/* Put back as it was (but for its number) by u. */
+			char **values = xcalloc(kind->nfields, sizeof *values);
+			for (size_t i = 0; i < kind->nfields; i++)
+				if (kind->fields[i].type != FIELD_ID)
+					values[i] = rec.values[i];
+			undo_note(tui, UNDO_DELETE, kind, id, values);
+			free(values);
 			tui_reload(tui);
-			tui_message(tui, ROLE_GOOD, "Removed %s.", name);
+			tui_message(tui, ROLE_GOOD, "Removed %s. u puts it back.", name);
 			removed = true;
 		}
 	}

@@ -112,6 +112,7 @@ static void settle(struct page *page, int direction)
 void page_draw(struct page *page, int top, int x, int height, int cols)
 {
 	page->height = height;
+	page->y = top;
 	cursor_clamp(&page->cursor, height);
 	settle(page, 1);
 	cursor_clamp(&page->cursor, height);

@@ -73,6 +73,7 @@ struct page {
 	size_t count, cap;
 	struct cursor cursor;
 	int height; /* rows it had when last drawn */
+	int y;      /* and the screen row it started on */
 };
 /* A view is its load, its lines and its keys: the framework (view.c) owns
  * the view, its private state, its page of lines with the scrolling and
@@ -105,9 +106,14 @@ struct view_ops {
 	void (*detail)(struct view *view, struct strbuf *out);
 	/* Frees what the state holds besides itself and the page. */
 	void (*close)(struct view *view);
+	/* A click on screen row y: selects what is there; true when it was
+	 * selected already (the click then opens it). NULL: the page's. */
+	bool (*click)(struct view *view, int y);
 	/* e edits and d removes the record on the selected line, C exports
 	 * its calendar, when the view's own keys did not take them. */
 	bool record_keys;
+	/* The view's keys in the key bar, shortest first ("a add  e edit"). */
+	const char *bar;
 };
 
 struct view {
@@ -122,6 +128,16 @@ struct view {
 	const struct kind *tag_kind;
 	long long *tags;
 	size_t ntags, tags_cap;
+};
+
+/* The last change, for u: undone only while the record is still at the
+ * revision the change left it at (nobody changed it since). */
+enum undo_op { UNDO_NONE, UNDO_INSERT, UNDO_UPDATE, UNDO_DELETE };
+struct undo {
+	enum undo_op op;
+	const struct kind *kind;
+	long long id, revision;
+	char **values; /* UPDATE: the fields to put back; DELETE: the record */
 };
 
 /* Room for the tabs of views (tui.c's tabs[]). */
@@ -143,6 +159,8 @@ struct tui {
 	void *underlay_data;
 	char export_dir[512]; /* where the last export went: the next goes there */
 	char last_hotel[256]; /* the hotel rooms were last given in */
+	struct undo undo;
+	const char *db_path; /* for : (a verb run as summit would) */
 	long long data_version;
 };
 
@@ -176,6 +194,8 @@ void view_draw(struct view *view, int top, int height, int cols);
 /* The view's keys, then the page's; true when the key did something. */
 bool view_key(struct view *view, int key);
 void view_draw_page(struct view *view, int top, int height, int cols);
+/* A click on row y (see view_ops.click). */
+bool view_click(struct view *view, int y);
 /* Tags or untags a record; tags of another kind are dropped first. */
 void view_tag(struct view *view, const struct kind *kind, long long id);
 bool view_tagged(const struct view *view, const struct kind *kind, long long id);
@@ -314,6 +334,14 @@ bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
 /* Adds the rows of a CSV file the planner names, all or none. */
 void form_import(struct tui *tui, const struct kind *kind);
 
+/* Remembers a change for u; values (kind->nfields, may be NULL) are
+ * copied. */
+void undo_note(struct tui *tui, enum undo_op op, const struct kind *kind, long long id,
+               char *const *values);
+/* u: takes the last change back (undo.c). */
+void undo_last(struct tui *tui);
+void undo_clear(struct tui *tui);
+
 /* Gives a delegation rooms over a range of nights (allocate.c). */
 bool form_allocate(struct tui *tui, long long delegation);
 
@@ -358,6 +386,10 @@ struct list_options {
 };
 struct view *view_list_open(struct tui *tui, const struct kind *kind,
                             const struct list_options *options);
+
+/* D: asks for a date (Enter alone: today) and gives its day number within
+ * first..last; false when cancelled or outside them (said). */
+bool tui_ask_day(struct tui *tui, long first, long last, long *day);
 
 /* A short "HH:MM" of a UTC time in the event's zone. */
 void tui_hour(struct summit_db *db, long long utc, char out[6]);

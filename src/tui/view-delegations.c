@@ -317,6 +317,7 @@ static const struct view_ops delegation_ops = {
     .init = delegation_init,
     .load = delegation_load,
     .key = delegation_key,
+    .bar = "e edit  m invitation  p person  A flight  n rooms  P pickup  C ics",
 };
 
 struct view *view_delegation_open(struct tui *tui, long long id)

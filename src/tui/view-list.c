@@ -24,6 +24,7 @@ struct list {
 	long long count;
 	struct view *(*open)(struct tui *tui, long long id);
 	long long selected; /* the id under the cursor when last drawn */
+	int rows_y;         /* the screen row of the first record shown */
 	char error[800];
 };
 
@@ -239,6 +240,7 @@ static void list_draw(struct view *view, int top, int height, int cols)
 	strbuf_free(&head);
 	/* Only the rows on the screen are read. */
 	struct draw_ctx d = {view, l, columns, n, top + 1, cols, l->cursor.top};
+	l->rows_y = top + 1;
 	struct browse b = list_browse(l);
 	struct summit_err err;
 	err_clear(&err);
@@ -527,6 +529,17 @@ static bool list_key(struct view *view, int key)
 	return false;
 }
 
+static bool list_click(struct view *view, int y)
+{
+	struct list *l = view->data;
+	long long k = l->cursor.top + (y - l->rows_y);
+	if (y < l->rows_y || y >= l->rows_y + view->height - 2 || k >= l->count)
+		return false;
+	bool again = k == l->cursor.line;
+	l->cursor.line = k;
+	return again;
+}
+
 static void list_detail(struct view *view, struct strbuf *out)
 {
 	struct list *l = view->data;
@@ -579,6 +592,8 @@ static const struct view_ops list_ops = {
     .key = list_key,
     .search = list_search,
     .detail = list_detail,
+    .click = list_click,
+    .bar = "Enter open  a add  e edit  d remove  t tag  f filter  s sort  x csv",
     .close = list_close,
 };
 

@@ -358,3 +358,17 @@ bool view_key(struct view *view, int key)
 	return page_key(tui, &view->page, key) ||
 	       (view->ops->record_keys && page_record_key(tui, &view->page, key));
 }
+
+bool view_click(struct view *view, int y)
+{
+	if (view->ops->click)
+		return view->ops->click(view, y);
+	struct page *page = &view->page;
+	long long k = page->cursor.top + (y - page->y);
+	if (y < page->y || y >= page->y + page->height || k >= (long long)page->count ||
+	    !page->lines[k].selectable)
+		return false;
+	bool again = page->cursor.line == k;
+	page->cursor.line = k;
+	return again;
+}

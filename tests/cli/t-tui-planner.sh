@@ -143,8 +143,8 @@ tui_stop
 # ---- arrival to pickup in one step ----
 tui_start --today 2007-11-07
 expect_screen "7 days left" "the UI again"
-keys 6 Left u
-expect_screen "NLD    party 4   ! NO PICKUP" "u finds NLD's arrival, which nobody meets"
+keys 6 Left n
+expect_screen "NLD    party 4   ! NO PICKUP" "n finds NLD's arrival, which nobody meets"
 keys P
 expect_screen "Pickup for NLD SN 237 at 21:05" "P offers its pickup"
 expect_screen "+ a new trip, filled in from the flight" "a new trip first"
@@ -261,6 +261,84 @@ keys Enter
 soro=$(sql "SELECT id FROM people WHERE name = 'Youssouf Bakayoko'")
 expect_line "riders" "$soro" "taken into the list"
 keys Escape y
+tui_stop
+
+# ---- comforts: key bar, / everywhere, D, u, :, the mouse ----
+tui_start --today 2007-11-07
+expect_screen "7 days left" "the UI again"
+keys 4
+expect_row 24 "Left Right day  D date" "the key bar shows the Programme's own keys"
+keys /
+type_text "undp"
+keys Enter
+expect_line "Salle Bani" ">!Side" "/ in the Programme selects the session it finds"
+keys D
+expect_screen "Go to the day (YYYY-MM-DD, Enter: today): 2007-11-07" "D asks for a day, today offered"
+keys Enter
+expect_screen "2007-11-07 is not among the days shown here, 2007-11-14 to 2007-11-17." \
+	"a week before, today is not a day of the programme: it says so"
+keys D C-u
+type_text "2007-11-16"
+keys Enter
+expect_screen "Friday 2007-11-16, day 3 of 4" "D goes to the day typed"
+keys 6 /
+type_text "tza"
+keys Enter P
+expect_screen "Pickup for TZA KQ 512" "/ in Transport selects the flight it finds"
+keys Escape
+keys 9 /
+type_text "tanzania"
+keys Enter
+expect_screen "about delegation TZA (United Republic of Tanzania)" \
+	"/ in Problems selects the problem that names it, its records below"
+
+# u: a save, then a removal, taken back.
+keys 2 /
+type_text "argentina"
+keys Enter e Tab End
+type_text " (changed)"
+keys C-s
+expect_screen "Saved delegation ARG." "a change saved"
+keys u
+expect_screen "Undone: the change of the delegation." "u takes it back"
+check "in the file" test "$(sql "SELECT name FROM delegations WHERE code = 'ARG'")" = Argentina
+summit add delegations code=ZZZ "name=Zed Observers" kind=press status=guest >/dev/null
+keys c /
+type_text "ZZZ"
+keys Enter d y
+expect_screen "Removed delegation ZZZ. u puts it back." "a removal says u puts it back"
+keys u
+expect_screen "Undone: the removal of the delegation." "and u does"
+check "in the file" test "$(sql "SELECT name FROM delegations WHERE code = 'ZZZ'")" = "Zed Observers"
+keys c
+
+# : runs a verb in the terminal and comes back.
+keys :
+expect_screen ":summit" "the : prompt"
+type_text "export ics --delegation SEN -o '$tmp/sen ics.ics'"
+keys Enter
+expect_screen "Press Enter to go back to the UI." "the verb runs, its output in the terminal"
+keys Enter
+expect_screen "exit 0" "back in the UI, saying how it went"
+check "the verb wrote its file (a quoted name with a space)" test -s "$tmp/sen ics.ics"
+
+# The mouse: a click selects, a second one opens; the wheel scrolls.
+click() { # COLUMN ROW, 0-based
+	x=$(printf "\\$(printf %o $((33 + $1)))")
+	y=$(printf "\\$(printf %o $((33 + $2)))")
+	type_text "$(printf '\033[M %s%s\033[M#%s%s' "$x" "$y" "$x" "$y")"
+}
+keys 2 g
+expect_screen "1 of 62 delegations" "the list"
+click 5 6
+expect_screen "4 of 62 delegations" "a click selects the row"
+click 5 6
+expect_screen "Delegations > " "a second click opens it"
+keys q
+type_text "$(printf '\033[Ma!!')"
+expect_screen "7 of 62 delegations" "the wheel moves three rows"
+click 25 0
+expect_screen "Friday 2007-11-16, day 3 of 4" "a click on a tab opens it, as it was left"
 tui_stop
 
 done_testing
