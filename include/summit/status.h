@@ -18,7 +18,9 @@ struct event_status {
 	long long delegations, participants, observers, guests, people;
 	long long invitations[STATUS_INVITATION_STATES];
 	long long accepted, accepted_with_hotel, accepted_with_arrival;
-	/* Accepted delegations still to be housed or met, the host aside. */
+	/* Expected delegations check's no-hotel names (in town on a night
+	 * without a room), and accepted ones without arrival details, those
+	 * living in town aside (model.h). */
 	long long accepted_without_hotel, accepted_without_arrival;
 	long long sessions, sessions_cancelled;
 	long long arrivals, arrivals_without_pickup, trips, vehicles;
@@ -31,5 +33,13 @@ struct event_status {
 /* Reads the figures and runs the checks; today comes from when_today. */
 int status_read(struct summit_db *db, struct event_status *status,
                 struct summit_err *err);
+/* The same but for what comes from the checks, left at 0: the problems
+ * and the accepted delegations without a hotel. */
+int status_read_figures(struct summit_db *db, struct event_status *status,
+                        struct summit_err *err);
+/* Those from the problems kept for the TUI (check_kept_run), which runs
+ * every check only when the file changed since. */
+int status_read_kept_problems(struct summit_db *db, struct event_status *status,
+                              struct summit_err *err);
 
 #endif

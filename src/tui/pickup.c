@@ -107,12 +107,13 @@ bool tui_pickup(struct tui *tui, long long arrival)
 		return false;
 	if (key[0])
 		return link_all(tui, &arrival, 1, atoll(key));
-	struct check_options options;
-	check_options_init(&options);
+	/* The event's pickup margin, as check reads it. */
+	struct model_settings settings;
 	char **values = NULL;
 	struct summit_err err;
 	err_clear(&err);
-	if (pickup_draft(tui->db, arrival, options.pickup_margin, &values, &err)) {
+	if (model_settings_read(tui->db, &settings, &err) ||
+	    pickup_draft(tui->db, arrival, settings.pickup_margin, &values, &err)) {
 		tui_message(tui, ROLE_ERROR, "%s", err.msg);
 		return false;
 	}

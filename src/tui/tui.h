@@ -370,6 +370,8 @@ struct view *view_budget_open(struct tui *tui);
 struct view *view_tasks_open(struct tui *tui);
 /* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
 struct view *view_problems_open(struct tui *tui, int severity);
+/* The problems of one kind (a check_kinds[] name). */
+struct view *view_problems_open_kind(struct tui *tui, const char *kind);
 struct view *view_kinds_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 

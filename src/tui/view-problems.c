@@ -93,16 +93,11 @@ static void problems_load(struct view *view)
 	p->page = &view->page;
 	problems_clear(p);
 	p->errors = p->warnings = 0;
-	struct check_options options;
-	check_options_init(&options);
-	const char *only = p->only ? p->only->name : NULL;
-	if (only) {
-		options.only = &only;
-		options.nonly = 1;
-	}
 	struct summit_err err;
 	err_clear(&err);
-	if (check_run(view->tui->db, &options, keep_problem, p, &err)) {
+	/* Kept from the dashboard's run while the file has not changed. */
+	if (check_kept_run(view->tui->db, p->only ? p->only->name : NULL, keep_problem, p,
+	                   &err)) {
 		line_for(p, -1, ROLE_ERROR, err.msg);
 		return;
 	}
@@ -199,14 +194,14 @@ static void open_subject(struct tui *tui, const struct problem *it)
 static void choose_kind(struct view *view)
 {
 	struct problems *p = view->data;
-	const char *choices[CHECK_KINDS + 1];
+	const char *choices[CHECK_KIND_COUNT + 1];
 	int selected = 0;
-	for (size_t k = 0; k < CHECK_KINDS; k++) {
+	for (size_t k = 0; k < CHECK_KIND_COUNT; k++) {
 		choices[k] = check_kinds[k].name;
 		if (p->only == &check_kinds[k])
 			selected = (int)k;
 	}
-	choices[CHECK_KINDS] = NULL;
+	choices[CHECK_KIND_COUNT] = NULL;
 	int k = tui_choose(view->tui, "Only problems of kind", choices, selected);
 	if (k < 0)
 		return;
@@ -275,4 +270,12 @@ static const struct view_ops problems_ops = {
 struct view *view_problems_open(struct tui *tui, int severity)
 {
 	return view_open(tui, &problems_ops, &severity);
+}
+
+struct view *view_problems_open_kind(struct tui *tui, const char *kind)
+{
+	struct view *view = view_problems_open(tui, -1);
+	struct problems *p = view->data;
+	p->only = check_kind_find(kind);
+	return view;
 }

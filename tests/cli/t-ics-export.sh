@@ -135,6 +135,13 @@ check "an event exported as CSV and loaded again keeps its UIDs" \
 # A file from before summit kept the UIDs' domain: they come from the
 # name as before, and stay when it is renamed.
 cp "$db" "$tmp/v1.db"
+current=$(sqlite3 "$db" "PRAGMA user_version")
+for column in pickup_margin arrival_days pickup_window immigration_margin \
+	departure_margin shuttle_lead minister_cars; do
+	sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN $column"
+done
+sqlite3 "$tmp/v1.db" "ALTER TABLE delegations DROP COLUMN in_town;
+	ALTER TABLE sessions DROP COLUMN expected"
 sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
 	ALTER TABLE delegations DROP COLUMN name_fr; ALTER TABLE hotels DROP COLUMN preferred;
@@ -143,7 +150,7 @@ sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessi
 	PRAGMA user_version = 1"
 "$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1.ics"
 check "an older file is brought to the current schema" \
-	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = "$(sqlite3 "$db" "PRAGMA user_version")"
+	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = "$current"
 check "with the indexes a room's or a vehicle's schedule is read by" \
 	test "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN
 		('sessions_room', 'trips_vehicle', 'arrivals_delegation', 'arrivals_pickup')")" = 4
@@ -191,6 +198,16 @@ check "one file per delegation" test "$(ls "$tmp/del" | wc -l)" -eq "$ndel"
 bad=
 for f in "$tmp"/del/*.ics; do check_py "$f" >/dev/null 2>"$tmp/why" || bad="$bad $(basename "$f"): $(cat "$tmp/why")"; done
 check "python3-icalendar accepts every one" test -z "$bad"
+# The batch writes each session once and reuses its text: every file must
+# still be what exporting that one delegation writes.
+differ=
+for code in $(sqlite3 "$db" 'SELECT code FROM delegations ORDER BY code'); do
+	summit export ics --delegation "$code" | grep -v '^DTSTAMP' >"$tmp/one.ics"
+	grep -v '^DTSTAMP' "$tmp/del/$code.ics" | cmp -s - "$tmp/one.ics" || differ="$differ $code"
+done
+check "each file is the delegation's own calendar (but for DTSTAMP)" test -z "$differ"
+check "one DTSTAMP for the whole batch" \
+	test "$(cat "$tmp"/del/*.ics | grep '^DTSTAMP' | sort -u | wc -l)" -eq 1
 run summit export ics --all-rooms "$tmp/rooms"
 check "one file per room" test "$(ls "$tmp/rooms" | wc -l)" -eq 7
 check "named after the room" test -f "$tmp/rooms/Salle-Plénière.ics"

@@ -271,7 +271,8 @@ expect_row 24 "Left Right day  D date" "the key bar shows the Programme's own ke
 keys /
 type_text "undp"
 keys Enter
-expect_line "Salle Bani" ">!Side" "/ in the Programme selects the session it finds"
+expect_line "Salle Bani" ">" "/ in the Programme selects the session it finds"
+expect_line "Salle Bani" "Side" "the side event"
 keys D
 expect_screen "Go to the day (YYYY-MM-DD, Enter: today): 2007-11-07" "D asks for a day, today offered"
 keys Enter
