@@ -104,7 +104,7 @@ static void field_hint(const struct form *f, const struct field *fl, char *out,
 			strbuf_add(&sb, "YYYY-MM-DD HH:MM, the event's time.");
 			break;
 		case FIELD_MONEY:
-			strbuf_add(&sb, "An amount like 1500 or 1500.50.");
+			strbuf_add(&sb, "An amount like 1 500 000, 1500000 or 1500.50.");
 			break;
 		case FIELD_INT:
 			strbuf_add(&sb, "A whole number.");

@@ -89,8 +89,10 @@ struct page_line *page_add(struct page *page, enum role role, const char *fmt, .
 
 void page_clear(struct page *page)
 {
-	for (size_t i = 0; i < page->count; i++)
+	for (size_t i = 0; i < page->count; i++) {
 		free(page->lines[i].text);
+		free(page->lines[i].fold);
+	}
 	page->count = 0;
 	page->cursor.count = 0;
 }

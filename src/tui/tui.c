@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* How long getch waits before looking at the file again. */
@@ -423,7 +424,32 @@ static bool notice_changes(struct tui *tui)
 	return true;
 }
 
+static int tui_getch_raw(struct tui *tui);
+
+void tui_key_done(struct tui *tui)
+{
+	if (!tui->key_log || tui->key == ERR || tui->key == KEY_RESIZE)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(tui->key_log, "%d %lld\n", tui->key,
+	        (long long)(now.tv_sec - tui->key_at.tv_sec) * 1000000 +
+	            (now.tv_nsec - tui->key_at.tv_nsec) / 1000);
+	fflush(tui->key_log);
+	tui->key = ERR;
+}
+
 int tui_getch(struct tui *tui)
+{
+	/* The key before this one has been answered (the screen drawn). */
+	tui_key_done(tui);
+	int key = tui_getch_raw(tui);
+	tui->key = key;
+	clock_gettime(CLOCK_MONOTONIC, &tui->key_at);
+	return key;
+}
+
+static int tui_getch_raw(struct tui *tui)
 {
 	for (;;) {
 		int key = getch();
@@ -651,7 +677,7 @@ static void handle_key(struct tui *tui, int key)
 
 int tui_run(struct summit_db *db, const char *path)
 {
-	struct tui tui = {.db = db, .db_path = path};
+	struct tui tui = {.db = db, .db_path = path, .key = ERR};
 	if (!initscr()) {
 		fputs("summit: cannot start the terminal UI\n", stderr);
 		return 1;
@@ -670,12 +696,19 @@ int tui_run(struct summit_db *db, const char *path)
 	tui.data_version = db_data_version(db);
 	tui.tab = -1;
 	tui_switch(&tui, 0);
+	/* For make bench: each key's time in the process, from its arrival
+	 * to the screen drawn again, one "KEY MICROSECONDS" line per key. */
+	const char *log_path = getenv("SUMMIT_KEY_LOG");
+	tui.key_log = log_path && *log_path ? fopen(log_path, "a") : NULL;
 	while (!tui.quit && tui.depth) {
 		/* Between keys too, so a busy planner sees others' changes. */
 		notice_changes(&tui);
 		tui_draw(&tui);
 		handle_key(&tui, tui_getch(&tui));
 	}
+	tui_key_done(&tui);
+	if (tui.key_log)
+		fclose(tui.key_log);
 	tui_close_all(&tui);
 	undo_clear(&tui);
 	endwin();

@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "summit/summit.h"
 #include "tui_run.h"
@@ -62,6 +63,7 @@ struct target {
 
 struct page_line {
 	char *text;
+	char *fold; /* text without case or accents, made by the first search */
 	enum role role;
 	bool selectable;
 	long long index; /* the view's own number for what the line shows */
@@ -161,6 +163,11 @@ struct tui {
 	char last_hotel[256]; /* the hotel rooms were last given in */
 	struct undo undo;
 	const char *db_path; /* for : (a verb run as summit would) */
+	/* $SUMMIT_KEY_LOG: each key's time from its arrival to the next
+	 * wait for a key (the screen answered), for make bench. */
+	FILE *key_log;
+	int key;
+	struct timespec key_at;
 	long long data_version;
 };
 
@@ -181,6 +188,8 @@ void tui_draw(struct tui *tui);
 void tui_redraw(struct tui *tui);
 /* getch with the periodic look for other planners' changes. */
 int tui_getch(struct tui *tui);
+/* Logs the time the last key took (see key_log). */
+void tui_key_done(struct tui *tui);
 
 /* ---- the view framework (view.c) ---- */
 

@@ -233,17 +233,18 @@ void view_draw(struct view *view, int top, int height, int cols)
 
 /* The next selectable line from `from` on (wrapping) whose text holds
  * folded, or -1. */
-static long long find_line(const struct page *page, long long from, const char *folded)
+static long long find_line(struct page *page, long long from, const char *folded)
 {
 	long long n = (long long)page->count;
 	for (long long i = 0; i < n; i++) {
 		long long k = (from + i) % n;
-		if (!page->lines[k].selectable)
+		struct page_line *line = &page->lines[k];
+		if (!line->selectable)
 			continue;
-		char *text = text_fold(page->lines[k].text);
-		bool hit = text && strstr(text, folded);
-		free(text);
-		if (hit)
+		/* Folded once, not at every key typed. */
+		if (!line->fold)
+			line->fold = text_fold(line->text);
+		if (line->fold && strstr(line->fold, folded))
 			return k;
 	}
 	return -1;

@@ -263,6 +263,20 @@ expect_line "riders" "$soro" "taken into the list"
 keys Escape y
 tui_stop
 
+# ---- amounts typed as they are shown ----
+tui_start --today 2007-11-07
+keys 7 c
+expect_screen "Add a cost" "a budget line's form"
+type_text "Interpreters' booths"
+keys Tab Tab
+expect_screen "An amount like 1 500 000" "the hint shows amounts as they are shown"
+type_text "1 500 000"
+keys C-s
+expect_screen "Saved cost Interpreters' booths." "an amount typed with its groups is accepted"
+check "as 1,500,000" test "$(sql "SELECT amount FROM costs WHERE name = 'Interpreters'' booths'")" = 150000000
+expect_line "Interpreters' boot" "1 500 000" "and shown the same way"
+tui_stop
+
 # ---- comforts: key bar, / everywhere, D, u, :, the mouse ----
 tui_start --today 2007-11-07
 expect_screen "7 days left" "the UI again"
