@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/accreditation.h"
 #include "summit/browse.h"
 #include "summit/check.h"
 #include "summit/cleanup.h"
@@ -20,6 +21,7 @@
 #include "summit/pickup.h"
 #include "summit/plan.h"
 #include "summit/record.h"
+#include "summit/report.h"
 #include "summit/status.h"
 #include "summit/text.h"
 #include "summit/when.h"

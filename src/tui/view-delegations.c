@@ -23,6 +23,7 @@ static const struct key_help delegation_keys[] = {
     {"d", "remove the delegation (asks first)"},
     {"C", "export its calendar as .ics"},
     {"P", "the selected arrival's pickup: a trip that fits, or a new one"},
+    {"B", "print its badges (PDF)"},
     {NULL, NULL},
 };
 
@@ -298,6 +299,13 @@ static bool delegation_key(struct view *view, int key)
 		else
 			tui_message(tui, ROLE_DIM,
 			            "P meets an arrival: select one first.");
+		return true;
+	}
+	case 'B': {
+		const char *args[] = {"--delegation", d->code, NULL};
+		char file[96];
+		snprintf(file, sizeof file, "badges-%s.pdf", d->code);
+		tui_print(tui, "badges", args, file);
 		return true;
 	}
 	}
