@@ -19,6 +19,7 @@
 #include "summit/kind.h"
 #include "summit/model.h"
 #include "summit/order.h"
+#include "summit/pickup.h"
 #include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/report.h"

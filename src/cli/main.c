@@ -39,7 +39,7 @@ static int open_tui(struct cli *cli)
 		                 "%s holds no event yet: create it with `summit init`",
 		                 cli->db_path);
 	}
-	int code = tui_run(cli->db);
+	int code = tui_run(cli->db, cli->db_path);
 	db_close(cli->db);
 	when_cleanup();
 	return code;

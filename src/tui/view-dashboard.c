@@ -376,6 +376,7 @@ static const struct view_ops dashboard_ops = {
     .load = dashboard_load,
     .draw = dashboard_draw,
     .key = dashboard_key,
+    .bar = "Enter the records behind a figure  h l column",
 };
 
 struct view *view_dashboard_open(struct tui *tui)

@@ -115,6 +115,12 @@ static void invitations_close(struct view *view)
 	view_close(v->list);
 }
 
+static bool invitations_click(struct view *view, int y)
+{
+	struct invitations *v = view->data;
+	return view_click(v->list, y);
+}
+
 static void invitations_init(struct view *view, const void *arg)
 {
 	struct invitations *v = view->data;
@@ -134,6 +140,8 @@ static const struct view_ops invitations_ops = {
     .draw = invitations_draw,
     .key = invitations_key,
     .close = invitations_close,
+    .click = invitations_click,
+    .bar = "Left Right state  m move on  Enter open  / find",
 };
 
 struct view *view_invitations_open(struct tui *tui, const char *state)
