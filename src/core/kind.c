@@ -244,22 +244,26 @@ struct leg {
 
 enum misfit { FITS, WRONG_PLACE, WRONG_DAY, WRONG_TIME };
 
-/* How far a pickup may be from its flight: a delayed flight or a night
- * landing picked up after midnight, never the next day's run. */
+/* How far a pickup may be from its flight on another date: a night
+ * landing met after midnight, never the next day's run. */
 #define PICKUP_WINDOW (6 * 3600)
 
-/* An arrival's pickup leaves its airport after landing, within the
- * window; a departure's trip reaches its airport before take-off, within
- * the window. */
-static enum misfit pickup_misfit(bool arrival, long long airport, long long flight,
-                                 const struct leg *trip)
+/* An arrival's pickup leaves its airport after landing, the same day or
+ * within the window; a departure's trip reaches its airport before
+ * take-off, the same day or within the window. */
+static enum misfit pickup_misfit(struct summit_db *db, bool arrival, long long airport,
+                                 long long flight, const struct leg *trip)
 {
 	if ((arrival ? trip->origin : trip->destination) != airport)
 		return WRONG_PLACE;
-	if (arrival ? trip->depart < flight : trip->arrive > flight)
+	long long at = arrival ? trip->depart : trip->arrive;
+	if (arrival ? at < flight : at > flight)
 		return WRONG_TIME;
-	if (arrival ? trip->depart > flight + PICKUP_WINDOW
-	            : trip->arrive < flight - PICKUP_WINDOW)
+	char a[WHEN_TIME_LEN], b[WHEN_TIME_LEN];
+	when_format_local(db, at, a);
+	when_format_local(db, flight, b);
+	if (strncmp(a, b, 10) != 0 &&
+	    (arrival ? at > flight + PICKUP_WINDOW : at < flight - PICKUP_WINDOW))
 		return WRONG_DAY;
 	return FITS;
 }
@@ -304,7 +308,7 @@ static int check_arrival(struct summit_db *db, long long self, const char *const
 	char place[256], at[WHEN_TIME_LEN], when[WHEN_TIME_LEN];
 	when_format_local(db, arrival ? leg.depart : leg.arrive, at);
 	when_format_local(db, flight, when);
-	switch (pickup_misfit(arrival, airport, flight, &leg)) {
+	switch (pickup_misfit(db, arrival, airport, flight, &leg)) {
 	case FITS:
 		return SUMMIT_OK;
 	case WRONG_PLACE:
@@ -320,12 +324,14 @@ static int check_arrival(struct summit_db *db, long long self, const char *const
 	case WRONG_DAY:
 		return err_field(err, "pickup",
 		                 arrival
-		                     ? "got trip #%lld, which leaves at %s, more than 6 "
-		                       "hours after the flight lands at %s, expected a "
-		                       "trip that leaves soon after it lands"
+		                     ? "got trip #%lld, which leaves at %s, another day "
+		                       "and more than 6 hours after the flight lands at "
+		                       "%s, expected a trip that leaves soon after it "
+		                       "lands"
 		                     : "got trip #%lld, which reaches the airport at %s, "
-		                       "more than 6 hours before the flight leaves at "
-		                       "%s, expected a trip shortly before it leaves",
+		                       "another day and more than 6 hours before the "
+		                       "flight leaves at %s, expected a trip shortly "
+		                       "before it leaves",
 		                 trip, at, when);
 	case WRONG_TIME:
 		return err_field(err, "pickup",
@@ -364,7 +370,7 @@ static int check_trip_flights(struct summit_db *db, long long self, const struct
 		when_format_local(db, flight, when);
 		place_name(db, airport, place, sizeof place);
 		const char *what = arrival ? "lands" : "leaves";
-		switch (pickup_misfit(arrival, airport, flight, leg)) {
+		switch (pickup_misfit(db, arrival, airport, flight, leg)) {
 		case FITS:
 			break;
 		case WRONG_PLACE:
@@ -380,9 +386,8 @@ static int check_trip_flights(struct summit_db *db, long long self, const struct
 			status = err_field(
 			    err, arrival ? "depart" : "arrive",
 			    "got %s, but the trip %s arrival #%lld (flight %s), which %s "
-			    "at %s, expected a time %s (within 6 hours), or another "
-			    "pickup "
-			    "for that flight first",
+			    "at %s, expected a time %s that day (or within 6 hours), or "
+			    "another pickup for that flight first",
 			    v[arrival ? TRIP_DEPART : TRIP_ARRIVE],
 			    arrival ? "meets" : "takes", id, name, what, when,
 			    arrival ? "after it lands" : "before it leaves");

@@ -114,9 +114,9 @@ static void test_pickup_on_another_day(void **state)
 	    "destination=Hôtel Salam", "depart=2007-11-16 11:50",
 	    "arrive=2007-11-16 12:20");
 	expect_refusal(fx, try_set(fx, &kind_arrivals, 1, "pickup=2", NULL), "pickup",
-	               "got trip #2, which leaves at 2007-11-16 11:50, more than 6 hours "
-	               "after the flight lands at 2007-11-13 10:00, expected a trip that "
-	               "leaves soon after it lands");
+	               "got trip #2, which leaves at 2007-11-16 11:50, another day and "
+	               "more than 6 hours after the flight lands at 2007-11-13 10:00, "
+	               "expected a trip that leaves soon after it lands");
 	/* A night landing is met after midnight, on the next date. */
 	ADD(&kind_trips, "vehicle=VAN-2", "kind=pickup", "origin=Sénou",
 	    "destination=Hôtel Salam", "depart=2007-11-14 00:20",
@@ -164,14 +164,16 @@ static void test_trip_keeps_its_flight(void **state)
 	               "depart",
 	               "got 2007-11-13 09:40, but the trip meets arrival #1 (flight AF "
 	               "796), which lands at 2007-11-13 10:00, expected a time after it "
-	               "lands (within 6 hours), or another pickup for that flight first");
+	               "lands that day (or within 6 hours), or another pickup for that "
+	               "flight first");
 	expect_refusal(fx,
 	               try_set(fx, &kind_trips, 1, "depart=2007-11-14 10:30",
 	                       "arrive=2007-11-14 11:00", NULL),
 	               "depart",
 	               "got 2007-11-14 10:30, but the trip meets arrival #1 (flight AF "
 	               "796), which lands at 2007-11-13 10:00, expected a time after it "
-	               "lands (within 6 hours), or another pickup for that flight first");
+	               "lands that day (or within 6 hours), or another pickup for that "
+	               "flight first");
 	expect_refusal(
 	    fx,
 	    try_set(fx, &kind_trips, 1, "origin=Hôtel Salam", "destination=Sénou", NULL),
