@@ -26,8 +26,9 @@ enum field_flag {
 	FIELD_POSITIVE = 1 << 1, /* > 0 */
 	FIELD_NONNEG = 1 << 2,   /* >= 0 */
 	FIELD_UNIQUE = 1 << 3,
-	FIELD_FIXED = 1 << 4,   /* set on creation, changed only by its own verb */
-	FIELD_CASCADE = 1 << 5, /* a REF to the owner: removed with it */
+	FIELD_FIXED = 1 << 4,    /* set on creation, changed only by its own verb */
+	FIELD_CASCADE = 1 << 5,  /* a REF to the owner: removed with it */
+	FIELD_ONE_LINE = 1 << 6, /* TEXT without line breaks or tabs (addresses) */
 };
 
 struct summit_db;

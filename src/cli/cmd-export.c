@@ -134,8 +134,8 @@ static int export_ics_all(struct cli *cli, const char *kind_name, const char *di
 		strbuf_free(&ctx.skipped_codes);
 		return cli_fail(cli, &err);
 	}
-	printf("wrote %lld calendar%s in %s\n", ctx.files, ctx.files == 1 ? "" : "s",
-	       dir);
+	cli_print(stdout, "wrote %lld calendar%s in %s\n", ctx.files,
+	          ctx.files == 1 ? "" : "s", dir);
 	if (ctx.skipped)
 		fprintf(stderr,
 		        "summit: export: no email, so no invitation for:%s (summit set "

@@ -69,7 +69,7 @@ static int import_replies(struct cli *cli, int nfiles, char **files)
 		return EXIT_REFUSED;
 	}
 	if (r.said.buf)
-		fputs(r.said.buf, stdout);
+		cli_print(stdout, "%s", r.said.buf);
 	strbuf_free(&r.said);
 	return EXIT_OK;
 }
@@ -96,7 +96,8 @@ static int import_ics_sessions(struct cli *cli, const char *path)
 		fprintf(stderr, "summit: import: %s\n", err.msg);
 		return EXIT_REFUSED;
 	}
-	printf("imported %lld session%s from %s\n", rows, rows == 1 ? "" : "s", path);
+	cli_print(stdout, "imported %lld session%s from %s\n", rows, rows == 1 ? "" : "s",
+	          path);
 	return EXIT_OK;
 }
 
@@ -139,8 +140,8 @@ static int run_import(struct cli *cli, int argc, char **argv)
 		fclose(in);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("imported %lld %s from %s\n", rows,
-	       rows == 1 ? kind->singular : kind->plural, path);
+	cli_print(stdout, "imported %lld %s from %s\n", rows,
+	          rows == 1 ? kind->singular : kind->plural, path);
 	return EXIT_OK;
 }
 

@@ -19,7 +19,7 @@ static int run_remove(struct cli *cli, int argc, char **argv)
 	}
 	if (status)
 		return cli_fail(cli, &err);
-	printf("removed %s %s\n", kind->singular, argv[2]);
+	cli_print(stdout, "removed %s %s\n", kind->singular, argv[2]);
 	return EXIT_OK;
 }
 

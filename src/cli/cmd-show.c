@@ -44,8 +44,8 @@ static int run_show(struct cli *cli, int argc, char **argv)
 			if (text_width(kind->fields[i].name) > width)
 				width = text_width(kind->fields[i].name);
 		for (size_t i = 0; i < kind->nfields; i++)
-			printf("%-*s  %s\n", width, kind->fields[i].name,
-			       rec.values[i] ? rec.values[i] : "");
+			cli_print(stdout, "%-*s  %s\n", width, kind->fields[i].name,
+			          rec.values[i] ? rec.values[i] : "");
 		printf("%-*s  %lld\n", width, "revision", rec.revision);
 	}
 	record_clear(&rec);

@@ -44,8 +44,8 @@ static void print_text(const struct event_status *s)
 	money(need, sizeof need, s->budget_cents, s->currency);
 	money(pledged, sizeof pledged, s->pledged_cents, s->currency);
 	money(received, sizeof received, s->received_cents, s->currency);
-	printf("%s\n%s, %s, %s to %s\n", s->name, s->city, s->country, s->first_day,
-	       s->last_day);
+	cli_print(stdout, "%s\n%s, %s, %s to %s\n", s->name, s->city, s->country,
+	          s->first_day, s->last_day);
 	if (s->days_left > 0)
 		printf("%ld days left (today is %s)\n\n", s->days_left, s->today);
 	else
@@ -64,8 +64,8 @@ static void print_text(const struct event_status *s)
 	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
 	       "vehicles\n",
 	       s->arrivals, s->arrivals_without_pickup, s->trips, s->vehicles);
-	printf("budget        need %s, pledged %s, received %s\n", need, pledged,
-	       received);
+	cli_print(stdout, "budget        need %s, pledged %s, received %s\n", need,
+	          pledged, received);
 	printf("tasks         %lld open, %lld overdue\n", s->tasks_open,
 	       s->tasks_overdue);
 	print_problems(&s->problems);

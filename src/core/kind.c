@@ -83,7 +83,7 @@ static const struct field delegation_fields[] = {
     {"head", FIELD_TEXT, 0, .help = "head of delegation"},
     {"rank", FIELD_ENUM, 0, ranks, .help = "rank of the head of delegation"},
     {"size", FIELD_INT, FIELD_POSITIVE, .fallback = "1", .help = "people expected"},
-    {"email", FIELD_TEXT, 0, .help = "contact address for invitations"},
+    {"email", FIELD_TEXT, FIELD_ONE_LINE, .help = "contact address for invitations"},
 };
 
 static const struct field person_fields[] = {
@@ -95,7 +95,7 @@ static const struct field person_fields[] = {
      .fallback = "member"},
     {"rank", FIELD_ENUM, 0, ranks},
     {"needs", FIELD_TEXT, 0, .help = "accessibility, diet"},
-    {"email", FIELD_TEXT, 0},
+    {"email", FIELD_TEXT, FIELD_ONE_LINE},
 };
 
 static const struct field invitation_fields[] = {
