@@ -11,6 +11,7 @@
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
+#include "summit/text.h"
 #include "summit/when.h"
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -24,15 +25,47 @@ static const char *strip_mailto(const char *address)
 	return strncasecmp(address, "mailto:", 7) == 0 ? address + 7 : address;
 }
 
+/* Whether an address can go into a CAL-ADDRESS: libical writes the value
+ * raw, so a line break in it would start a property of its own
+ * ("X-INJECTED:1"), and a space, quote or control has no place in a
+ * mailto: URI either. */
+static bool plain_address(const char *address)
+{
+	for (const unsigned char *p = (const unsigned char *)address; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0xa0))
+			return false;
+	return true;
+}
+
+/* A parameter value (CN) with no control characters: libical quotes it and
+ * encodes newlines and quotes (RFC 6868); the rest is not text. The caller
+ * frees it. */
+static char *plain_parameter(const char *value)
+{
+	char *copy = xstrdup(value);
+	for (unsigned char *p = (unsigned char *)copy; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return copy;
+}
+
 int ics_export_invitation(struct summit_db *db, const char *code, const char *organizer,
                           FILE *out, struct summit_err *err)
 {
 	if (!db_has_event(db))
 		return err_no_event(err);
-	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL)
-		return err_field(err, "organizer",
-		                 "got \"%s\", expected the host's address",
-		                 organizer ? organizer : "");
+	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL ||
+	    !plain_address(organizer)) {
+		char *shown = text_sanitize(organizer, 0);
+		int status =
+		    err_field(err, "organizer",
+		              "got \"%s\", expected the host's address (no spaces "
+		              "or control characters)",
+		              shown);
+		free(shown);
+		return status;
+	}
 	sqlite3_stmt *st;
 	int status = db_prepare(
 	    db,
@@ -59,6 +92,18 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 		    "delegation %s has no invitation: add one with `summit add "
 		    "invitations delegation=%s`",
 		    code, code);
+	}
+	if (*col(st, 2) && !plain_address(col(st, 2))) {
+		char *shown = text_sanitize(col(st, 2), 0);
+		sqlite3_finalize(st);
+		status = err_field(err, "email",
+		                   "delegation %s: got \"%s\", not an address that can "
+		                   "go into a calendar, expected one without spaces or "
+		                   "control characters (summit set delegations %s "
+		                   "email=...)",
+		                   code, shown, code);
+		free(shown);
+		return status;
 	}
 	if (!*col(st, 2)) {
 		sqlite3_finalize(st);
@@ -104,12 +149,16 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	char *org = xasprintf("mailto:%s", strip_mailto(organizer));
 	icalproperty *p = icalproperty_new_organizer(org);
 	free(org);
-	icalproperty_add_parameter(p, icalparameter_new_cn(col(st, 6)));
+	char *cn = plain_parameter(col(st, 6));
+	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+	free(cn);
 	icalcomponent_add_property(ev, p);
 	char *att = xasprintf("mailto:%s", strip_mailto(col(st, 2)));
 	p = icalproperty_new_attendee(att);
 	free(att);
-	icalproperty_add_parameter(p, icalparameter_new_cn(col(st, 1)));
+	cn = plain_parameter(col(st, 1));
+	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+	free(cn);
 	/* Observers and guests are welcome; participants are expected. */
 	bool participant = strcmp(col(st, 3), "participant") == 0;
 	icalproperty_add_parameter(
@@ -124,6 +173,8 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	icalcomponent_add_component(cal, ev);
 	char *text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
+	if (text)
+		ics_strip_controls(text);
 	if (!text || fputs(text, out) == EOF)
 		status = err_set(err, SUMMIT_FAILED, "cannot write the invitation");
 	free(text);
