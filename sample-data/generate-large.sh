@@ -6,15 +6,29 @@
 # files every time, with a planted handful of problems (listed at the end
 # of this script's awk program) as of 2027-11-01, a week before.
 #
-# usage: sample-data/generate-large.sh DIR
+# SCALE (default 1) multiplies the people, sessions (rooms), trips and
+# vehicles, for measuring growth: 0.25 is a 10,000-person event, 4 a
+# 160,000-person one. The delegations, hotels, days and the planted
+# problems are the same at every scale.
+#
+# usage: sample-data/generate-large.sh DIR [SCALE]
 set -eu
-if [ $# -ne 1 ]; then
-	echo "usage: $0 DIR" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	echo "usage: $0 DIR [SCALE]" >&2
 	exit 2
 fi
 dir=$1
+scale=${2:-1}
+case $scale in
+*[!0-9.]* | "" | .* | *. | *.*.*) bad=1 ;;
+*) bad=$(awk -v s="$scale" 'BEGIN { print (s < 0.25 || s > 8) }') ;;
+esac
+if [ "$bad" = 1 ]; then
+	echo "$0: SCALE: got \"$scale\", expected a number from 0.25 to 8" >&2
+	exit 2
+fi
 mkdir -p "$dir"
-LC_ALL=C awk -v dir="$dir" '
+LC_ALL=C awk -v dir="$dir" -v S="$scale" '
 function q(s) { if (s ~ /[,"]/) { gsub(/"/, "\"\"", s); return "\"" s "\"" } return s }
 # Day offsets from the first day (2027-11-08) as dates; November only.
 function date(off,   d) { d = 8 + off; return sprintf("2027-11-%02d", d) }
@@ -24,7 +38,11 @@ function out(file, line) { print line > (dir "/" file) }
 function travel_hotel(h) { return 5 + h % 30 }      # hotel to the venue
 function travel_airport(h) { return 25 + h % 20 }   # airport to the hotel
 BEGIN {
-	DAYS = 12; NDLG = 200; NHOTEL = 120; PEOPLE = 40000; SESSIONS = 4000; TRIPS = 20000
+	DAYS = 12; NDLG = 200; NHOTEL = 120
+	PEOPLE = int(40000 * S); SESSIONS = int(4000 * S); TRIPS = int(20000 * S)
+	NROOM = int(60 * S + 0.5); NBUS = int(400 * S); NMIN = int(120 * S); NVAN = int(40 * S)
+	# At least a shuttle bus for every hotel, beside the pickup pool.
+	if (NBUS < NHOTEL + int(40 * S)) NBUS = NHOTEL + int(40 * S)
 	split("Amina Jean José Søren Aïssata Li Mei Ngozi Pedro Hana Yusuf Ana Kofi Ingrid Tomás Fatou Chloé Raj Olga Kwame", given, " ")
 	split("Diallo Müller Ødegaard Silva Nguyen Okafor García Traoré Kowalski Haddad Mensah Dubois Sato Pérez Mwangi Ivanova Öztürk Bianchi Kamau Ndiaye", family, " ")
 
@@ -36,8 +54,11 @@ BEGIN {
 	# groups and the press.
 	out("delegations.csv", "code,name,kind,status,head,rank,size")
 	total = 0
-	for (i = 2; i <= NDLG; i++) { size[i] = 100 + (i * 37) % 201; total += size[i] }
-	size[1] = PEOPLE - total
+	for (i = 2; i <= NDLG; i++) {
+		size[i] = int((100 + (i * 37) % 201) * S + 0.5); if (size[i] < 3) size[i] = 3
+		total += size[i]
+	}
+	size[1] = PEOPLE - total; if (size[1] < 3) size[1] = 3 # the host
 	for (i = 1; i <= NDLG; i++) {
 		if (i == 1) { code[i] = "KEN"; name[i] = "Kenya"; kind = "state"; st = "participant"; rank[i] = "head-of-state" }
 		else if (i <= 181) { code[i] = sprintf("S%03d", i); name[i] = sprintf("State %03d", i); kind = "state"
@@ -79,9 +100,9 @@ BEGIN {
 	# The venue, its rooms and the places vehicles stop at.
 	out("venues.csv", "name,city"); out("venues.csv", "Conference Centre,Nairobi")
 	out("rooms.csv", "name,venue,capacity,booths")
-	out("rooms.csv", "Plenary Hall,Conference Centre,40000,6")
-	for (r = 2; r <= 61; r++) out("rooms.csv", sprintf("Room %02d,Conference Centre,250,2", r))
-	for (r = 1; r <= 11; r++) out("rooms.csv", sprintf("Bilateral %02d,Conference Centre,700,0", r))
+	out("rooms.csv", "Plenary Hall,Conference Centre," PEOPLE ",6")
+	for (r = 2; r <= NROOM + 1; r++) out("rooms.csv", sprintf("Room %02d,Conference Centre,250,2", r))
+	for (r = 1; r <= 11; r++) out("rooms.csv", sprintf("Bilateral %02d,Conference Centre,%d,0", r, S > 1 ? 700 * S : 700))
 	out("places.csv", "name,kind")
 	out("places.csv", "International Airport,airport"); out("places.csv", "Conference Centre,venue")
 	out("hotels.csv", "name,place,stars")
@@ -114,7 +135,7 @@ BEGIN {
 				t = (d == 0 && s == 1) ? "Opening ceremony" : (d == DAYS - 1 && s == 5) ? "Closing ceremony" : sprintf("Plenary %d", d * 2 + (s == 5))
 				sid++; out("sessions.csv", sid "," t "," (t ~ /ceremony/ ? "ceremony" : "plenary") ",Plenary Hall," ts(d, a) "," ts(d, b) ",all,")
 			}
-			for (r = 2; r <= 61 && sid < SESSIONS; r++) {
+			for (r = 2; r <= NROOM + 1 && sid < SESSIONS; r++) {
 				k = open_kind[(r + s + d) % 3 + 1]
 				sid++; out("sessions.csv", sid "," sprintf("%s %02d-%d-%d", k == "working-group" ? "Working group" : k == "side-event" ? "Side event" : "Civil society forum", r, d + 1, s) "," k "," sprintf("Room %02d", r) "," ts(d, a) "," ts(d, b) "," (k == "working-group" ? "participants" : "all") ",")
 			}
@@ -147,16 +168,28 @@ BEGIN {
 	# Vehicles: 400 buses, 120 minibuses, 40 vans, 40 cars, a driver each.
 	out("vehicles.csv", "code,kind,capacity,driver")
 	v = 0
-	for (k = 1; k <= 400; k++) out("vehicles.csv", sprintf("BUS-%03d,bus,50,Driver %04d", k, ++v))
-	for (k = 1; k <= 120; k++) out("vehicles.csv", sprintf("MIN-%03d,minibus,25,Driver %04d", k, ++v))
-	for (k = 1; k <= 40; k++) out("vehicles.csv", sprintf("VAN-%03d,van,8,Driver %04d", k, ++v))
+	for (k = 1; k <= NBUS; k++) out("vehicles.csv", sprintf("BUS-%03d,bus,50,Driver %04d", k, ++v))
+	for (k = 1; k <= NMIN; k++) out("vehicles.csv", sprintf("MIN-%03d,minibus,25,Driver %04d", k, ++v))
+	for (k = 1; k <= NVAN; k++) out("vehicles.csv", sprintf("VAN-%03d,van,8,Driver %04d", k, ++v))
 	for (k = 1; k <= 40; k++) out("vehicles.csv", sprintf("CAR-%03d,car,4,Driver %04d", k, ++v))
 	npool = 0
-	for (k = 1; k <= 120; k++) pool[npool++] = sprintf("MIN-%03d", k)
-	for (k = 361; k <= 400; k++) pool[npool++] = sprintf("BUS-%03d", k)
+	for (k = 1; k <= NMIN; k++) pool[npool++] = sprintf("MIN-%03d", k)
+	for (k = NBUS - int(40 * S) + 1; k <= NBUS; k++) pool[npool++] = sprintf("BUS-%03d", k)
+	# The planted transport problems, at the same place in the list of
+	# arrival groups whatever the scale.
+	G300 = int(300 * S); G500 = int(500 * S); G700 = int(700 * S); G900 = int(900 * S)
 
 	# Arrivals and departures: every delegation but the host comes in groups
 	# of up to 25, each met by its own vehicle 45 minutes after landing.
+	# 540 groups a day at scale 1, over three days before the opening and
+	# the first hour of the opening day; at a small scale (more groups, as
+	# parties are rounded up) still over three days, not into the opening.
+	ng = 0
+	for (i = 2; i <= NDLG; i++)
+		if (expected[i] && i != 160)
+			ng += int((size[i] - (rank[i] == "head-of-state" ? 2 : 0) + 24) / 25)
+	GPD = 540 * S; if (ng > 3.05 * GPD) GPD = ng / 3
+	DPD = GPD * 10 / 3 # departures spread over 08:00 to 23:00
 	out("arrivals.csv", "id,delegation,person,direction,flight,airport,time,party,pickup")
 	out("trips.csv", "id,vehicle,kind,origin,destination,depart,arrive,riders,note")
 	tid = 0; aid = 0; g = 0
@@ -166,19 +199,19 @@ BEGIN {
 		if (rank[i] == "head-of-state") p += 2
 		for (; p <= last; p += 25) {
 			n = last - p + 1 < 25 ? last - p + 1 : 25
-			day = -3 + int(g / 540); land = 300 + int((g % 540) * 16 / 10)
+			day = -3 + int(g / GPD); land = 300 + int((g % GPD) * 864 / GPD)
 			if (i == 120) { day = 0; land = 600 } # planted: lands after the opening
 			riders = ""; for (k = 0; k < n; k++) riders = riders (k ? " " : "") (p + k)
 			veh = pool[g % npool]
-			if (g == 700) veh = pool[699 % npool] # planted: a vehicle on two trips at once
-			dep = land + 45 - (g == 300 ? 35 : 0) # planted: leaves 10 minutes after landing
-			if (g == 700) dep = land + 44
+			if (g == G700) veh = pool[(G700 - 1) % npool] # planted: a vehicle on two trips at once
+			dep = land + 45 - (g == G300 ? 35 : 0) # planted: leaves 10 minutes after landing
+			if (g == G700) dep = land + 44
 			tid++; out("trips.csv", tid "," veh ",pickup,International Airport," hotel[h] "," ts(day, dep) "," ts(day, dep + travel_airport(h)) "," riders ",Flight " sprintf("XA %d", 100 + g % 800))
-			aid++; out("arrivals.csv", aid "," code[i] ",,arrival," sprintf("XA %d", 100 + g % 800) ",International Airport," ts(day, land) "," n "," (g == 500 || g == 900 ? "" : tid))
+			aid++; out("arrivals.csv", aid "," code[i] ",,arrival," sprintf("XA %d", 100 + g % 800) ",International Airport," ts(day, land) "," n "," (g == G500 || g == G900 ? "" : tid))
 			arrive_day[i] = day; arrive_min[i] = land
 			# Home on the day after the last day, flights from 08:00 to 23:00.
-			fly = 480 + int(g * 900 / 1800)
-			tid++; out("trips.csv", tid "," pool[(g + 80) % npool] ",departure," hotel[h] ",International Airport," ts(DAYS, fly - 180) "," ts(DAYS, fly - 180 + travel_airport(h)) "," riders ",")
+			fly = 480 + int(g * 900 / DPD)
+			tid++; out("trips.csv", tid "," pool[(g + int(80 * S)) % npool] ",departure," hotel[h] ",International Airport," ts(DAYS, fly - 180) "," ts(DAYS, fly - 180 + travel_airport(h)) "," riders ",")
 			aid++; out("arrivals.csv", aid "," code[i] ",,departure," sprintf("XD %d", 100 + g % 800) ",International Airport," ts(DAYS, fly) "," n "," tid)
 			g++
 		}
@@ -204,9 +237,10 @@ BEGIN {
 	# four runs a day each (to the venue at 07:30 and 13:00, back at 12:20
 	# and 18:45), and an evening run at 21:00 for the few left.
 	left = TRIPS - tid; buses = int(left / (4 * DAYS)); extra = left - buses * 4 * DAYS
+	if (buses < NHOTEL) { buses = NHOTEL; extra = 0 }
 	bus = 0
 	for (h = 1; h <= NHOTEL; h++) {
-		nb = h <= buses - 2 * NHOTEL ? 3 : 2
+		nb = int(buses / NHOTEL) + (h <= buses % NHOTEL)
 		for (b = 1; b <= nb; b++) {
 			code_bus = sprintf("BUS-%03d", ++bus); tt = travel_hotel(h)
 			for (d = 0; d < DAYS; d++) {

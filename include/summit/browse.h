@@ -17,7 +17,7 @@ struct summit_err;
  * without a hotel": the records behind a figure of the dashboard. */
 struct browse_cond {
 	const char *name;
-	const char *kind;           /* plural of the kind it applies to */
+	const struct kind *kind;    /* the kind it applies to */
 	const char *label;          /* for people: "without a hotel" */
 	const char *where;          /* SQL on alias t, at most one ? */
 	const char *const *choices; /* values the parameter takes, or NULL */

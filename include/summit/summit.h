@@ -14,6 +14,8 @@
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/kind.h"
+#include "summit/model.h"
+#include "summit/order.h"
 #include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/status.h"

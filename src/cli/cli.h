@@ -3,6 +3,7 @@
 #ifndef SUMMIT_CLI_H
 #define SUMMIT_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,7 @@ enum verb_db {
 
 struct cli {
 	const char *db_path;
+	const char *today;    /* --today as given, or NULL */
 	struct summit_db *db; /* open for VERB_OPENS_DB verbs */
 	const struct verb *verb;
 };
@@ -33,7 +35,40 @@ struct verb {
 	const char *help; /* paragraphs, examples */
 	enum verb_db db;
 	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *helper; /* the executable that runs this verb, or NULL */
 };
+
+/* Helper executables. A dependency only one verb needs (libcurl and
+ * libxml2 for publish) stays out of every other verb's start-up, as git
+ * keeps libcurl in git-remote-https: the verb's descriptor stays in
+ * verbs[] for `summit help`, with .helper naming an executable, and summit
+ * execs that helper (from $SUMMIT_LIBEXEC, else beside the summit binary,
+ * else pkglibexecdir) as `HELPER --db FILE [--today DATE] VERB ARGS...`.
+ * The verb's file compiles its run function only under SUMMIT_HELPER:
+ *
+ *	#ifdef SUMMIT_HELPER
+ *	static int run_publish(struct cli *cli, int argc, char **argv) { ... }
+ *	#endif
+ *	const struct verb verb_publish = { ..., .helper = "summit-publish",
+ *	#ifdef SUMMIT_HELPER
+ *	    .run = run_publish,
+ *	#endif
+ *	};
+ *
+ * and a new helper is a few lines in Makefile.am, like summit-publish's:
+ * pkglibexec_PROGRAMS, its sources (HELPER_SOURCES and the verb's file),
+ * CPPFLAGS with -DSUMMIT_HELPER -DSUMMIT_HELPER_VERB=verb_NAME, and LDADD
+ * with the libraries only it needs. */
+
+/* Locale and umask, first thing in every main. */
+void cli_start(void);
+/* Reads the global options (--db, --today, --version, --help) into cli;
+ * returns an exit code when they are all there is to do, else -1 with
+ * optind at the verb. */
+int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage);
+/* Opens the event file when cli->verb needs it, runs the verb on argv
+ * (argv[0] is the verb's name) and closes the file. */
+int cli_run_verb(struct cli *cli, int argc, char **argv);
 
 extern const struct verb *const verbs[];
 const struct verb *verb_find(const char *name);
@@ -48,12 +83,25 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 /* Reports a core failure; returns the exit code for it. */
 int cli_fail(const struct cli *cli, const struct summit_err *err);
 int cli_usage(const struct cli *cli);
+/* getopt_long for a verb: an unknown option, or one missing its value, is
+ * reported as "summit: VERB: ..." with the usage line, and returns '?'. */
+int cli_getopt(const struct cli *cli, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
 /* A kind named on the command line, or NULL after saying so. */
 const struct kind *cli_kind(const struct cli *cli, const char *name);
 
 /* Output of records: an aligned table for people, TSV, JSON or CSV. */
 enum output_format { OUTPUT_TABLE, OUTPUT_TSV, OUTPUT_JSON, OUTPUT_CSV };
+/* The formats a verb offers, as a mask of (1 << OUTPUT_...). */
+#define OUTPUT_ALL                                                                       \
+	((1u << OUTPUT_TABLE) | (1u << OUTPUT_TSV) | (1u << OUTPUT_JSON) |               \
+	 (1u << OUTPUT_CSV))
+#define OUTPUT_TEXT ((1u << OUTPUT_TABLE) | (1u << OUTPUT_TSV) | (1u << OUTPUT_JSON))
 int output_format_parse(const char *name, enum output_format *format);
+/* --format NAME for a verb: one of the names in allowed ("text" is taken
+ * for "table"); otherwise says which ones and returns EXIT_REFUSED. */
+int cli_format(const struct cli *cli, const char *name, unsigned allowed,
+               enum output_format *format);
 struct output;
 struct output *output_begin(FILE *out, enum output_format format,
                             const char *const *columns, size_t ncolumns);
@@ -63,6 +111,10 @@ void output_row(struct output *o, const char *const *values, const struct field 
 int output_end(struct output *o);
 /* Frees o after a failure; rows already streamed stay printed. */
 void output_discard(struct output *o);
+/* value as a person reads it in a table or `show`: money grouped
+ * ("763 000 000"), anything else as it is; may return buf. */
+const char *output_display(const struct field *f, const char *value, char *buf,
+                           size_t size);
 /* A JSON string literal, quoted and escaped. */
 void output_json_string(FILE *out, const char *s);
 
@@ -72,8 +124,9 @@ int list_records(struct cli *cli, const struct kind *kind,
                  enum output_format format);
 
 /* Every verb's descriptor. */
-extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import, verb_init,
-    verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set, verb_show,
-    verb_status, verb_version;
+extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
+    verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
+    verb_show, verb_status, verb_version;
+extern const struct verb verb_order;
 
 #endif

@@ -7,9 +7,9 @@ static int run_add(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = cli_kind(cli, argv[1]);
 	if (!kind)
 		return EXIT_USAGE;
-	if (kind == kind_event() || kind->import_only)
+	if (kind == &kind_event || kind->import_only)
 		return cli_error(cli, EXIT_USAGE, "%s",
-		                 kind == kind_event()
+		                 kind == &kind_event
 		                     ? "the event is created with `summit init`"
 		                     : "history rows are written by `summit invitation`");
 	char **values = xcalloc(kind->nfields, sizeof *values);

@@ -85,19 +85,19 @@ static int export_one(const struct record *rec, void *data)
 	ctx->job.key = key;
 	if (ctx->job.organizer) {
 		/* An invitation needs an address to go to. */
-		if (!rec->values[7] || !*rec->values[7]) {
+		if (!rec->values[DELEGATION_EMAIL] || !*rec->values[DELEGATION_EMAIL]) {
 			ctx->skipped++;
 			strbuf_addf(&ctx->skipped_codes, " %s", key);
 			return 0;
 		}
 		long long id;
-		if (record_find(ctx->cli->db, kind_find("invitations"), key, &id, NULL))
+		if (record_find(ctx->cli->db, &kind_invitations, key, &id, NULL))
 			return 0;
 		/* A withdrawn invitation is not sent again by accident. */
 		struct record inv = {0};
-		bool withdrawn = record_get(ctx->cli->db, kind_find("invitations"), id,
-		                            &inv, NULL) == 0 &&
-		                 strcmp(inv.values[1], "withdrawn") == 0;
+		bool withdrawn =
+		    record_get(ctx->cli->db, &kind_invitations, id, &inv, NULL) == 0 &&
+		    strcmp(inv.values[INVITATION_STATE], "withdrawn") == 0;
 		record_clear(&inv);
 		if (withdrawn)
 			return 0;
@@ -115,7 +115,7 @@ static int export_one(const struct record *rec, void *data)
 	return 0;
 }
 
-static int export_ics_all(struct cli *cli, const char *kind_name, const char *dir,
+static int export_ics_all(struct cli *cli, const struct kind *kind, const char *dir,
                           const struct ics_job *job)
 {
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
@@ -124,8 +124,7 @@ static int export_ics_all(struct cli *cli, const char *kind_name, const char *di
 	struct each_ctx ctx = {.cli = cli, .dir = dir, .job = *job};
 	struct summit_err err;
 	err_clear(&err);
-	int status =
-	    record_each(cli->db, kind_find(kind_name), NULL, 0, export_one, &ctx, &err);
+	int status = record_each(cli->db, kind, NULL, 0, export_one, &ctx, &err);
 	if (ctx.code) {
 		strbuf_free(&ctx.skipped_codes);
 		return ctx.code;
@@ -165,7 +164,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 	const char *output = NULL, *dir = NULL, *all = NULL, *organizer = NULL;
 	int scopes = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "o:", options)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
@@ -202,7 +201,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 			organizer = optarg;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc || scopes > 1)
@@ -225,13 +224,13 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 	if (ics_check_subject(cli->db, job.scope, job.key, &err))
 		return cli_fail(cli, &err);
 	if (all) {
+		const struct kind *kind = &kind_delegations;
+		job.scope = ICS_DELEGATION;
 		if (strcmp(all, "rooms") == 0)
-			job.scope = ICS_ROOM;
+			job.scope = ICS_ROOM, kind = &kind_rooms;
 		else if (strcmp(all, "vehicles") == 0)
-			job.scope = ICS_VEHICLE;
-		else
-			job.scope = ICS_DELEGATION;
-		return export_ics_all(cli, all, dir, &job);
+			job.scope = ICS_VEHICLE, kind = &kind_vehicles;
+		return export_ics_all(cli, kind, dir, &job);
 	}
 	return export_to(cli, write_ics, &job, output);
 }
@@ -247,13 +246,13 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "o:", options)) != -1) {
 		if (c == 'o')
 			output = optarg;
 		else if (c == 'd')
 			dir = optarg;
 		else
-			return cli_usage(cli);
+			return EXIT_USAGE;
 	}
 	if (optind >= argc || strcmp(argv[optind], "csv") != 0)
 		return cli_error(cli, EXIT_USAGE, "expected a format: csv or ics");

@@ -19,10 +19,10 @@ static void describe_field(const struct field *f, char *out, size_t size)
 			n += (size_t)snprintf(out + n, size - n, "%s%s",
 			                      c == f->choices ? " " : ", ", *c);
 	if (f->type == FIELD_REF)
-		n += (size_t)snprintf(out + n, size - n, "a %s",
-		                      kind_find(f->ref)->singular);
+		n += (size_t)snprintf(out + n, size - n, "a %s", f->ref->singular);
 	if (f->type == FIELD_REFLIST)
-		n += (size_t)snprintf(out + n, size - n, "%s, space-separated", f->ref);
+		n += (size_t)snprintf(out + n, size - n, "%s, space-separated",
+		                      f->ref->plural);
 	if (f->flags & FIELD_POSITIVE && n < size)
 		n += (size_t)snprintf(out + n, size - n, " above 0");
 	if (f->flags & FIELD_NONNEG && n < size)

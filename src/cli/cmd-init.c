@@ -6,7 +6,7 @@
  * file is left behind. */
 static int run_init(struct cli *cli, int argc, char **argv)
 {
-	const struct kind *kind = kind_event();
+	const struct kind *kind = &kind_event;
 	if (argc < 2)
 		return cli_usage(cli);
 	char **values = xcalloc(kind->nfields, sizeof *values);

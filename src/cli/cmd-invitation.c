@@ -13,14 +13,14 @@ static const struct {
 
 static int show_history(struct cli *cli, const char *code, enum output_format format)
 {
-	const struct kind *history = kind_find("history");
+	const struct kind *history = &kind_history;
 	struct summit_err err;
 	err_clear(&err);
 	long long id;
-	if (record_find(cli->db, kind_find("invitations"), code, &id, &err))
+	if (record_find(cli->db, &kind_invitations, code, &id, &err))
 		return cli_error(cli, EXIT_REFUSED, "delegation %s has no invitation",
 		                 code);
-	struct record_filter by = {kind_field_index(history, "delegation"), code};
+	struct record_filter by = {HISTORY_DELEGATION, code};
 	return list_records(cli, history, &by, 1, format);
 }
 
@@ -37,7 +37,7 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "c:v:n:a:f:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "c:v:n:a:f:", options)) != -1) {
 		switch (c) {
 		case 'c':
 			move.channel = optarg;
@@ -52,11 +52,11 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 			move.at = optarg;
 			break;
 		case 'f':
-			if (output_format_parse(optarg, &format))
-				return cli_usage(cli);
+			if (cli_format(cli, optarg, OUTPUT_ALL, &format))
+				return EXIT_REFUSED;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2)

@@ -8,7 +8,7 @@ static int run_set(struct cli *cli, int argc, char **argv)
 	if (!kind)
 		return EXIT_USAGE;
 	/* The event is one record: it takes no key. */
-	int first = kind == kind_event() ? 2 : 3;
+	int first = kind == &kind_event ? 2 : 3;
 	if (argc <= first || kind->import_only)
 		return kind->import_only
 		           ? cli_error(cli, EXIT_USAGE,

@@ -1,9 +1,7 @@
+#include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,15 +12,6 @@ static const char usage_text[] =
     "usage: summit [--db FILE] [--today DATE] VERB [ARGS...]\n"
     "       summit [--db FILE] [--today DATE]      (the terminal UI)\n"
     "       summit help [VERB | KIND]\n";
-
-/* Widths and accents need a UTF-8 locale even when the environment has
- * none (a bare CI machine runs with LANG unset). */
-static void set_locale(void)
-{
-	setlocale(LC_ALL, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
-}
 
 /* No verb: the terminal UI on the event, when there is a terminal. */
 static int open_tui(struct cli *cli)
@@ -51,69 +40,72 @@ static int open_tui(struct cli *cli)
 	return code;
 }
 
+/* The directory of the running binary: in the build tree, its helpers
+ * sit beside it. */
+static bool own_dir(char *dir, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", dir, size - 1);
+	if (n <= 0)
+		return false;
+	dir[n] = '\0';
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
+/* A verb with a helper runs in it, so its libraries stay out of every
+ * other verb's start-up: $SUMMIT_LIBEXEC when set, else beside this
+ * binary, else the installed pkglibexecdir. */
+static int exec_helper(struct cli *cli, char **argv)
+{
+	char path[4096], dir[4096];
+	const char *libexec = getenv("SUMMIT_LIBEXEC");
+	if (libexec && *libexec)
+		snprintf(path, sizeof path, "%s/%s", libexec, cli->verb->helper);
+	else if (own_dir(dir, sizeof dir) &&
+	         snprintf(path, sizeof path, "%s/%s", dir, cli->verb->helper) > 0 &&
+	         access(path, X_OK) == 0)
+		;
+	else
+		snprintf(path, sizeof path, "%s/%s", PKGLIBEXECDIR, cli->verb->helper);
+
+	size_t argc = 0;
+	while (argv[argc])
+		argc++;
+	char **args = xcalloc(argc + 6, sizeof *args);
+	size_t n = 0;
+	args[n++] = (char *)cli->verb->helper;
+	args[n++] = "--db";
+	args[n++] = (char *)cli->db_path;
+	if (cli->today) {
+		args[n++] = "--today";
+		args[n++] = (char *)cli->today;
+	}
+	for (size_t i = 0; i < argc; i++)
+		args[n++] = argv[i];
+	execv(path, args);
+	int code = cli_error(cli, EXIT_REFUSED, "cannot run its helper %s: %s", path,
+	                     strerror(errno));
+	free(args);
+	return code;
+}
+
 int main(int argc, char **argv)
 {
-	set_locale();
-	umask(077);
-	struct cli cli = {.db_path = getenv("SUMMIT_DB")};
-	if (!cli.db_path || !*cli.db_path)
-		cli.db_path = "summit.db";
-
-	static const struct option options[] = {
-	    {"db", required_argument, NULL, 'd'},
-	    {"today", required_argument, NULL, 't'},
-	    {"version", no_argument, NULL, 'V'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0},
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "+d:t:Vh", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			cli.db_path = optarg;
-			break;
-		case 't': {
-			int y, m, d;
-			if (!when_parse_date(optarg, &y, &m, &d))
-				return cli_error(
-				    &cli, EXIT_USAGE,
-				    "--today: got \"%s\", expected a date as "
-				    "YYYY-MM-DD",
-				    optarg);
-			/* One place for "today": the core reads SUMMIT_TODAY. */
-			setenv("SUMMIT_TODAY", optarg, 1);
-			break;
-		}
-		case 'V':
-			printf("summit %s\n", PACKAGE_VERSION);
-			return EXIT_OK;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
+	cli_start();
+	struct cli cli;
+	int code = cli_global_options(&cli, argc, argv, usage_text);
+	if (code >= 0)
+		return code;
 	if (optind >= argc)
 		return open_tui(&cli);
 	cli.verb = verb_find(argv[optind]);
 	if (!cli.verb)
 		return cli_error(&cli, EXIT_USAGE,
 		                 "unknown verb \"%s\": see `summit help`", argv[optind]);
-	argc -= optind;
-	argv += optind;
-	optind = 0; /* 0, not 1: GNU getopt then forgets the global options' scan */
-
-	struct summit_err err;
-	err_clear(&err);
-	int status = SUMMIT_OK;
-	if (cli.verb->db == VERB_OPENS_DB)
-		status = db_open(cli.db_path, &cli.db, &err);
-	if (status)
-		return cli_fail(&cli, &err);
-	int code = cli.verb->run(&cli, argc, argv);
-	db_close(cli.db);
-	when_cleanup();
-	return code;
+	if (cli.verb->helper)
+		return exec_helper(&cli, argv + optind);
+	return cli_run_verb(&cli, argc - optind, argv + optind);
 }

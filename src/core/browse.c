@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/model.h"
 #include "summit/record.h"
 #include "summit/text.h"
 #include "summit/when.h"
@@ -13,43 +14,33 @@
 static const char accepted[] = "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = "
                                "t.id AND i.state = 'accepted')";
 
-/* SQL: the delegation whose id is the expression id_sql is not the host,
- * the one named as the event's country (as in check.h), which lives in
- * town and needs no hotel, flight or car. */
-#define SQL_NOT_HOST(id_sql)                                                             \
-	"NOT EXISTS (SELECT 1 FROM delegations h JOIN event e ON e.country = h.name"     \
-	" COLLATE NOCASE WHERE h.id = " id_sql ")"
-
 /* status.c counts its figures with these too, so a figure and its list
  * agree. */
 const struct browse_cond browse_conds[] = {
-    {"invitation", "delegations", "invitation",
+    {"invitation", &kind_delegations, "invitation",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = ?)",
      invitation_states},
-    {"accepted", "delegations", "accepted", accepted},
-    {"accepted-with-hotel", "delegations", "accepted, with a hotel",
+    {"accepted", &kind_delegations, "accepted", accepted},
+    {"accepted-with-hotel", &kind_delegations, "accepted, with a hotel",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND EXISTS (SELECT 1 FROM allocations a WHERE a.delegation = t.id)"},
-    {"accepted-without-hotel", "delegations", "accepted, without a hotel",
-     "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
-     "'accepted') AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.delegation = "
-     "t.id) AND " SQL_NOT_HOST("t.id")},
-    {"accepted-with-arrival", "delegations", "accepted, with arrival details",
+    {"in-town", &kind_delegations, "living in town", MODEL_SQL_IN_TOWN("t")},
+    {"accepted-with-arrival", &kind_delegations, "accepted, with arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id AND "
      "a.direction = 'arrival')"},
-    {"accepted-without-arrival", "delegations", "accepted, without arrival details",
+    {"accepted-without-arrival", &kind_delegations, "accepted, without arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id "
-     "AND a.direction = 'arrival') AND " SQL_NOT_HOST("t.id")},
-    {"without-pickup", "arrivals", "arrivals without a pickup",
+     "AND a.direction = 'arrival') AND NOT " MODEL_SQL_IN_TOWN("t")},
+    {"without-pickup", &kind_arrivals, "arrivals without a pickup",
      "t.direction = 'arrival' AND t.pickup IS NULL"},
-    {"open", "tasks", "open", "t.state IN ('open', 'in-progress')"},
-    {"overdue", "tasks", "overdue", "t.state IN ('open', 'in-progress') AND t.due < ?",
-     NULL, true},
-    {"received", "pledges", "with something received", "t.received > 0"},
-    {"outstanding", "pledges", "not all received", "t.received < t.amount"},
-    {"state", "invitations", "state", "t.state = ?", invitation_states},
+    {"open", &kind_tasks, "open", "t.state IN ('open', 'in-progress')"},
+    {"overdue", &kind_tasks, "overdue",
+     "t.state IN ('open', 'in-progress') AND t.due < ?", NULL, true},
+    {"received", &kind_pledges, "with something received", "t.received > 0"},
+    {"outstanding", &kind_pledges, "not all received", "t.received < t.amount"},
+    {"state", &kind_invitations, "state", "t.state = ?", invitation_states},
 };
 const size_t browse_cond_count = sizeof browse_conds / sizeof browse_conds[0];
 
@@ -63,14 +54,17 @@ const struct browse_cond *browse_cond_find(const char *name)
 
 /* Per kind: an extra column and what makes a row need attention. */
 static const struct {
-	const char *kind, *extra_name, *extra, *warn_label, *warn;
+	const struct kind *kind;
+	const char *extra_name, *extra, *warn_label, *warn;
 } kind_extras[] = {
-    {"delegations", "invitation",
+    {&kind_delegations, "invitation",
      "(SELECT i.state FROM invitations i WHERE i.delegation = t.id)", NULL, NULL},
-    {"arrivals", NULL, NULL, "no pickup", "t.direction = 'arrival' AND t.pickup IS NULL"},
-    {"tasks", NULL, NULL, "overdue", "t.state IN ('open', 'in-progress') AND t.due < ?1"},
-    {"pledges", NULL, NULL, "not all received", "t.received < t.amount"},
-    {"allocations", NULL, NULL, "beyond the hotel's block",
+    {&kind_arrivals, NULL, NULL, "no pickup",
+     "t.direction = 'arrival' AND t.pickup IS NULL"},
+    {&kind_tasks, NULL, NULL, "overdue",
+     "t.state IN ('open', 'in-progress') AND t.due < ?1"},
+    {&kind_pledges, NULL, NULL, "not all received", "t.received < t.amount"},
+    {&kind_allocations, NULL, NULL, "beyond the hotel's block",
      "(SELECT sum(a.rooms) FROM allocations a WHERE a.hotel = t.hotel AND a.night = "
      "t.night) > coalesce((SELECT b.rooms FROM blocks b WHERE b.hotel = t.hotel AND "
      "b.night = t.night), 0)"},
@@ -79,7 +73,7 @@ static const struct {
 static int extras_index(const struct kind *kind)
 {
 	for (size_t i = 0; i < sizeof kind_extras / sizeof kind_extras[0]; i++)
-		if (strcmp(kind_extras[i].kind, kind->plural) == 0)
+		if (kind_extras[i].kind == kind)
 			return (int)i;
 	return -1;
 }
@@ -124,7 +118,7 @@ static void value_expr(struct strbuf *sb, const struct field *f)
 {
 	if (f->type == FIELD_REF) {
 		char *id_sql = xasprintf("t.\"%s\"", f->name);
-		record_key_expr(sb, kind_find(f->ref), id_sql);
+		record_key_expr(sb, f->ref, id_sql);
 		free(id_sql);
 	} else {
 		strbuf_addf(sb, "t.\"%s\"", record_column(f));
@@ -154,11 +148,11 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 	}
 	struct param p = {.s = v};
 	if (f->type == FIELD_REF || f->type == FIELD_REFLIST) {
-		int status = record_find(db, kind_find(f->ref), v, &p.i, err);
+		int status = record_find(db, f->ref, v, &p.i, err);
 		if (status == SUMMIT_NOT_FOUND)
 			return err_field(err, f->name,
 			                 "got \"%s\", expected an existing %s", v,
-			                 kind_find(f->ref)->singular);
+			                 f->ref->singular);
 		if (status)
 			return status;
 		p.is_int = true;
@@ -201,7 +195,7 @@ static bool key_matches(struct strbuf *sb, const struct kind *kind, int n)
 	strbuf_addf(sb, "(SELECT id FROM \"%s\" WHERE ", kind->table);
 	if (key->type == FIELD_REF) {
 		strbuf_addf(sb, "\"%s\" IN ", key->name);
-		if (!key_matches(sb, kind_find(key->ref), n))
+		if (!key_matches(sb, key->ref, n))
 			strbuf_add(sb, "(SELECT NULL)");
 	} else {
 		strbuf_addf(sb, "summit_fold(\"%s\") LIKE ?%d ESCAPE '\\'", key->name, n);
@@ -234,7 +228,7 @@ static void add_search(struct query *q, const struct kind *kind, const char *tex
 		if (f->type == FIELD_REF) {
 			/* By the referenced record's key, e.g. a delegation's code. */
 			struct strbuf sub = {0};
-			if (key_matches(&sub, kind_find(f->ref), n)) {
+			if (key_matches(&sub, f->ref, n)) {
 				strbuf_addf(&q->where, "%st.\"%s\" IN %s",
 				            first ? "" : " OR ", f->name, sub.buf);
 				first = false;

@@ -571,13 +571,14 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 			status = refused(&h, "MKCOL", base, "201", err);
 	}
 	static const struct {
-		const char *what, *prefix, *kind;
+		const char *what, *prefix;
+		const struct kind *kind;
 		enum ics_scope scope;
 	} calendars[] = {
 	    {"programme", "programme", NULL, ICS_PROGRAMME},
-	    {"delegations", "delegation", "delegations", ICS_DELEGATION},
-	    {"rooms", "room", "rooms", ICS_ROOM},
-	    {"vehicles", "vehicle", "vehicles", ICS_VEHICLE},
+	    {"delegations", "delegation", &kind_delegations, ICS_DELEGATION},
+	    {"rooms", "room", &kind_rooms, ICS_ROOM},
+	    {"vehicles", "vehicle", &kind_vehicles, ICS_VEHICLE},
 	};
 	for (size_t i = 0; i < sizeof calendars / sizeof calendars[0] && !status; i++) {
 		if (opt->only && strcmp(opt->only, calendars[i].what) != 0)
@@ -594,8 +595,8 @@ int caldav_publish(struct summit_db *db, const struct caldav_options *opt,
 		                         .scope = calendars[i].scope,
 		                         .report = report,
 		                         .err = err};
-		status = record_each(db, kind_find(calendars[i].kind), NULL, 0,
-		                     publish_subject, &s, err);
+		status =
+		    record_each(db, calendars[i].kind, NULL, 0, publish_subject, &s, err);
 		if (s.status)
 			status = s.status;
 	}

@@ -539,17 +539,17 @@ static int task_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 
 /* --- calendars ------------------------------------------------------- */
 
-static const char *scope_kind(enum ics_scope scope)
+static const struct kind *scope_kind(enum ics_scope scope)
 {
 	switch (scope) {
 	case ICS_DELEGATION:
-		return "delegations";
+		return &kind_delegations;
 	case ICS_ROOM:
-		return "rooms";
+		return &kind_rooms;
 	case ICS_VEHICLE:
-		return "vehicles";
+		return &kind_vehicles;
 	case ICS_PERSON:
-		return "people";
+		return &kind_people;
 	default:
 		return NULL;
 	}
@@ -560,11 +560,11 @@ int ics_check_subject(struct summit_db *db, enum ics_scope scope, const char *ke
 {
 	if (!db_has_event(db))
 		return err_no_event(err);
-	const char *kind = scope_kind(scope);
+	const struct kind *kind = scope_kind(scope);
 	if (!kind)
 		return SUMMIT_OK;
 	long long id;
-	return record_find(db, kind_find(kind), key, &id, err);
+	return record_find(db, kind, key, &id, err);
 }
 
 static long long one_number(struct summit_db *db, const char *sql, long long arg)
@@ -597,9 +597,9 @@ char *ics_calendar_name(struct summit_db *db, enum ics_scope scope, const char *
 {
 	char *event = one_text(db, "SELECT name FROM event WHERE id = ?1", 1);
 	long long id = 0;
-	const char *kind = scope_kind(scope);
+	const struct kind *kind = scope_kind(scope);
 	if (kind)
-		record_find(db, kind_find(kind), key, &id, NULL);
+		record_find(db, kind, key, &id, NULL);
 	char *name = NULL, *what = NULL;
 	switch (scope) {
 	case ICS_PROGRAMME:
@@ -654,9 +654,9 @@ static int emit_scope_now(struct sink *sink, enum ics_scope scope, const char *k
 {
 	struct summit_db *db = sink->db;
 	long long id = 0;
-	const char *kind = scope_kind(scope);
+	const struct kind *kind = scope_kind(scope);
 	int status;
-	if (kind && (status = record_find(db, kind_find(kind), key, &id, sink->err)))
+	if (kind && (status = record_find(db, kind, key, &id, sink->err)))
 		return status;
 	switch (scope) {
 	case ICS_PROGRAMME:

@@ -626,27 +626,30 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 	when_format_exact(db, s, from);
 	when_format_exact(db, e, to);
 	const char *desc = icalcomponent_get_description(ev);
-	char *values[10] = {NULL,
-	                    (char *)title,
-	                    (char *)kind_of(ev),
-	                    room,
-	                    from,
-	                    to,
-	                    NULL,
-	                    NULL,
-	                    cancelled ? "cancelled" : NULL,
-	                    desc && *desc ? (char *)desc : NULL};
+	char *values[SESSION_FIELD_COUNT] = {
+	    [SESSION_TITLE] = (char *)title,
+	    [SESSION_KIND] = (char *)kind_of(ev),
+	    [SESSION_ROOM] = room,
+	    [SESSION_START] = from,
+	    [SESSION_END] = to,
+	    [SESSION_STATUS] = cancelled ? "cancelled" : NULL,
+	    [SESSION_DESCRIPTION] = desc && *desc ? (char *)desc : NULL};
 	struct summit_err inner;
 	err_clear(&inner);
-	int status = record_insert(db, kind_find("sessions"), values, NULL, &inner);
+	int status = record_insert(db, &kind_sessions, values, NULL, &inner);
 	free(room);
 	if (status) {
-		static const char *const props[] = {
-		    NULL,    "SUMMARY", "CATEGORIES", "LOCATION", "DTSTART",
-		    "DTEND", NULL,      NULL,         "STATUS",   "DESCRIPTION"};
+		static const char *const props[SESSION_FIELD_COUNT] = {
+		    [SESSION_TITLE] = "SUMMARY",
+		    [SESSION_KIND] = "CATEGORIES",
+		    [SESSION_ROOM] = "LOCATION",
+		    [SESSION_START] = "DTSTART",
+		    [SESSION_END] = "DTEND",
+		    [SESSION_STATUS] = "STATUS",
+		    [SESSION_DESCRIPTION] = "DESCRIPTION"};
 		const char *prop = NULL;
-		int f = kind_field_index(kind_find("sessions"), inner.field);
-		if (f >= 0 && f < 10)
+		int f = kind_field_index(&kind_sessions, inner.field);
+		if (f >= 0 && f < SESSION_FIELD_COUNT)
 			prop = props[f];
 		snprintf(msg, sizeof msg, "%s", inner.msg);
 		return at_line(err, name, event_line(text, n, prop),

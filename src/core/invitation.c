@@ -40,11 +40,12 @@ bool invitation_can_move(const char *from, const char *to)
 }
 
 /* The rule for a history row imported from a file. */
-int invitation_check_history(struct summit_db *db, const char *const *v,
+int invitation_check_history(struct summit_db *db, long long self, const char *const *v,
                              struct summit_err *err)
 {
 	(void)db;
-	const char *old = v[3], *new = v[4];
+	(void)self;
+	const char *old = v[HISTORY_OLD_STATE], *new = v[HISTORY_NEW_STATE];
 	if (old && !invitation_can_move(old, new))
 		return err_field(
 		    err, "new_state",
@@ -58,14 +59,16 @@ static int add_history(struct summit_db *db, const char *code, const char *at,
                        const char *old, const char *new, const char *channel,
                        const char *note, struct summit_err *err)
 {
-	const struct kind *history = kind_find("history");
+	const struct kind *history = &kind_history;
 	char now[WHEN_TIME_LEN];
 	if (!at) {
 		when_format_local(db, when_now(db), now);
 		at = now;
 	}
-	char *values[7] = {NULL,        (char *)code,    (char *)at,  (char *)old,
-	                   (char *)new, (char *)channel, (char *)note};
+	char *values[HISTORY_FIELD_COUNT] = {
+	    [HISTORY_DELEGATION] = (char *)code, [HISTORY_AT] = (char *)at,
+	    [HISTORY_OLD_STATE] = (char *)old,   [HISTORY_NEW_STATE] = (char *)new,
+	    [HISTORY_CHANNEL] = (char *)channel, [HISTORY_NOTE] = (char *)note};
 	return record_insert(db, history, values, NULL, err);
 }
 
@@ -74,10 +77,11 @@ int invitation_after_insert(struct summit_db *db, long long id, struct summit_er
 	if (db->loading_history)
 		return SUMMIT_OK;
 	struct record inv = {0};
-	int status = record_get(db, kind_find("invitations"), id, &inv, err);
+	int status = record_get(db, &kind_invitations, id, &inv, err);
 	if (!status)
-		status = add_history(db, inv.values[0], NULL, NULL, inv.values[1],
-		                     inv.values[2], "recorded", err);
+		status = add_history(db, inv.values[INVITATION_DELEGATION], NULL, NULL,
+		                     inv.values[INVITATION_STATE],
+		                     inv.values[INVITATION_CHANNEL], "recorded", err);
 	record_clear(&inv);
 	return status;
 }
@@ -103,7 +107,7 @@ static int last_change(struct summit_db *db, long long invitation, long long *at
 int invitation_move(struct summit_db *db, const struct invitation_move *move,
                     struct summit_err *err)
 {
-	const struct kind *kind = kind_find("invitations");
+	const struct kind *kind = &kind_invitations;
 	long long id;
 	int status = record_find(db, kind, move->delegation, &id, err);
 	if (status == SUMMIT_NOT_FOUND)
@@ -118,7 +122,7 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 	if ((status = record_get(db, kind, id, &inv, err)))
 		return status;
 	char old[32];
-	snprintf(old, sizeof old, "%s", inv.values[1]);
+	snprintf(old, sizeof old, "%s", inv.values[INVITATION_STATE]);
 	if (!invitation_can_move(old, move->state)) {
 		const char *next = invitation_next_states(old);
 		status = err_field(err, "state",
@@ -151,9 +155,9 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 		    "a later time",
 		    when, then);
 	}
-	char *changes[6] = {0};
-	changes[2] = (char *)move->channel;
-	changes[3] = (char *)move->via;
+	char *changes[INVITATION_FIELD_COUNT] = {0};
+	changes[INVITATION_CHANNEL] = (char *)move->channel;
+	changes[INVITATION_VIA] = (char *)move->via;
 	if (!status)
 		status = record_update(db, kind, id, changes, 0, err);
 	if (!status) {
@@ -179,7 +183,7 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 	char at_text[WHEN_EXACT_LEN];
 	when_format_exact(db, at, at_text);
 	status = add_history(db, move->delegation, at_text, old, move->state,
-	                     now.values[2], move->note, err);
+	                     now.values[INVITATION_CHANNEL], move->note, err);
 	record_clear(&now);
 	return status;
 }

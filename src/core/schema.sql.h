@@ -151,3 +151,52 @@ static const char schema_v2[] =
     "CREATE INDEX trips_vehicle ON trips(vehicle, depart);"
     "CREATE INDEX arrivals_delegation ON arrivals(delegation);"
     "CREATE INDEX arrivals_pickup ON arrivals(pickup);";
+
+/* Version 3: what the planners need. A delegation's French name (for the
+ * order of precedence), hotels the host prefers for heads, records a
+ * planner must never move, and the plans applied, change by change with
+ * the values they replaced, so the last one can be undone. */
+static const char schema_v3[] =
+    "ALTER TABLE delegations ADD COLUMN name_fr TEXT;"
+    "ALTER TABLE hotels ADD COLUMN preferred TEXT NOT NULL DEFAULT 'no';"
+    "ALTER TABLE allocations ADD COLUMN locked TEXT NOT NULL DEFAULT 'no';"
+    "ALTER TABLE trips ADD COLUMN locked TEXT NOT NULL DEFAULT 'no';"
+    "CREATE TABLE plans ("
+    " id INTEGER PRIMARY KEY, planner TEXT NOT NULL, applied INTEGER NOT NULL,"
+    " undone INTEGER);"
+    "CREATE TABLE plan_changes ("
+    " plan INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " op TEXT NOT NULL CHECK (op IN ('add', 'change', 'remove')),"
+    " record INTEGER NOT NULL, revision INTEGER NOT NULL,"
+    " PRIMARY KEY (plan, seq));"
+    "CREATE TABLE plan_values ("
+    " plan INTEGER NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT,"
+    " PRIMARY KEY (plan, seq, field),"
+    " FOREIGN KEY (plan, seq) REFERENCES plan_changes(plan, seq) ON DELETE CASCADE);";
+
+/* Version 4: the event's settings (what decides a problem or a plan, see
+ * summit/model.h), delegations living in town (besides the host), and
+ * the attendance a planner expects at a session (NULL: by the rule). */
+// clang-format off
+static const char schema_v4[] =
+    "ALTER TABLE event ADD COLUMN pickup_margin INTEGER NOT NULL DEFAULT 20"
+    "  CHECK (pickup_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN arrival_days INTEGER NOT NULL DEFAULT 7"
+    "  CHECK (arrival_days >= 0);"
+    "ALTER TABLE event ADD COLUMN pickup_window INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (pickup_window >= 0);"
+    "ALTER TABLE event ADD COLUMN immigration_margin INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (immigration_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN departure_margin INTEGER NOT NULL DEFAULT 120"
+    "  CHECK (departure_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN shuttle_lead INTEGER NOT NULL DEFAULT 15"
+    "  CHECK (shuttle_lead >= 0);"
+    "ALTER TABLE event ADD COLUMN minister_cars TEXT NOT NULL DEFAULT 'no'"
+    "  CHECK (minister_cars IN ('yes', 'no'));"
+
+    "ALTER TABLE delegations ADD COLUMN in_town TEXT NOT NULL DEFAULT 'no'"
+    "  CHECK (in_town IN ('yes', 'no'));"
+
+    "ALTER TABLE sessions ADD COLUMN expected INTEGER CHECK (expected > 0);";
+// clang-format on

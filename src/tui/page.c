@@ -109,8 +109,9 @@ static void settle(struct page *page, int direction)
 			}
 }
 
-void page_draw(struct page *page, int top, int height, int cols)
+void page_draw(struct page *page, int top, int x, int height, int cols)
 {
+	page->height = height;
 	cursor_clamp(&page->cursor, height);
 	settle(page, 1);
 	cursor_clamp(&page->cursor, height);
@@ -120,11 +121,11 @@ void page_draw(struct page *page, int top, int height, int cols)
 			break;
 		struct page_line *line = &page->lines[k];
 		bool selected = line->selectable && k == page->cursor.line;
-		tui_put(top + i, 0, cols, line->text, selected ? ROLE_CURSOR : line->role,
+		tui_put(top + i, x, cols, line->text, selected ? ROLE_CURSOR : line->role,
 		        selected);
 	}
 	if (page->cursor.top + height < (long long)page->count)
-		tui_put(top + height - 1, cols - 8, 8, "  more v", ROLE_DIM, true);
+		tui_put(top + height - 1, x + cols - 8, 8, "  more v", ROLE_DIM, true);
 }
 
 const struct target *page_selected(struct page *page)
@@ -147,8 +148,9 @@ void page_keep(struct page *page, const char *previous)
 		}
 }
 
-bool page_key(struct tui *tui, struct page *page, int key, int height)
+bool page_key(struct tui *tui, struct page *page, int key)
 {
+	int height = page->height > 0 ? page->height : LINES - 3;
 	long long before = page->cursor.line;
 	int direction = key == KEY_UP || key == 'k' || key == KEY_PPAGE ||
 	                        key == KEY_HOME || key == 'g' || key == 16 || key == 2
@@ -199,17 +201,14 @@ struct target target_record(const struct kind *kind, long long id)
 	    .type = TARGET_RECORD, .kind = kind, .id = id, .field = -1, .field2 = -1};
 }
 
-struct target target_list(const char *kind, const char *cond, const char *param,
-                          const char *field, const char *value)
+struct target target_list(const struct kind *kind, const char *cond, const char *param,
+                          int field, const char *value)
 {
-	struct target t = {.type = TARGET_LIST,
-	                   .kind = kind_find(kind),
-	                   .cond = cond,
-	                   .field = -1,
-	                   .field2 = -1};
+	struct target t = {
+	    .type = TARGET_LIST, .kind = kind, .cond = cond, .field = -1, .field2 = -1};
 	snprintf(t.param, sizeof t.param, "%s", param ? param : "");
-	if (field) {
-		t.field = kind_field_index(t.kind, field);
+	if (field >= 0) {
+		t.field = field;
 		snprintf(t.value, sizeof t.value, "%s", value ? value : "");
 	}
 	return t;
@@ -221,7 +220,7 @@ void target_open(struct tui *tui, const struct target *t)
 	case TARGET_NONE:
 		break;
 	case TARGET_RECORD:
-		if (t->kind == kind_find("delegations"))
+		if (t->kind == &kind_delegations)
 			tui_push(tui, view_delegation_open(tui, t->id));
 		else
 			tui_push(tui, view_record_open(tui, t->kind, t->id));
@@ -236,7 +235,7 @@ void target_open(struct tui *tui, const struct target *t)
 		        t->field2 >= 0 ? t->kind->fields[t->field2].name : NULL,
 		    .filter2_value = t->field2 >= 0 ? t->value2 : NULL,
 		};
-		if (t->kind == kind_find("delegations"))
+		if (t->kind == &kind_delegations)
 			o.open = view_delegation_open;
 		tui_push(tui, view_list_open(tui, t->kind, &o));
 		break;
@@ -259,4 +258,16 @@ bool page_record_key(struct tui *tui, struct page *page, int key)
 	else
 		form_delete(tui, t->kind, t->id);
 	return true;
+}
+
+void record_text(struct summit_db *db, const struct kind *kind, long long id,
+                 struct strbuf *out)
+{
+	struct record rec = {0};
+	if (record_get(db, kind, id, &rec, NULL) != SUMMIT_OK)
+		return;
+	for (size_t i = 0; i < kind->nfields; i++)
+		if (rec.values[i] && *rec.values[i])
+			strbuf_addf(out, "%s: %s\n", kind->fields[i].name, rec.values[i]);
+	record_clear(&rec);
 }

@@ -36,47 +36,116 @@ struct key_help {
 	const char *keys, *what;
 };
 
+/* ---- moving in a list (page.c) ---- */
+
+struct cursor {
+	long long count, top, line;
+};
+/* Moves for the usual keys (arrows, j/k, pages, g/G, Home/End); true when
+ * the key was one of them. */
+bool cursor_key(struct cursor *c, int key, int height);
+void cursor_clamp(struct cursor *c, int height);
+
+/* ---- pages of lines: detail views, summaries ---- */
+
+enum target_type { TARGET_NONE, TARGET_RECORD, TARGET_LIST, TARGET_VIEW };
+struct target {
+	enum target_type type;
+	const struct kind *kind;
+	long long id;                 /* TARGET_RECORD */
+	const char *cond;             /* TARGET_LIST: a browse condition's name */
+	char param[64];               /* its parameter */
+	int field, field2;            /* TARGET_LIST: filters, or -1 */
+	char value[128], value2[128]; /* their values */
+	struct view *(*open)(struct tui *tui, long long id); /* TARGET_VIEW */
+};
+
+struct page_line {
+	char *text;
+	enum role role;
+	bool selectable;
+	long long index; /* the view's own number for what the line shows */
+	struct target target;
+};
+
+struct page {
+	struct page_line *lines;
+	size_t count, cap;
+	struct cursor cursor;
+	int height; /* rows it had when last drawn */
+};
+/* A view is its load, its lines and its keys: the framework (view.c) owns
+ * the view, its private state, its page of lines with the scrolling and
+ * the selection, and the search. Only load is required. */
 struct view_ops {
 	const char *name;
-	/* Reads what the view needs from the database (counts, a day's
-	 * sessions); called on opening and whenever the file changed. */
-	void (*load)(struct view *view);
-	/* Draws lines top..top+height-1 of the screen, cols wide. */
-	void (*draw)(struct view *view, int top, int height, int cols);
-	/* Returns true when the key was the view's. */
-	bool (*key)(struct view *view, int key);
-	void (*close)(struct view *view);
+	/* Bytes of the view's own state, view->data: zeroed at opening, freed
+	 * at closing by the framework. */
+	size_t private_size;
 	const struct key_help *keys; /* NULL-terminated */
+	/* Sets the state up from what the opener passed (may be NULL). */
+	void (*init)(struct view *view, const void *arg);
+	/* Reads what the view needs from the database: on opening, and
+	 * whenever the file changed. A page view adds its lines to
+	 * view->page (emptied before; the selection stays on the same text). */
+	void (*load)(struct view *view);
+	/* Draws the body, lines top..top+height-1, cols wide; NULL draws the
+	 * page. A view with lines of its own around the page draws them and
+	 * calls view_draw_page for the rest. */
+	void (*draw)(struct view *view, int top, int height, int cols);
+	/* The view's own keys, asked first; true when the key was its. The
+	 * framework then moves in the page, opens with Enter and searches
+	 * with /. */
+	bool (*key)(struct view *view, int key);
+	/* Narrows the view to what matches text (a list does it in SQL);
+	 * NULL: / moves the selection to the next page line holding text. */
+	void (*search)(struct view *view, const char *text);
+	/* The whole text of what is selected, for w (NULL: the selected
+	 * line and the record it leads to, every field whole). */
+	void (*detail)(struct view *view, struct strbuf *out);
+	/* Frees what the state holds besides itself and the page. */
+	void (*close)(struct view *view);
+	/* e edits and d removes the record on the selected line, C exports
+	 * its calendar, when the view's own keys did not take them. */
+	bool record_keys;
 };
 
 struct view {
 	const struct view_ops *ops;
 	struct tui *tui;
-	void *data;
+	void *data; /* ops->private_size bytes */
+	struct page page;
 	char title[160];
 	int height; /* of the body when last drawn */
 	bool stale; /* the file changed while it was under another view */
 };
 
+/* Room for the tabs of views (tui.c's tabs[]). */
+#define TUI_TABS 16
+
 struct tui {
 	struct summit_db *db;
-	struct view *stack[32];
+	struct view *stack[32]; /* the current tab's screens */
 	int depth;
+	struct view *kept[TUI_TABS][32]; /* the other tabs' screens */
+	int kept_depth[TUI_TABS];
 	int tab;
 	bool quit;
 	bool color;
-	char message[512];
+	char message[1024];
 	enum role message_role;
+	/* Drawn over the views by tui_redraw (a form under its dialogs). */
+	void (*underlay)(void *data);
+	void *underlay_data;
+	char export_dir[512]; /* where the last export went: the next goes there */
 	long long data_version;
 };
 
 /* ---- the loop and the stack of views (tui.c) ---- */
 
-/* Puts view on top of the stack (the UI owns it from then on). */
+/* Puts view on top of the stack and loads it (the UI owns it from then
+ * on). */
 void tui_push(struct tui *tui, struct view *view);
-/* A new view with ops and data, titled. */
-struct view *view_new(struct tui *tui, const struct view_ops *ops, void *data,
-                      const char *fmt, ...) SUMMIT_PRINTF(4, 5);
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
     SUMMIT_PRINTF(3, 4);
 /* Reloads the view on top and marks those under it to reload when they
@@ -84,8 +153,27 @@ void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
 void tui_reload(struct tui *tui);
 /* Redraws the whole screen (views, bars) without reading keys. */
 void tui_draw(struct tui *tui);
+/* tui_draw, then what a dialog opened over (a form), so a question shows
+ * what it is about. */
+void tui_redraw(struct tui *tui);
 /* getch with the periodic look for other planners' changes. */
 int tui_getch(struct tui *tui);
+
+/* ---- the view framework (view.c) ---- */
+
+/* A new view of ops, its state set up by ops->init(view, arg), titled
+ * ops->name unless init titles it; tui_push loads it. */
+struct view *view_open(struct tui *tui, const struct view_ops *ops, const void *arg);
+void view_close(struct view *view);
+/* Reads the view again, the selection kept on the same line. */
+void view_load(struct view *view);
+void view_draw(struct view *view, int top, int height, int cols);
+/* The view's keys, then the page's; true when the key did something. */
+bool view_key(struct view *view, int key);
+void view_draw_page(struct view *view, int top, int height, int cols);
+/* / : asks for text, as one types narrowing the view (ops->search) or
+ * moving to the next line holding it. */
+void view_search(struct view *view);
 
 /* ---- drawing ---- */
 
@@ -125,49 +213,30 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
                int selected);
 /* A yes/no question in a box, with a longer explanation. */
 bool tui_confirm(struct tui *tui, const char *question, const char *detail);
+/* Text in a box, wrapped whole (scrolled when longer than the screen),
+ * until a key is pressed. */
+void tui_popup(struct tui *tui, const char *title, const char *text);
 
-/* ---- moving in a list (tui.c) ---- */
+/* ---- wrapping (dialog.c) ---- */
 
-struct cursor {
-	long long count, top, line;
+struct wrap_row {
+	size_t start, len; /* bytes of the text */
 };
-/* Moves for the usual keys (arrows, j/k, pages, g/G, Home/End); true when
- * the key was one of them. */
-bool cursor_key(struct cursor *c, int key, int height);
-void cursor_clamp(struct cursor *c, int height);
+/* Cuts text into rows of at most cols columns at spaces and newlines; the
+ * number of rows (at most max). */
+int tui_wrap(const char *text, int cols, struct wrap_row *rows, int max);
+/* Draws text wrapped into up to `lines` rows; the rows used. */
+int tui_put_wrapped(int y, int x, int lines, int cols, const char *text, enum role role);
 
-/* ---- pages of lines: detail views, summaries ---- */
+/* ---- pages of lines (page.c) ---- */
 
-enum target_type { TARGET_NONE, TARGET_RECORD, TARGET_LIST, TARGET_VIEW };
-struct target {
-	enum target_type type;
-	const struct kind *kind;
-	long long id;                 /* TARGET_RECORD */
-	const char *cond;             /* TARGET_LIST: a browse condition's name */
-	char param[64];               /* its parameter */
-	int field, field2;            /* TARGET_LIST: filters, or -1 */
-	char value[128], value2[128]; /* their values */
-	struct view *(*open)(struct tui *tui, long long id); /* TARGET_VIEW */
-};
-
-struct page_line {
-	char *text;
-	enum role role;
-	bool selectable;
-	struct target target;
-};
-
-struct page {
-	struct page_line *lines;
-	size_t count, cap;
-	struct cursor cursor;
-};
 struct page_line *page_add(struct page *page, enum role role, const char *fmt, ...)
     SUMMIT_PRINTF(3, 4);
 void page_clear(struct page *page);
-void page_draw(struct page *page, int top, int height, int cols);
+/* Lines from (top, x), height rows of cols columns. */
+void page_draw(struct page *page, int top, int x, int height, int cols);
 /* Movement over the selectable lines, Enter on a target. */
-bool page_key(struct tui *tui, struct page *page, int key, int height);
+bool page_key(struct tui *tui, struct page *page, int key);
 /* The target of the selected line, or NULL. */
 const struct target *page_selected(struct page *page);
 /* e edits and d removes the record on the selected line; C exports the
@@ -175,12 +244,16 @@ const struct target *page_selected(struct page *page);
 bool page_record_key(struct tui *tui, struct page *page, int key);
 /* Keeps the selection on the same text after a reload. */
 void page_keep(struct page *page, const char *previous);
+/* Every field of a record, "name: value" a line, values whole. */
+void record_text(struct summit_db *db, const struct kind *kind, long long id,
+                 struct strbuf *out);
 
 /* Opens what a target names. */
 void target_open(struct tui *tui, const struct target *target);
 struct target target_record(const struct kind *kind, long long id);
-struct target target_list(const char *kind, const char *cond, const char *param,
-                          const char *field, const char *value);
+/* field: an index in kind->fields that must equal value, or -1. */
+struct target target_list(const struct kind *kind, const char *cond, const char *param,
+                          int field, const char *value);
 
 /* ---- forms and records (form.c) ---- */
 
@@ -193,8 +266,9 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 /* Moves delegation's invitation on (choice of state, channel, note). */
 bool form_invitation_move(struct tui *tui, const char *delegation);
-/* Writes every record of kind to a CSV file the planner names. */
-void form_export(struct tui *tui, const struct kind *kind);
+/* Writes the records of a list as it is shown (filters, search, order) to
+ * a CSV file the planner names. */
+void form_export(struct tui *tui, const struct browse *b);
 /* Writes the calendar of a delegation, room or vehicle to an .ics file the
  * planner names; false (nothing done) for a kind without a calendar. */
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
@@ -214,12 +288,15 @@ struct view *view_budget_open(struct tui *tui);
 struct view *view_tasks_open(struct tui *tui);
 /* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
 struct view *view_problems_open(struct tui *tui, int severity);
+/* The problems of one kind (a check_kinds[] name). */
+struct view *view_problems_open_kind(struct tui *tui, const char *kind);
 struct view *view_kinds_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 
 /* A list of any kind, a screen at a time. filter_field/value and cond may
  * be NULL. */
 struct list_options {
+	const struct kind *kind; /* set by view_list_open */
 	const char *filter_field, *filter_value;
 	const char *filter2_field, *filter2_value;
 	const char *cond, *param;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 struct budget {
-	struct page page;
+	struct page *page;
 	int cols;      /* the width the lines were laid out for */
 	bool category; /* room for the category column */
 	long long need, pledged, received;
@@ -47,7 +47,7 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 			return 0;
 		tui_fit(name, sizeof name, "pledges for no line", b->category ? 36 : 22,
 		        false);
-		page_add(&b->page, ROLE_DIM, "  %s %12s %s %s", name, "", pledged,
+		page_add(b->page, ROLE_DIM, "  %s %12s %s %s", name, "", pledged,
 		         received);
 		return 0;
 	}
@@ -56,11 +56,11 @@ static int budget_line(const struct plan_budget_line *l, void *data)
 	if (!b->category)
 		category[0] = 0;
 	struct page_line *line =
-	    page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_NORMAL,
+	    page_add(b->page, missing > 0 ? ROLE_WARN : ROLE_NORMAL,
 	             "  %s %s%s%s %s %s %s%s", name, category, b->category ? " " : "",
 	             need, pledged, received, gap, missing > 0 ? " !" : "");
 	line->selectable = true;
-	line->target = target_record(kind_find("costs"), l->id);
+	line->target = target_record(&kind_costs, l->id);
 	return 0;
 }
 
@@ -86,18 +86,20 @@ static int pledge_line(const struct record *rec, void *data)
 {
 	struct budget *b = data;
 	char partner[200], kind[20], pledged[64], received[64], cost[200];
-	tui_fit(partner, sizeof partner, rec->values[1], 22, false);
-	tui_fit(kind, sizeof kind, rec->values[2], 13, false);
-	long long a = cents(rec->values[3]), r = cents(rec->values[4]);
+	tui_fit(partner, sizeof partner, rec->values[PLEDGE_PARTNER], 22, false);
+	tui_fit(kind, sizeof kind, rec->values[PLEDGE_KIND], 13, false);
+	long long a = cents(rec->values[PLEDGE_AMOUNT]),
+	          r = cents(rec->values[PLEDGE_RECEIVED]);
 	amount(pledged, sizeof pledged, a);
 	amount(received, sizeof received, r);
-	tui_fit(cost, sizeof cost, rec->values[5] ? rec->values[5] : "(no line)", 20,
+	tui_fit(cost, sizeof cost,
+	        rec->values[PLEDGE_COST] ? rec->values[PLEDGE_COST] : "(no line)", 20,
 	        false);
 	struct page_line *line =
-	    page_add(&b->page, r < a ? ROLE_NORMAL : ROLE_GOOD, "  %s %s %s %s %s%s",
+	    page_add(b->page, r < a ? ROLE_NORMAL : ROLE_GOOD, "  %s %s %s %s %s%s",
 	             partner, kind, pledged, received, cost, r < a ? "" : " received");
 	line->selectable = true;
-	line->target = target_record(kind_find("pledges"), rec->id);
+	line->target = target_record(&kind_pledges, rec->id);
 	return 0;
 }
 
@@ -105,33 +107,29 @@ static void budget_load(struct view *view)
 {
 	struct budget *b = view->data;
 	struct summit_db *db = view->tui->db;
-	char previous[512] = "";
-	if (page_selected(&b->page))
-		snprintf(previous, sizeof previous, "%s",
-		         b->page.lines[b->page.cursor.line].text);
-	page_clear(&b->page);
+	b->page = &view->page;
 	struct record event = {0};
 	b->currency[0] = 0;
-	if (record_get(db, kind_event(), 1, &event, NULL) == SUMMIT_OK) {
-		const char *c = event.values[kind_field_index(kind_event(), "currency")];
+	if (record_get(db, &kind_event, 1, &event, NULL) == SUMMIT_OK) {
+		const char *c = event.values[EVENT_CURRENCY];
 		snprintf(b->currency, sizeof b->currency, "%s", c ? c : "");
 	}
 	record_clear(&event);
 	b->cols = COLS;
 	b->category = b->cols >= 100;
 	if (b->category)
-		page_add(&b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %12s %12s",
+		page_add(b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %12s %12s",
 		         "Budget line", "category", "need", "pledged", "received",
 		         "unpledged");
 	else
-		page_add(&b->page, ROLE_HEADER, "  %-22s %12s %12s %12s %12s",
+		page_add(b->page, ROLE_HEADER, "  %-22s %12s %12s %12s %12s",
 		         "Budget line", "need", "pledged", "received", "unpledged");
 	/* The totals are the sums of the lines, the pledges for no line too. */
 	b->need = b->pledged = b->received = 0;
 	struct summit_err err;
 	err_clear(&err);
 	if (plan_budget(db, budget_line, b, &err)) {
-		page_add(&b->page, ROLE_ERROR, "%s", err.msg);
+		page_add(b->page, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
 	char need[64], pledged[64], received[64], gap[64], total[64];
@@ -142,71 +140,59 @@ static void budget_load(struct view *view)
 	amount(gap, sizeof gap, missing > 0 ? missing : 0);
 	snprintf(total, sizeof total, "Total, %s", b->currency);
 	if (b->category)
-		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
+		page_add(b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
 		         "  %-22s %-13s %s %s %s %s", "Total", b->currency, need, pledged,
 		         received, gap);
 	else
-		page_add(&b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
+		page_add(b->page, missing > 0 ? ROLE_WARN : ROLE_GOOD,
 		         "  %-22s %s %s %s %s", total, need, pledged, received, gap);
-	page_add(&b->page, ROLE_NORMAL, "%s", "");
-	page_add(&b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %s", "Pledge of", "kind",
+	page_add(b->page, ROLE_NORMAL, "%s", "");
+	page_add(b->page, ROLE_HEADER, "  %-22s %-13s %12s %12s %s", "Pledge of", "kind",
 	         "amount", "received", "for");
-	size_t before = b->page.count;
-	record_each(db, kind_find("pledges"), NULL, 0, pledge_line, b, NULL);
-	if (b->page.count == before)
-		page_add(&b->page, ROLE_DIM, "  No pledge yet: p adds one.");
-	page_keep(&b->page, previous);
+	size_t before = b->page->count;
+	record_each(db, &kind_pledges, NULL, 0, pledge_line, b, NULL);
+	if (b->page->count == before)
+		page_add(b->page, ROLE_DIM, "  No pledge yet: p adds one.");
 }
 
 static void budget_draw(struct view *view, int top, int height, int cols)
 {
 	struct budget *b = view->data;
 	if (b->cols != cols)
-		budget_load(view);
-	page_draw(&b->page, top, height, cols);
+		view_load(view);
+	view_draw_page(view, top, height, cols);
 }
 
 static bool budget_key(struct view *view, int key)
 {
-	struct budget *b = view->data;
 	struct tui *tui = view->tui;
-	if (page_key(tui, &b->page, key, view->height) ||
-	    page_record_key(tui, &b->page, key))
-		return true;
-	const char *kind = key == 'c'   ? "costs"
-	                   : key == 'p' ? "pledges"
-	                   : key == 'P' ? "partners"
-	                                : NULL;
+	const struct kind *kind = key == 'c'   ? &kind_costs
+	                          : key == 'p' ? &kind_pledges
+	                          : key == 'P' ? &kind_partners
+	                                       : NULL;
 	if (!kind)
 		return false;
-	form_run(tui, kind_find(kind), 0, NULL);
+	form_run(tui, kind, 0, NULL);
 	return true;
-}
-
-static void budget_close(struct view *view)
-{
-	struct budget *b = view->data;
-	page_clear(&b->page);
-	free(b->page.lines);
-	free(b);
 }
 
 static const struct view_ops budget_ops = {
     .name = "Budget",
+    .private_size = sizeof(struct budget),
+    .keys = budget_keys,
     .load = budget_load,
     .draw = budget_draw,
     .key = budget_key,
-    .close = budget_close,
-    .keys = budget_keys,
+    .record_keys = true,
 };
 
 struct view *view_budget_open(struct tui *tui)
 {
-	return view_new(tui, &budget_ops, xcalloc(1, sizeof(struct budget)), "Budget");
+	return view_open(tui, &budget_ops, NULL);
 }
 
 struct view *view_tasks_open(struct tui *tui)
 {
 	struct list_options o = {.title = "Tasks by due date"};
-	return view_list_open(tui, kind_find("tasks"), &o);
+	return view_list_open(tui, &kind_tasks, &o);
 }

@@ -77,6 +77,13 @@ static struct view *open_problems(struct tui *tui, long long severity)
 	return view_problems_open(tui, (int)severity);
 }
 
+/* check's own list, so the figure and the list behind it agree. */
+static struct view *open_no_hotel(struct tui *tui, long long unused)
+{
+	(void)unused;
+	return view_problems_open_kind(tui, "no-hotel");
+}
+
 static struct view *open_programme(struct tui *tui, long long unused)
 {
 	(void)unused;
@@ -111,15 +118,16 @@ static void dashboard_load(struct view *view)
 	}
 	heading(d, 0, &left, "Delegations");
 	figure(d, 0, &left, "all", s->delegations,
-	       target_list("delegations", NULL, NULL, NULL, NULL));
-	figure(d, 0, &left, "participants", s->participants,
-	       target_list("delegations", NULL, NULL, "status", "participant"));
+	       target_list(&kind_delegations, NULL, NULL, -1, NULL));
+	figure(
+	    d, 0, &left, "participants", s->participants,
+	    target_list(&kind_delegations, NULL, NULL, DELEGATION_STATUS, "participant"));
 	figure(d, 0, &left, "observers", s->observers,
-	       target_list("delegations", NULL, NULL, "status", "observer"));
+	       target_list(&kind_delegations, NULL, NULL, DELEGATION_STATUS, "observer"));
 	figure(d, 0, &left, "guests", s->guests,
-	       target_list("delegations", NULL, NULL, "status", "guest"));
+	       target_list(&kind_delegations, NULL, NULL, DELEGATION_STATUS, "guest"));
 	figure(d, 0, &left, "people", s->people,
-	       target_list("people", NULL, NULL, NULL, NULL));
+	       target_list(&kind_people, NULL, NULL, -1, NULL));
 	heading(d, 0, &left, "Readiness");
 	struct item *it = figure(d, 0, &left, "errors (summit check)", s->problems.errors,
 	                         view_target(open_problems));
@@ -129,43 +137,43 @@ static void dashboard_load(struct view *view)
 	            view_target(open_problems));
 	it->target.id = CHECK_WARNING;
 	figure(d, 0, &left, "open tasks", s->tasks_open,
-	       target_list("tasks", "open", NULL, NULL, NULL));
+	       target_list(&kind_tasks, "open", NULL, -1, NULL));
 	figure(d, 0, &left, "overdue tasks", s->tasks_overdue,
-	       target_list("tasks", "overdue", NULL, NULL, NULL))
+	       target_list(&kind_tasks, "overdue", NULL, -1, NULL))
 	    ->warn = s->tasks_overdue > 0;
 
 	heading(d, 1, &right, "Accepted delegations");
 	figure(d, 1, &right, "accepted", s->accepted,
-	       target_list("delegations", "accepted", NULL, NULL, NULL));
+	       target_list(&kind_delegations, "accepted", NULL, -1, NULL));
 	figure(d, 1, &right, "with a hotel", s->accepted_with_hotel,
-	       target_list("delegations", "accepted-with-hotel", NULL, NULL, NULL));
+	       target_list(&kind_delegations, "accepted-with-hotel", NULL, -1, NULL));
 	figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
-	       target_list("delegations", "accepted-without-hotel", NULL, NULL, NULL))
+	       view_target(open_no_hotel))
 	    ->warn = s->accepted_without_hotel > 0;
 	figure(d, 1, &right, "with arrival details", s->accepted_with_arrival,
-	       target_list("delegations", "accepted-with-arrival", NULL, NULL, NULL));
+	       target_list(&kind_delegations, "accepted-with-arrival", NULL, -1, NULL));
 	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
-	       target_list("delegations", "accepted-without-arrival", NULL, NULL, NULL))
+	       target_list(&kind_delegations, "accepted-without-arrival", NULL, -1, NULL))
 	    ->warn = s->accepted_without_arrival > 0;
 	heading(d, 1, &right, "Transport");
 	figure(d, 1, &right, "arrivals", s->arrivals,
-	       target_list("arrivals", NULL, NULL, "direction", "arrival"));
+	       target_list(&kind_arrivals, NULL, NULL, ARRIVAL_DIRECTION, "arrival"));
 	figure(d, 1, &right, "without a pickup", s->arrivals_without_pickup,
-	       target_list("arrivals", "without-pickup", NULL, NULL, NULL))
+	       target_list(&kind_arrivals, "without-pickup", NULL, -1, NULL))
 	    ->warn = s->arrivals_without_pickup > 0;
 	figure(d, 1, &right, "trips", s->trips,
-	       target_list("trips", NULL, NULL, NULL, NULL));
+	       target_list(&kind_trips, NULL, NULL, -1, NULL));
 	figure(d, 1, &right, "vehicles", s->vehicles,
-	       target_list("vehicles", NULL, NULL, NULL, NULL));
+	       target_list(&kind_vehicles, NULL, NULL, -1, NULL));
 	char label[64];
 	snprintf(label, sizeof label, "Budget%s%s", s->currency[0] ? ", " : "",
 	         s->currency);
 	heading(d, 1, &right, label);
 	money(d, 1, &right, "need", s->budget_cents, view_target(open_budget));
 	money(d, 1, &right, "pledged", s->pledged_cents,
-	      target_list("pledges", NULL, NULL, NULL, NULL));
+	      target_list(&kind_pledges, NULL, NULL, -1, NULL));
 	money(d, 1, &right, "received", s->received_cents,
-	      target_list("pledges", "received", NULL, NULL, NULL));
+	      target_list(&kind_pledges, "received", NULL, -1, NULL));
 	long long gap = s->budget_cents - s->pledged_cents;
 	money(d, 1, &right, "not yet pledged", gap > 0 ? gap : 0,
 	      view_target(open_budget))
@@ -295,23 +303,24 @@ static bool dashboard_key(struct view *view, int key)
 	return false;
 }
 
-static void dashboard_close(struct view *view)
+static void dashboard_init(struct view *view, const void *arg)
 {
-	free(view->data);
+	(void)arg;
+	struct dashboard *d = view->data;
+	d->selected = 1;
 }
 
 static const struct view_ops dashboard_ops = {
     .name = "Dashboard",
+    .private_size = sizeof(struct dashboard),
+    .keys = dashboard_keys,
+    .init = dashboard_init,
     .load = dashboard_load,
     .draw = dashboard_draw,
     .key = dashboard_key,
-    .close = dashboard_close,
-    .keys = dashboard_keys,
 };
 
 struct view *view_dashboard_open(struct tui *tui)
 {
-	struct dashboard *d = xcalloc(1, sizeof *d);
-	d->selected = 1;
-	return view_new(tui, &dashboard_ops, d, "Dashboard");
+	return view_open(tui, &dashboard_ops, NULL);
 }

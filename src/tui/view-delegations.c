@@ -10,7 +10,6 @@
 struct delegation {
 	long long id;
 	char code[64];
-	struct page page;
 };
 
 static const struct key_help delegation_keys[] = {
@@ -49,11 +48,13 @@ static int person_line(const struct browse_row *row, void *data)
 	if (record_get(c->db, c->kind, row->id, &rec, NULL))
 		return 0;
 	char name[200], title[200];
-	tui_fit(name, sizeof name, rec.values[2], 28, false);
-	tui_fit(title, sizeof title, rec.values[3] ? rec.values[3] : "", 24, false);
-	struct page_line *line = page_add(c->page, ROLE_NORMAL, "    %s %s %-10s %s",
-	                                  name, title, rec.values[4] ? rec.values[4] : "",
-	                                  rec.values[6] ? rec.values[6] : "");
+	tui_fit(name, sizeof name, rec.values[PERSON_NAME], 28, false);
+	tui_fit(title, sizeof title,
+	        rec.values[PERSON_TITLE] ? rec.values[PERSON_TITLE] : "", 24, false);
+	struct page_line *line =
+	    page_add(c->page, ROLE_NORMAL, "    %s %s %-10s %s", name, title,
+	             rec.values[PERSON_ROLE] ? rec.values[PERSON_ROLE] : "",
+	             rec.values[PERSON_NEEDS] ? rec.values[PERSON_NEEDS] : "");
 	line->selectable = true;
 	line->target = target_record(c->kind, row->id);
 	record_clear(&rec);
@@ -68,9 +69,11 @@ static int history_line(const struct browse_row *row, void *data)
 	if (record_get(c->db, c->kind, row->id, &rec, NULL))
 		return 0;
 	struct page_line *line = page_add(
-	    c->page, ROLE_DIM, "    %s  %s -> %s  %s  %s", rec.values[2],
-	    rec.values[3] ? rec.values[3] : "(new)", rec.values[4],
-	    rec.values[5] ? rec.values[5] : "", rec.values[6] ? rec.values[6] : "");
+	    c->page, ROLE_DIM, "    %s  %s -> %s  %s  %s", rec.values[HISTORY_AT],
+	    rec.values[HISTORY_OLD_STATE] ? rec.values[HISTORY_OLD_STATE] : "(new)",
+	    rec.values[HISTORY_NEW_STATE],
+	    rec.values[HISTORY_CHANNEL] ? rec.values[HISTORY_CHANNEL] : "",
+	    rec.values[HISTORY_NOTE] ? rec.values[HISTORY_NOTE] : "");
 	line->selectable = true;
 	line->target = target_record(c->kind, row->id);
 	record_clear(&rec);
@@ -86,7 +89,8 @@ static int stay_line(const struct plan_stay *s, void *data)
 	             s->hotel, s->first_night, s->last_night, s->nights,
 	             s->nights == 1 ? "" : "s", s->rooms, s->rooms == 1 ? "" : "s");
 	line->selectable = true;
-	line->target = target_list("allocations", NULL, NULL, "delegation", s->code);
+	line->target =
+	    target_list(&kind_allocations, NULL, NULL, ALLOCATION_DELEGATION, s->code);
 	c->n++;
 	return 0;
 }
@@ -116,7 +120,7 @@ static int flight_line(const struct plan_flight *f, void *data)
 		line->text = with;
 	}
 	line->selectable = true;
-	line->target = target_record(kind_find("arrivals"), f->id);
+	line->target = target_record(&kind_arrivals, f->id);
 	c->n++;
 	return 0;
 }
@@ -132,7 +136,7 @@ static int session_line(const struct plan_session *s, void *data)
 	    page_add(c->page, cancelled ? ROLE_DIM : ROLE_NORMAL, "    %s-%s %s (%s)%s",
 	             start, end, s->title, s->room, cancelled ? " cancelled" : "");
 	line->selectable = true;
-	line->target = target_record(kind_find("sessions"), s->id);
+	line->target = target_record(&kind_sessions, s->id);
 	c->n++;
 	return 0;
 }
@@ -141,13 +145,8 @@ static void delegation_load(struct view *view)
 {
 	struct delegation *d = view->data;
 	struct summit_db *db = view->tui->db;
-	struct page *page = &d->page;
-	char previous[512] = "";
-	if (page_selected(page))
-		snprintf(previous, sizeof previous, "%s",
-		         page->lines[page->cursor.line].text);
-	page_clear(page);
-	const struct kind *kind = kind_find("delegations");
+	struct page *page = &view->page;
+	const struct kind *kind = &kind_delegations;
 	struct record rec = {0};
 	struct summit_err err;
 	err_clear(&err);
@@ -155,41 +154,49 @@ static void delegation_load(struct view *view)
 		page_add(page, ROLE_ERROR, "%s (it may have been removed)", err.msg);
 		return;
 	}
-	snprintf(d->code, sizeof d->code, "%s", rec.values[0]);
-	snprintf(view->title, sizeof view->title, "%s (%s)", rec.values[1],
-	         rec.values[0]);
+	snprintf(d->code, sizeof d->code, "%s", rec.values[DELEGATION_CODE]);
+	snprintf(view->title, sizeof view->title, "%s (%s)", rec.values[DELEGATION_NAME],
+	         rec.values[DELEGATION_CODE]);
 	struct page_line *line =
-	    page_add(page, ROLE_HEADER, "%s (%s)", rec.values[1], rec.values[0]);
+	    page_add(page, ROLE_HEADER, "%s (%s)", rec.values[DELEGATION_NAME],
+	             rec.values[DELEGATION_CODE]);
 	line->selectable = true;
 	line->target = target_record(kind, d->id);
-	page_add(page, ROLE_NORMAL, "  %s, %s; %s expected%s%s%s%s%s", rec.values[2],
-	         rec.values[3], rec.values[6] ? rec.values[6] : "1",
-	         rec.values[4] ? "; head " : "", rec.values[4] ? rec.values[4] : "",
-	         rec.values[5] ? " (" : "", rec.values[5] ? rec.values[5] : "",
-	         rec.values[5] ? ")" : "");
-	if (rec.values[7])
-		page_add(page, ROLE_NORMAL, "  %s", rec.values[7]);
+	page_add(page, ROLE_NORMAL, "  %s, %s; %s expected%s%s%s%s%s",
+	         rec.values[DELEGATION_KIND], rec.values[DELEGATION_STATUS],
+	         rec.values[DELEGATION_SIZE] ? rec.values[DELEGATION_SIZE] : "1",
+	         rec.values[DELEGATION_HEAD] ? "; head " : "",
+	         rec.values[DELEGATION_HEAD] ? rec.values[DELEGATION_HEAD] : "",
+	         rec.values[DELEGATION_RANK] ? " (" : "",
+	         rec.values[DELEGATION_RANK] ? rec.values[DELEGATION_RANK] : "",
+	         rec.values[DELEGATION_RANK] ? ")" : "");
+	if (rec.values[DELEGATION_EMAIL])
+		page_add(page, ROLE_NORMAL, "  %s", rec.values[DELEGATION_EMAIL]);
 
 	/* The invitation and its history. */
-	const struct kind *inv = kind_find("invitations");
+	const struct kind *inv = &kind_invitations;
 	struct record ir = {0};
 	long long inv_id;
 	page_add(page, ROLE_NORMAL, "%s", "");
 	if (record_find(db, inv, d->code, &inv_id, NULL) == SUMMIT_OK &&
 	    record_get(db, inv, inv_id, &ir, NULL) == SUMMIT_OK) {
 		struct strbuf sb = {0};
-		strbuf_addf(&sb, "Invitation: %s, %s", ir.values[1], ir.values[2]);
-		if (ir.values[3])
-			strbuf_addf(&sb, " through %s", ir.values[3]);
-		if (ir.values[4])
-			strbuf_addf(&sb, ", answer by %s", ir.values[4]);
+		strbuf_addf(&sb, "Invitation: %s, %s", ir.values[INVITATION_STATE],
+		            ir.values[INVITATION_CHANNEL]);
+		if (ir.values[INVITATION_VIA])
+			strbuf_addf(&sb, " through %s", ir.values[INVITATION_VIA]);
+		if (ir.values[INVITATION_DEADLINE])
+			strbuf_addf(&sb, ", answer by %s",
+			            ir.values[INVITATION_DEADLINE]);
 		add_link(page, ROLE_HEADER, target_record(inv, inv_id), "%s%s", sb.buf,
 		         "");
 		strbuf_free(&sb);
-		if (ir.values[5])
-			page_add(page, ROLE_NORMAL, "  %s", ir.values[5]);
-		const struct kind *history = kind_find("history");
-		struct record_filter by = {1, d->code};
+		/* Selectable, so w reads it whole. */
+		if (ir.values[INVITATION_NOTE])
+			add_link(page, ROLE_NORMAL, target_record(inv, inv_id), "  %s%s",
+			         ir.values[INVITATION_NOTE], "");
+		const struct kind *history = &kind_history;
+		struct record_filter by = {HISTORY_DELEGATION, d->code};
 		struct browse b = {.kind = history, .filters = &by, .nfilters = 1};
 		struct load_ctx c = {db, page, history, 0};
 		browse_each(db, &b, 0, -1, history_line, &c, NULL);
@@ -199,8 +206,8 @@ static void delegation_load(struct view *view)
 	}
 
 	/* People. */
-	const struct kind *people = kind_find("people");
-	struct record_filter by = {1, d->code};
+	const struct kind *people = &kind_people;
+	struct record_filter by = {PERSON_DELEGATION, d->code};
 	struct browse b = {.kind = people, .filters = &by, .nfilters = 1};
 	long long n = 0;
 	browse_count(db, &b, &n, NULL);
@@ -211,15 +218,16 @@ static void delegation_load(struct view *view)
 	else
 		snprintf(heading, sizeof heading, "People: none yet (p adds one)");
 	add_link(page, ROLE_HEADER,
-	         target_list("people", NULL, NULL, "delegation", d->code), "%s%s",
-	         heading, "");
+	         target_list(&kind_people, NULL, NULL, PERSON_DELEGATION, d->code),
+	         "%s%s", heading, "");
 	struct load_ctx c = {db, page, people, 0};
 	browse_each(db, &b, 0, -1, person_line, &c, NULL);
 
 	page_add(page, ROLE_NORMAL, "%s", "");
-	add_link(page, ROLE_HEADER,
-	         target_list("allocations", NULL, NULL, "delegation", d->code),
-	         "Hotel nights%s%s", "", "");
+	add_link(
+	    page, ROLE_HEADER,
+	    target_list(&kind_allocations, NULL, NULL, ALLOCATION_DELEGATION, d->code),
+	    "Hotel nights%s%s", "", "");
 	c = (struct load_ctx){db, page, NULL, 0};
 	plan_stays(db, 0, d->id, stay_line, &c, NULL);
 	if (!c.n)
@@ -227,7 +235,7 @@ static void delegation_load(struct view *view)
 
 	page_add(page, ROLE_NORMAL, "%s", "");
 	add_link(page, ROLE_HEADER,
-	         target_list("arrivals", NULL, NULL, "delegation", d->code),
+	         target_list(&kind_arrivals, NULL, NULL, ARRIVAL_DELEGATION, d->code),
 	         "Arrivals and departures%s%s", "", "");
 	c = (struct load_ctx){db, page, NULL, 0};
 	plan_flights(db, NULL, d->id, flight_line, &c, NULL);
@@ -241,22 +249,14 @@ static void delegation_load(struct view *view)
 	if (!c.n)
 		page_add(page, ROLE_DIM, "    none");
 	record_clear(&rec);
-	page_keep(page, previous);
-}
-
-static void delegation_draw(struct view *view, int top, int height, int cols)
-{
-	struct delegation *d = view->data;
-	page_draw(&d->page, top, height, cols);
 }
 
 /* A form for a record of kind with its delegation field filled in. */
-static void add_for(struct view *view, const char *kind_name)
+static void add_for(struct view *view, const struct kind *kind, int delegation_field)
 {
 	struct delegation *d = view->data;
-	const struct kind *kind = kind_find(kind_name);
 	char **prefill = xcalloc(kind->nfields, sizeof *prefill);
-	prefill[kind_field_index(kind, "delegation")] = d->code;
+	prefill[delegation_field] = d->code;
 	form_run(view->tui, kind, 0, prefill);
 	free(prefill);
 }
@@ -265,63 +265,59 @@ static bool delegation_key(struct view *view, int key)
 {
 	struct delegation *d = view->data;
 	struct tui *tui = view->tui;
-	if (page_key(tui, &d->page, key, view->height))
-		return true;
 	switch (key) {
 	case 'e':
-		form_run(tui, kind_find("delegations"), d->id, NULL);
+		form_run(tui, &kind_delegations, d->id, NULL);
 		return true;
 	case 'm':
 		form_invitation_move(tui, d->code);
 		return true;
 	case 'p':
-		add_for(view, "people");
+		add_for(view, &kind_people, PERSON_DELEGATION);
 		return true;
 	case 'A':
-		add_for(view, "arrivals");
+		add_for(view, &kind_arrivals, ARRIVAL_DELEGATION);
 		return true;
 	case 'n':
-		add_for(view, "allocations");
+		add_for(view, &kind_allocations, ALLOCATION_DELEGATION);
 		return true;
 	case 'i':
-		add_for(view, "invitations");
+		add_for(view, &kind_invitations, INVITATION_DELEGATION);
 		return true;
 	case 'd':
-		if (form_delete(tui, kind_find("delegations"), d->id))
-			delegation_load(view);
+		if (form_delete(tui, &kind_delegations, d->id))
+			view_load(view);
 		return true;
 	case 'C':
-		return form_export_ics(tui, kind_find("delegations"), d->id);
+		return form_export_ics(tui, &kind_delegations, d->id);
 	}
 	return false;
 }
 
-static void delegation_close(struct view *view)
+static void delegation_init(struct view *view, const void *arg)
 {
 	struct delegation *d = view->data;
-	page_clear(&d->page);
-	free(d->page.lines);
-	free(d);
+	d->id = *(const long long *)arg;
 }
 
 static const struct view_ops delegation_ops = {
     .name = "a delegation",
-    .load = delegation_load,
-    .draw = delegation_draw,
-    .key = delegation_key,
-    .close = delegation_close,
+    .private_size = sizeof(struct delegation),
     .keys = delegation_keys,
+    .init = delegation_init,
+    .load = delegation_load,
+    .key = delegation_key,
 };
 
 struct view *view_delegation_open(struct tui *tui, long long id)
 {
-	struct delegation *d = xcalloc(1, sizeof *d);
-	d->id = id;
-	return view_new(tui, &delegation_ops, d, "Delegation");
+	struct view *view = view_open(tui, &delegation_ops, &id);
+	snprintf(view->title, sizeof view->title, "Delegation");
+	return view;
 }
 
 struct view *view_delegations_open(struct tui *tui)
 {
 	struct list_options o = {.open = view_delegation_open, .title = "Delegations"};
-	return view_list_open(tui, kind_find("delegations"), &o);
+	return view_list_open(tui, &kind_delegations, &o);
 }

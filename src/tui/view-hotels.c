@@ -7,7 +7,6 @@
 #include <string.h>
 
 struct hotels {
-	struct page page;
 	int cols;          /* the width the bars were built for */
 	long long current; /* the hotel whose heading was added last */
 };
@@ -22,7 +21,7 @@ static const struct key_help hotels_keys[] = {
 };
 
 struct load_ctx {
-	struct view *view;
+	struct page *page;
 	struct hotels *h;
 	int bar;
 };
@@ -32,11 +31,11 @@ static void hotel_heading(struct load_ctx *c, long long id, const char *name)
 	if (c->h->current == id)
 		return;
 	if (c->h->current)
-		page_add(&c->h->page, ROLE_NORMAL, "%s", "");
+		page_add(c->page, ROLE_NORMAL, "%s", "");
 	c->h->current = id;
-	struct page_line *line = page_add(&c->h->page, ROLE_HEADER, "%s", name);
+	struct page_line *line = page_add(c->page, ROLE_HEADER, "%s", name);
 	line->selectable = true;
-	line->target = target_record(kind_find("hotels"), id);
+	line->target = target_record(&kind_hotels, id);
 }
 
 static int night_line(const struct plan_night *n, void *data)
@@ -54,15 +53,16 @@ static int night_line(const struct plan_night *n, void *data)
 	bar[k] = 0;
 	bool over = n->allocated > n->block;
 	struct page_line *line =
-	    page_add(&c->h->page,
+	    page_add(c->page,
 	             over                       ? ROLE_WARN
 	             : n->allocated == n->block ? ROLE_GOOD
 	                                        : ROLE_NORMAL,
 	             "  %s [%s] %4lld/%-4lld%s", n->night, bar, n->allocated, n->block,
 	             over ? " ! beyond the block" : "");
 	line->selectable = true;
-	line->target = target_list("allocations", NULL, NULL, "hotel", n->hotel);
-	line->target.field2 = kind_field_index(kind_find("allocations"), "night");
+	line->target =
+	    target_list(&kind_allocations, NULL, NULL, ALLOCATION_HOTEL, n->hotel);
+	line->target.field2 = ALLOCATION_NIGHT;
 	snprintf(line->target.value2, sizeof line->target.value2, "%s", n->night);
 	return 0;
 }
@@ -72,47 +72,41 @@ static int stay_line(const struct plan_stay *s, void *data)
 	struct load_ctx *c = data;
 	if (c->h->current != -s->hotel_id) {
 		c->h->current = -s->hotel_id;
-		page_add(&c->h->page, ROLE_NORMAL, "%s", "");
+		page_add(c->page, ROLE_NORMAL, "%s", "");
 		struct page_line *line =
-		    page_add(&c->h->page, ROLE_HEADER, "Delegations at %s", s->hotel);
+		    page_add(c->page, ROLE_HEADER, "Delegations at %s", s->hotel);
 		line->selectable = true;
-		line->target = target_list("allocations", NULL, NULL, "hotel", s->hotel);
+		line->target = target_list(&kind_allocations, NULL, NULL,
+		                           ALLOCATION_HOTEL, s->hotel);
 	}
 	char name[200];
 	tui_fit(name, sizeof name, s->name, 30, false);
-	struct page_line *line =
-	    page_add(&c->h->page, ROLE_NORMAL,
-	             "  %-6s %s %s to %s, %lld night%s, up to %lld room%s", s->code, name,
-	             s->first_night, s->last_night, s->nights, s->nights == 1 ? "" : "s",
-	             s->rooms, s->rooms == 1 ? "" : "s");
+	struct page_line *line = page_add(
+	    c->page, ROLE_NORMAL, "  %-6s %s %s to %s, %lld night%s, up to %lld room%s",
+	    s->code, name, s->first_night, s->last_night, s->nights,
+	    s->nights == 1 ? "" : "s", s->rooms, s->rooms == 1 ? "" : "s");
 	line->selectable = true;
-	line->target = target_record(kind_find("delegations"), s->delegation_id);
+	line->target = target_record(&kind_delegations, s->delegation_id);
 	return 0;
 }
 
 static void hotels_load(struct view *view)
 {
 	struct hotels *h = view->data;
-	char previous[512] = "";
-	if (page_selected(&h->page))
-		snprintf(previous, sizeof previous, "%s",
-		         h->page.lines[h->page.cursor.line].text);
-	page_clear(&h->page);
 	h->current = 0;
 	int cols = h->cols ? h->cols : COLS;
-	struct load_ctx c = {view, h, cols - 40 > 60 ? 60 : cols - 40};
+	struct load_ctx c = {&view->page, h, cols - 40 > 60 ? 60 : cols - 40};
 	if (c.bar < 10)
 		c.bar = 10;
 	struct summit_err err;
 	err_clear(&err);
-	page_add(&h->page, ROLE_DIM,
+	page_add(&view->page, ROLE_DIM,
 	         "Rooms given to delegations against the block held, per night");
 	if (plan_hotel_nights(view->tui->db, night_line, &c, &err) ||
 	    plan_stays(view->tui->db, 0, 0, stay_line, &c, &err))
-		page_add(&h->page, ROLE_ERROR, "%s", err.msg);
-	if (h->page.count == 1)
-		page_add(&h->page, ROLE_DIM, "No hotel blocks yet: b adds one.");
-	page_keep(&h->page, previous);
+		page_add(&view->page, ROLE_ERROR, "%s", err.msg);
+	if (view->page.count == 1)
+		page_add(&view->page, ROLE_DIM, "No hotel blocks yet: b adds one.");
 }
 
 static void hotels_draw(struct view *view, int top, int height, int cols)
@@ -120,34 +114,30 @@ static void hotels_draw(struct view *view, int top, int height, int cols)
 	struct hotels *h = view->data;
 	if (h->cols != cols) {
 		h->cols = cols;
-		hotels_load(view);
+		view_load(view);
 	}
-	page_draw(&h->page, top, height, cols);
+	view_draw_page(view, top, height, cols);
 }
 
 /* The hotel and night of the selected line, when it has them. */
-static void selected_hotel(struct hotels *h, char **prefill, const struct kind *kind)
+static void selected_hotel(struct page *page, char **prefill, const struct kind *kind)
 {
-	const struct target *t = page_selected(&h->page);
+	const struct target *t = page_selected(page);
 	if (!t || t->type != TARGET_LIST || t->field < 0)
 		return;
-	prefill[kind_field_index(kind, "hotel")] = (char *)t->value;
+	bool block = kind == &kind_blocks;
+	prefill[block ? BLOCK_HOTEL : ALLOCATION_HOTEL] = (char *)t->value;
 	if (t->field2 >= 0)
-		prefill[kind_field_index(kind, "night")] = (char *)t->value2;
+		prefill[block ? BLOCK_NIGHT : ALLOCATION_NIGHT] = (char *)t->value2;
 }
 
 static bool hotels_key(struct view *view, int key)
 {
-	struct hotels *h = view->data;
 	struct tui *tui = view->tui;
-	if (page_key(tui, &h->page, key, view->height) ||
-	    page_record_key(tui, &h->page, key))
-		return true;
 	if (key == 'n' || key == 'b') {
-		const struct kind *kind =
-		    kind_find(key == 'n' ? "allocations" : "blocks");
+		const struct kind *kind = key == 'n' ? &kind_allocations : &kind_blocks;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
-		selected_hotel(h, prefill, kind);
+		selected_hotel(&view->page, prefill, kind);
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
 		return true;
@@ -155,24 +145,17 @@ static bool hotels_key(struct view *view, int key)
 	return false;
 }
 
-static void hotels_close(struct view *view)
-{
-	struct hotels *h = view->data;
-	page_clear(&h->page);
-	free(h->page.lines);
-	free(h);
-}
-
 static const struct view_ops hotels_ops = {
     .name = "Hotels",
+    .private_size = sizeof(struct hotels),
+    .keys = hotels_keys,
     .load = hotels_load,
     .draw = hotels_draw,
     .key = hotels_key,
-    .close = hotels_close,
-    .keys = hotels_keys,
+    .record_keys = true,
 };
 
 struct view *view_hotels_open(struct tui *tui)
 {
-	return view_new(tui, &hotels_ops, xcalloc(1, sizeof(struct hotels)), "Hotels");
+	return view_open(tui, &hotels_ops, NULL);
 }

@@ -25,32 +25,31 @@ static struct view *open_delegation_of(struct tui *tui, long long invitation)
 {
 	struct record rec = {0};
 	long long id = 0;
-	if (record_get(tui->db, kind_find("invitations"), invitation, &rec, NULL) ==
-	    SUMMIT_OK)
-		record_find(tui->db, kind_find("delegations"), rec.values[0], &id, NULL);
+	if (record_get(tui->db, &kind_invitations, invitation, &rec, NULL) == SUMMIT_OK)
+		record_find(tui->db, &kind_delegations, rec.values[INVITATION_DELEGATION],
+		            &id, NULL);
 	record_clear(&rec);
 	return id ? view_delegation_open(tui, id)
-	          : view_record_open(tui, kind_find("invitations"), invitation);
+	          : view_record_open(tui, &kind_invitations, invitation);
 }
 
 static void invitations_open_list(struct view *view)
 {
 	struct invitations *v = view->data;
-	if (v->list)
-		v->list->ops->close(v->list), free(v->list);
+	view_close(v->list);
 	struct list_options o = {
 	    .cond = v->state >= 0 ? "state" : NULL,
 	    .param = v->state >= 0 ? invitation_states[v->state] : NULL,
 	    .open = open_delegation_of,
 	};
-	v->list = view_list_open(view->tui, kind_find("invitations"), &o);
+	v->list = view_list_open(view->tui, &kind_invitations, &o);
 	v->list->height = view->height - 1;
 }
 
 static void invitations_load(struct view *view)
 {
 	struct invitations *v = view->data;
-	const struct kind *kind = kind_find("invitations");
+	const struct kind *kind = &kind_invitations;
 	v->total = 0;
 	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
 		struct browse b = {.kind = kind,
@@ -63,7 +62,7 @@ static void invitations_load(struct view *view)
 	if (!v->list)
 		invitations_open_list(view);
 	v->list->height = view->height - 1;
-	v->list->ops->load(v->list);
+	view_load(v->list);
 }
 
 static void invitations_draw(struct view *view, int top, int height, int cols)
@@ -86,8 +85,7 @@ static void invitations_draw(struct view *view, int top, int height, int cols)
 		x += tui_put(top, x, cols - x, label,
 		             v->state == i ? ROLE_CURSOR : ROLE_NORMAL, false);
 	}
-	v->list->height = height - 1;
-	v->list->ops->draw(v->list, top + 1, height - 1, cols);
+	view_draw(v->list, top + 1, height - 1, cols);
 }
 
 static bool invitations_key(struct view *view, int key)
@@ -108,34 +106,37 @@ static bool invitations_key(struct view *view, int key)
 		invitations_load(view);
 		return true;
 	}
-	return v->list->ops->key(v->list, key);
+	return view_key(v->list, key);
 }
 
 static void invitations_close(struct view *view)
 {
 	struct invitations *v = view->data;
-	if (v->list) {
-		v->list->ops->close(v->list);
-		free(v->list);
-	}
-	free(v);
+	view_close(v->list);
 }
 
-static const struct view_ops invitations_ops = {
-    .name = "Invitations",
-    .load = invitations_load,
-    .draw = invitations_draw,
-    .key = invitations_key,
-    .close = invitations_close,
-    .keys = invitations_keys,
-};
-
-struct view *view_invitations_open(struct tui *tui, const char *state)
+static void invitations_init(struct view *view, const void *arg)
 {
-	struct invitations *v = xcalloc(1, sizeof *v);
+	struct invitations *v = view->data;
+	const char *state = arg;
 	v->state = -1;
 	for (int i = 0; state && i < STATUS_INVITATION_STATES; i++)
 		if (strcmp(invitation_states[i], state) == 0)
 			v->state = i;
-	return view_new(tui, &invitations_ops, v, "Invitations");
+}
+
+static const struct view_ops invitations_ops = {
+    .name = "Invitations",
+    .private_size = sizeof(struct invitations),
+    .keys = invitations_keys,
+    .init = invitations_init,
+    .load = invitations_load,
+    .draw = invitations_draw,
+    .key = invitations_key,
+    .close = invitations_close,
+};
+
+struct view *view_invitations_open(struct tui *tui, const char *state)
+{
+	return view_open(tui, &invitations_ops, state);
 }

@@ -37,7 +37,7 @@ static const struct key_help list_keys[] = {
     {"c", "clear filters and search"},
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
-    {"x", "export the whole list as CSV"},
+    {"x", "export the list as shown (filters, search, order) as CSV"},
     {"C", "export the calendar (.ics) of the delegation, room or vehicle"},
     {"I", "import records from a CSV file (all or none)"},
     {NULL, NULL},
@@ -105,7 +105,7 @@ static int natural_width(const struct field *f)
 		return w > 16 ? 16 : w;
 	}
 	case FIELD_REF: {
-		const struct kind *ref = kind_find(f->ref);
+		const struct kind *ref = f->ref;
 		const struct field *key = &ref->fields[ref->key];
 		return key->type == FIELD_CODE  ? 9
 		       : key->type == FIELD_ID  ? 6
@@ -310,7 +310,7 @@ static void choose_filter(struct view *view)
 		}
 	}
 	for (size_t c = 0; c < browse_cond_count && n < 63; c++)
-		if (strcmp(browse_conds[c].kind, kind->plural) == 0) {
+		if (browse_conds[c].kind == kind) {
 			names[n] = browse_conds[c].label;
 			what[n++] = -100 - (int)c;
 		}
@@ -386,31 +386,11 @@ static void choose_sort(struct view *view)
 }
 
 /* Narrows the list with each key typed. */
-static void search(struct view *view)
+static void list_search(struct view *view, const char *text)
 {
 	struct list *l = view->data;
-	struct edit e;
-	edit_set(&e, l->search);
-	curs_set(1);
-	for (;;) {
-		snprintf(l->search, sizeof l->search, "%s", e.text);
-		l->cursor.line = l->cursor.top = 0;
-		list_load(view);
-		tui_draw(view->tui);
-		tui_put(LINES - 1, 0, 2, "/", ROLE_HEADER, true);
-		edit_draw(&e, LINES - 1, 1, COLS - 1, ROLE_NORMAL, true);
-		refresh();
-		int key = tui_getch(view->tui);
-		if (key == '\r' || key == '\n' || key == KEY_ENTER || key == KEY_DOWN)
-			break;
-		if (key == 27 || key == 7 || key == 3) {
-			edit_set(&e, "");
-			snprintf(l->search, sizeof l->search, "%s", "");
-			break;
-		}
-		edit_key(&e, key);
-	}
-	curs_set(0);
+	snprintf(l->search, sizeof l->search, "%s", text);
+	l->cursor.line = l->cursor.top = 0;
 	list_load(view);
 }
 
@@ -422,8 +402,8 @@ static const char *selected_key(struct list *l, struct summit_db *db, char *out,
 	if (l->selected &&
 	    record_get(db, l->kind, l->selected, &rec, NULL) == SUMMIT_OK) {
 		int f = kind_field_index(l->kind, "delegation");
-		if (l->kind == kind_find("delegations"))
-			f = 0;
+		if (l->kind == &kind_delegations)
+			f = DELEGATION_CODE;
 		if (f >= 0 && rec.values[f])
 			snprintf(out, size, "%s", rec.values[f]);
 	}
@@ -471,7 +451,7 @@ static bool list_key(struct view *view, int key)
 			                  : view_record_open(tui, l->kind, l->selected));
 		return true;
 	case 'a':
-		if (l->kind == kind_event() || l->kind->import_only)
+		if (l->kind == &kind_event || l->kind->import_only)
 			tui_message(tui, ROLE_ERROR, "%s are not added by hand.",
 			            l->kind->plural);
 		else
@@ -486,9 +466,6 @@ static bool list_key(struct view *view, int key)
 		if (l->selected)
 			form_delete(tui, l->kind, l->selected);
 		return true;
-	case '/':
-		search(view);
-		return true;
 	case 'f':
 		choose_filter(view);
 		return true;
@@ -502,13 +479,15 @@ static bool list_key(struct view *view, int key)
 	case 'r':
 		l->descending = !l->descending;
 		return true;
-	case 'x':
-		form_export(tui, l->kind);
+	case 'x': {
+		struct browse b = list_browse(l);
+		form_export(tui, &b);
 		return true;
+	}
 	case 'C':
 		return l->selected && form_export_ics(tui, l->kind, l->selected);
 	case 'I':
-		if (l->kind == kind_event())
+		if (l->kind == &kind_event)
 			tui_message(tui, ROLE_ERROR,
 			            "The event is not imported: use summit load.");
 		else
@@ -516,8 +495,7 @@ static bool list_key(struct view *view, int key)
 		list_load(view);
 		return true;
 	case 'm':
-		if (l->kind == kind_find("delegations") ||
-		    l->kind == kind_find("invitations")) {
+		if (l->kind == &kind_delegations || l->kind == &kind_invitations) {
 			if (selected_key(l, tui->db, code, sizeof code)[0])
 				form_invitation_move(tui, code);
 			return true;
@@ -527,31 +505,25 @@ static bool list_key(struct view *view, int key)
 	return false;
 }
 
-static void list_close(struct view *view)
+static void list_detail(struct view *view, struct strbuf *out)
 {
 	struct list *l = view->data;
-	list_clear(l);
-	free(l);
+	if (l->selected)
+		record_text(view->tui->db, l->kind, l->selected, out);
 }
 
-static const struct view_ops list_ops = {
-    .name = "a list",
-    .load = list_load,
-    .draw = list_draw,
-    .key = list_key,
-    .close = list_close,
-    .keys = list_keys,
-};
-
-struct view *view_list_open(struct tui *tui, const struct kind *kind,
-                            const struct list_options *o)
+static void list_close(struct view *view)
 {
-	struct list *l = xcalloc(1, sizeof *l);
+	list_clear(view->data);
+}
+
+static void list_init(struct view *view, const void *arg)
+{
+	struct list *l = view->data;
+	const struct list_options *o = arg;
+	const struct kind *kind = o->kind;
 	l->kind = kind;
 	l->sort = BROWSE_SORT_NATURAL;
-	struct list_options none = {0};
-	if (!o)
-		o = &none;
 	l->open = o->open;
 	if (o->filter_field && kind_field_index(kind, o->filter_field) >= 0)
 		list_set_filter(l, kind_field_index(kind, o->filter_field),
@@ -569,8 +541,31 @@ struct view *view_list_open(struct tui *tui, const struct kind *kind,
 			l->param = xstrdup(o->param);
 		}
 	}
-	char title[160];
-	snprintf(title, sizeof title, "%s", o->title ? o->title : kind->plural);
-	title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
-	return view_new(tui, &list_ops, l, "%s", title);
+	snprintf(view->title, sizeof view->title, "%s",
+	         o->title ? o->title : kind->plural);
+	char *t = view->title;
+	t[0] = (char)(t[0] >= 'a' && t[0] <= 'z' ? t[0] - 32 : t[0]);
+}
+
+static const struct view_ops list_ops = {
+    .name = "a list",
+    .private_size = sizeof(struct list),
+    .keys = list_keys,
+    .init = list_init,
+    .load = list_load,
+    .draw = list_draw,
+    .key = list_key,
+    .search = list_search,
+    .detail = list_detail,
+    .close = list_close,
+};
+
+struct view *view_list_open(struct tui *tui, const struct kind *kind,
+                            const struct list_options *o)
+{
+	struct list_options with = {0};
+	if (o)
+		with = *o;
+	with.kind = kind;
+	return view_open(tui, &list_ops, &with);
 }

@@ -21,11 +21,9 @@ struct problem {
 };
 
 struct problems {
-	struct page page;
+	struct page *page;
 	struct problem *items;
 	size_t count, cap;
-	long long *item_of_line; /* by page line: an index in items, or -1 */
-	size_t lines_cap;
 	int severity;                  /* CHECK_ERROR, CHECK_WARNING, or -1: both */
 	const struct check_kind *only; /* or NULL */
 	long long errors, warnings;
@@ -52,7 +50,6 @@ static void problems_clear(struct problems *p)
 		free(p->items[i].message);
 	}
 	p->count = 0;
-	page_clear(&p->page);
 }
 
 static int keep_problem(const struct check_problem *cp, void *data)
@@ -74,7 +71,7 @@ static int keep_problem(const struct check_problem *cp, void *data)
 	it->nsubjects = cp->nsubjects;
 	it->subjects = xcalloc(cp->nsubjects ? cp->nsubjects : 1, sizeof *it->subjects);
 	for (size_t i = 0; i < cp->nsubjects; i++) {
-		it->subjects[i].kind = kind_find(cp->subjects[i].kind);
+		it->subjects[i].kind = cp->subjects[i].kind;
 		it->subjects[i].id = cp->subjects[i].id;
 		it->subjects[i].text = check_subject_text(&cp->subjects[i]);
 	}
@@ -85,22 +82,15 @@ static int keep_problem(const struct check_problem *cp, void *data)
 static struct page_line *line_for(struct problems *p, long long item, enum role role,
                                   const char *text)
 {
-	if (p->page.count == p->lines_cap) {
-		p->lines_cap = p->lines_cap ? 2 * p->lines_cap : 64;
-		p->item_of_line =
-		    xrealloc(p->item_of_line, p->lines_cap * sizeof(long long));
-	}
-	p->item_of_line[p->page.count] = item;
-	return page_add(&p->page, role, "%s", text);
+	struct page_line *line = page_add(p->page, role, "%s", text);
+	line->index = item;
+	return line;
 }
 
 static void problems_load(struct view *view)
 {
 	struct problems *p = view->data;
-	char previous[512] = "";
-	if (page_selected(&p->page))
-		snprintf(previous, sizeof previous, "%s",
-		         p->page.lines[p->page.cursor.line].text);
+	p->page = &view->page;
 	problems_clear(p);
 	p->errors = p->warnings = 0;
 	struct check_options options;
@@ -155,57 +145,32 @@ static void problems_load(struct view *view)
 				                             it->subjects[0].id);
 		}
 	}
-	page_keep(&p->page, previous);
 }
 
 static const struct problem *selected_problem(struct problems *p)
 {
-	if (!page_selected(&p->page))
+	if (!page_selected(p->page))
 		return NULL;
-	long long i = p->item_of_line[p->page.cursor.line];
+	long long i = p->page->lines[p->page->cursor.line].index;
 	return i >= 0 ? &p->items[i] : NULL;
-}
-
-/* Writes text over up to lines rows of cols columns, breaking at spaces. */
-static void draw_wrapped(int y, int lines, int cols, const char *text, enum role role)
-{
-	for (int row = 0; row < lines && *text; row++) {
-		int used;
-		size_t n = text_fit(text, cols, &used);
-		if (text[n]) {
-			size_t space = n;
-			while (space > 0 && text[space] != ' ')
-				space--;
-			if (space > 0)
-				n = space;
-		}
-		char part[1024];
-		snprintf(part, sizeof part, "%.*s", (int)n, text);
-		tui_put(y + row, 0, cols, part, role, true);
-		text += n;
-		while (*text == ' ')
-			text++;
-	}
 }
 
 static void problems_draw(struct view *view, int top, int height, int cols)
 {
 	struct problems *p = view->data;
 	int list = height > 2 * DETAIL_LINES ? height - DETAIL_LINES : height;
-	/* page_key moves by the height it is given: the list's. */
-	view->height = list;
-	page_draw(&p->page, top, list, cols);
+	view_draw_page(view, top, list, cols);
 	const struct problem *it = selected_problem(p);
 	if (list == height || !it)
 		return;
 	tui_fill(top + list, 0, cols, ROLE_DIM);
-	draw_wrapped(top + list, 2, cols, it->message, ROLE_NORMAL);
+	tui_put_wrapped(top + list, 0, 2, cols, it->message, ROLE_NORMAL);
 	char about[1024] = "";
 	size_t used = 0;
 	for (size_t i = 0; i < it->nsubjects && used < sizeof about; i++)
 		used += (size_t)snprintf(about + used, sizeof about - used, "%s%s",
 		                         i ? "; " : "about ", it->subjects[i].text);
-	draw_wrapped(top + list + 2, DETAIL_LINES - 2, cols, about, ROLE_DIM);
+	tui_put_wrapped(top + list + 2, 0, DETAIL_LINES - 2, cols, about, ROLE_DIM);
 }
 
 static void open_subject(struct tui *tui, const struct problem *it)
@@ -234,20 +199,20 @@ static void open_subject(struct tui *tui, const struct problem *it)
 static void choose_kind(struct view *view)
 {
 	struct problems *p = view->data;
-	const char *choices[CHECK_KINDS + 1];
+	const char *choices[CHECK_KIND_COUNT + 1];
 	int selected = 0;
-	for (size_t k = 0; k < CHECK_KINDS; k++) {
+	for (size_t k = 0; k < CHECK_KIND_COUNT; k++) {
 		choices[k] = check_kinds[k].name;
 		if (p->only == &check_kinds[k])
 			selected = (int)k;
 	}
-	choices[CHECK_KINDS] = NULL;
+	choices[CHECK_KIND_COUNT] = NULL;
 	int k = tui_choose(view->tui, "Only problems of kind", choices, selected);
 	if (k < 0)
 		return;
 	p->only = &check_kinds[k];
-	p->page.cursor.line = 0;
-	problems_load(view);
+	p->page->cursor.line = 0;
+	view_load(view);
 }
 
 static bool problems_key(struct view *view, int key)
@@ -268,17 +233,16 @@ static bool problems_key(struct view *view, int key)
 		p->severity = p->severity < 0              ? CHECK_ERROR
 		              : p->severity == CHECK_ERROR ? CHECK_WARNING
 		                                           : -1;
-		p->page.cursor.line = 0;
-		problems_load(view);
+		p->page->cursor.line = 0;
+		view_load(view);
 		return true;
 	case 'c':
 		p->severity = -1;
 		p->only = NULL;
-		problems_load(view);
+		view_load(view);
 		return true;
 	}
-	return page_key(view->tui, &p->page, key, view->height) ||
-	       (key == 'e' && page_record_key(view->tui, &p->page, key));
+	return key == 'e' && page_record_key(view->tui, p->page, key);
 }
 
 static void problems_close(struct view *view)
@@ -286,23 +250,36 @@ static void problems_close(struct view *view)
 	struct problems *p = view->data;
 	problems_clear(p);
 	free(p->items);
-	free(p->item_of_line);
-	free(p->page.lines);
-	free(p);
+}
+
+static void problems_init(struct view *view, const void *arg)
+{
+	struct problems *p = view->data;
+	p->severity = *(const int *)arg;
+	p->page = &view->page;
+	snprintf(view->title, sizeof view->title, "Problems: what is not ready");
 }
 
 static const struct view_ops problems_ops = {
     .name = "Problems",
+    .private_size = sizeof(struct problems),
+    .keys = problems_keys,
+    .init = problems_init,
     .load = problems_load,
     .draw = problems_draw,
     .key = problems_key,
     .close = problems_close,
-    .keys = problems_keys,
 };
 
 struct view *view_problems_open(struct tui *tui, int severity)
 {
-	struct problems *p = xcalloc(1, sizeof *p);
-	p->severity = severity;
-	return view_new(tui, &problems_ops, p, "Problems: what is not ready");
+	return view_open(tui, &problems_ops, &severity);
+}
+
+struct view *view_problems_open_kind(struct tui *tui, const char *kind)
+{
+	struct view *view = view_problems_open(tui, -1);
+	struct problems *p = view->data;
+	p->only = check_kind_find(kind);
+	return view;
 }

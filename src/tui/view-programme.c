@@ -28,7 +28,6 @@ struct programme {
 	size_t nslots;
 	struct room_row *rooms;
 	size_t nrooms;
-	struct cursor cursor; /* over the agenda */
 	int room_top;
 	char error[800];
 };
@@ -100,10 +99,48 @@ static int add_room(const struct record *rec, void *data)
 	p->rooms = xrealloc(p->rooms, (p->nrooms + 1) * sizeof *p->rooms);
 	p->rooms[p->nrooms++] = (struct room_row){
 	    .id = rec->id,
-	    .name = xstrdup(rec->values[0]),
-	    .capacity = atoll(rec->values[2]),
+	    .name = xstrdup(rec->values[ROOM_NAME]),
+	    .capacity = atoll(rec->values[ROOM_CAPACITY]),
 	};
 	return 0;
+}
+
+/* The agenda: a page line per session, its index in slots. */
+static void agenda_line(struct page *page, struct slot *s, long long index)
+{
+	char room[100];
+	tui_fit(room, sizeof room, s->room, 14, false);
+	struct strbuf why = {0};
+	if (strcmp(s->status, "cancelled") == 0)
+		strbuf_add(&why, " (cancelled)");
+	else {
+		if (s->overlap)
+			strbuf_add(&why, " (overlaps another session in the room)");
+		if (s->expected > s->capacity)
+			strbuf_add(&why, " (more expected than seats)");
+	}
+	/* The figures before the title, so a narrow screen keeps them. */
+	struct page_line *line = page_add(
+	    page,
+	    problem(s)                            ? ROLE_WARN
+	    : strcmp(s->status, "cancelled") == 0 ? ROLE_DIM
+	                                          : ROLE_NORMAL,
+	    "%s-%s %s %4lld/%-4lld %s %s%s", s->from, s->to, room, s->expected,
+	    s->capacity, problem(s) ? "!" : " ", s->title, why.buf ? why.buf : "");
+	strbuf_free(&why);
+	line->selectable = true;
+	line->index = index;
+	line->target = target_record(&kind_sessions, s->id);
+}
+
+/* The session on the selected agenda line, or NULL. */
+static struct slot *selected_slot(struct view *view)
+{
+	struct programme *p = view->data;
+	if (!page_selected(&view->page))
+		return NULL;
+	long long i = view->page.lines[view->page.cursor.line].index;
+	return i >= 0 && i < (long long)p->nslots ? &p->slots[i] : NULL;
 }
 
 static void programme_load(struct view *view)
@@ -116,11 +153,11 @@ static void programme_load(struct view *view)
 	struct summit_err err;
 	err_clear(&err);
 	struct load_ctx c = {p, db};
-	if (record_each(db, kind_find("rooms"), NULL, 0, add_room, p, &err) ||
+	if (record_each(db, &kind_rooms, NULL, 0, add_room, p, &err) ||
 	    plan_day_sessions(db, p->date, add_slot, &c, &err))
 		snprintf(p->error, sizeof p->error, "%s", err.msg);
-	p->cursor.count = (long long)p->nslots;
-	cursor_clamp(&p->cursor, 1000);
+	for (size_t i = 0; i < p->nslots; i++)
+		agenda_line(&view->page, &p->slots[i], (long long)i);
 }
 
 static void grid_draw(struct programme *p, int top, int height, int cols,
@@ -137,7 +174,8 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	}
 	if (to > 24 * 60)
 		to = 24 * 60;
-	int hours = (to - from) / 60, width = cols - name_w - 1;
+	/* Room at the end for the last hour's label. */
+	int hours = (to - from) / 60, width = cols - name_w - 3;
 	if (hours < 1 || width < hours)
 		return;
 	int per_hour = width / hours;
@@ -149,6 +187,7 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	for (int h = 0; h < hours; h++)
 		tui_putf(top, X(from + h * 60), per_hour, ROLE_HEADER, false, "%02d",
 		         from / 60 + h);
+	tui_putf(top, X(to), 2, ROLE_HEADER, false, "%02d", to / 60);
 	int rows = height - 1;
 	/* Keep the selected session's room in view. */
 	int selected_room = -1;
@@ -189,39 +228,24 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 			                 : cancelled       ? ROLE_DIM
 			                 : problem(s)      ? ROLE_WARN
 			                                   : ROLE_BLOCK;
+			/* ">" marks the selection without colour too. */
 			char label[300];
-			snprintf(label, sizeof label, "%s%s", problem(s) ? "!" : "",
+			snprintf(label, sizeof label, "%s%s%s",
+			         s->id == selected ? ">" : "", problem(s) ? "!" : "",
 			         s->title);
 			tui_put(y, x0, x1 - x0, label, role, true);
 		}
 	}
+	/* Say where rooms are hidden, and how many. */
+	int below = (int)p->nrooms - p->room_top - rows;
+	if (p->room_top > 0)
+		tui_putf(top, cols - 14 > name_w ? cols - 14 : name_w, 14, ROLE_DIM, true,
+		         " ^ %d more", p->room_top);
+	if (below > 0)
+		tui_putf(top + rows + 1, 0, cols, ROLE_DIM, true,
+		         "  v %d more room%s below (j k move through the sessions)",
+		         below, below == 1 ? "" : "s");
 #undef X
-}
-
-static void agenda_line(struct slot *s, int y, int x, int cols, bool selected)
-{
-	char room[100], line[1000];
-	tui_fit(room, sizeof room, s->room, 14, false);
-	struct strbuf why = {0};
-	if (strcmp(s->status, "cancelled") == 0)
-		strbuf_add(&why, " (cancelled)");
-	else {
-		if (s->overlap)
-			strbuf_add(&why, " (overlaps another session in the room)");
-		if (s->expected > s->capacity)
-			strbuf_add(&why, " (more expected than seats)");
-	}
-	/* The figures before the title, so a narrow screen keeps them. */
-	snprintf(line, sizeof line, "%s-%s %s %4lld/%-4lld %s %s%s", s->from, s->to, room,
-	         s->expected, s->capacity, problem(s) ? "!" : " ", s->title,
-	         why.buf ? why.buf : "");
-	strbuf_free(&why);
-	tui_put(y, x, cols, line,
-	        selected                              ? ROLE_CURSOR
-	        : problem(s)                          ? ROLE_WARN
-	        : strcmp(s->status, "cancelled") == 0 ? ROLE_DIM
-	                                              : ROLE_NORMAL,
-	        true);
 }
 
 static void programme_draw(struct view *view, int top, int height, int cols)
@@ -240,30 +264,25 @@ static void programme_draw(struct view *view, int top, int height, int cols)
 		tui_put(top + 1, 0, cols, p->error, ROLE_ERROR, true);
 		return;
 	}
-	long long selected = p->nslots ? p->slots[p->cursor.line].id : 0;
-	bool beside = cols >= 140;
-	int grid_cols = beside ? cols * 55 / 100 : cols;
+	struct slot *chosen = selected_slot(view);
+	long long selected = chosen ? chosen->id : 0;
+	/* The grid takes the whole width (its hours as wide as they can be),
+	 * the agenda the lines below it; a line under the grid says how many
+	 * rooms it hides. */
 	int grid_rows = (int)p->nrooms + 1;
-	int max_grid = beside ? height - 1 : (height - 1) / 2;
+	int max_grid = (height - 1) / 2;
 	if (grid_rows > max_grid)
 		grid_rows = max_grid;
-	grid_draw(p, top + 1, grid_rows, grid_cols, selected);
-	int ay = beside ? top + 1 : top + 1 + grid_rows + 1;
-	int ax = beside ? grid_cols + 1 : 0;
-	int aw = beside ? cols - grid_cols - 1 : cols;
+	int ay = top + 1 + grid_rows + 1;
 	int arows = top + height - ay;
-	if (!beside)
-		tui_fill(ay - 1, 0, cols, ROLE_NORMAL);
+	tui_fill(ay - 1, 0, cols, ROLE_NORMAL);
+	grid_draw(p, top + 1, grid_rows, cols, selected);
 	if (!p->nslots) {
-		tui_put(ay, ax, aw, "No session on this day: a adds one.", ROLE_DIM,
+		tui_put(ay, 0, cols, "No session on this day: a adds one.", ROLE_DIM,
 		        true);
 		return;
 	}
-	cursor_clamp(&p->cursor, arows);
-	for (int i = 0; i < arows && p->cursor.top + i < (long long)p->nslots; i++) {
-		long long k = p->cursor.top + i;
-		agenda_line(&p->slots[k], ay + i, ax, aw, k == p->cursor.line);
-	}
+	page_draw(&view->page, ay, 0, arows, cols);
 }
 
 static bool programme_key(struct view *view, int key)
@@ -286,67 +305,35 @@ static bool programme_key(struct view *view, int key)
 	case ']':
 		day = p->last;
 		break;
-	case '\r':
-	case '\n':
-	case KEY_ENTER:
-		if (p->nslots)
-			tui_push(tui, view_record_open(tui, kind_find("sessions"),
-			                               p->slots[p->cursor.line].id));
+	case 'C': {
+		struct slot *s = selected_slot(view);
+		if (s)
+			form_export_ics(tui, &kind_rooms, s->room_id);
 		return true;
-	case 'e':
-		if (p->nslots)
-			form_run(tui, kind_find("sessions"), p->slots[p->cursor.line].id,
-			         NULL);
-		return true;
-	case 'd':
-		if (p->nslots)
-			form_delete(tui, kind_find("sessions"),
-			            p->slots[p->cursor.line].id);
-		return true;
-	case 'C':
-		if (p->nslots)
-			form_export_ics(tui, kind_find("rooms"),
-			                p->slots[p->cursor.line].room_id);
-		return true;
+	}
 	case 'a': {
-		const struct kind *kind = kind_find("sessions");
+		const struct kind *kind = &kind_sessions;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		char start[WHEN_TIME_LEN + 8], end[WHEN_TIME_LEN + 8];
 		snprintf(start, sizeof start, "%s 09:00", p->date);
 		snprintf(end, sizeof end, "%s 10:00", p->date);
-		prefill[kind_field_index(kind, "start")] = start;
-		prefill[kind_field_index(kind, "end")] = end;
+		prefill[SESSION_START] = start;
+		prefill[SESSION_END] = end;
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
 		return true;
 	}
 	default:
-		return cursor_key(&p->cursor, key, view->height / 2);
+		return false;
 	}
 	if (day != p->day) {
 		p->day = day;
-		p->cursor.line = p->cursor.top = 0;
+		view->page.cursor.line = view->page.cursor.top = 0;
 		p->room_top = 0;
-		programme_load(view);
+		view_load(view);
 	}
 	return true;
 }
-
-static void programme_close(struct view *view)
-{
-	struct programme *p = view->data;
-	programme_free(p);
-	free(p);
-}
-
-static const struct view_ops programme_ops = {
-    .name = "Programme",
-    .load = programme_load,
-    .draw = programme_draw,
-    .key = programme_key,
-    .close = programme_close,
-    .keys = programme_keys,
-};
 
 static long day_number(const char *date)
 {
@@ -356,18 +343,40 @@ static long day_number(const char *date)
 	return when_day_number(y, m, d);
 }
 
-struct view *view_programme_open(struct tui *tui)
+static void programme_init(struct view *view, const void *arg)
 {
-	struct programme *p = xcalloc(1, sizeof *p);
+	(void)arg;
+	struct programme *p = view->data;
 	struct record event = {0};
-	if (record_get(tui->db, kind_event(), 1, &event, NULL) == SUMMIT_OK) {
-		p->first = day_number(event.values[3]);
-		p->last = day_number(event.values[4]);
+	if (record_get(view->tui->db, &kind_event, 1, &event, NULL) == SUMMIT_OK) {
+		p->first = day_number(event.values[EVENT_FIRST_DAY]);
+		p->last = day_number(event.values[EVENT_LAST_DAY]);
 	}
 	record_clear(&event);
 	/* Open on today when the event is under way. */
 	char today[WHEN_DATE_LEN];
 	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	p->day = now >= p->first && now <= p->last ? now : p->first;
-	return view_new(tui, &programme_ops, p, "Programme");
+}
+
+static void programme_close(struct view *view)
+{
+	programme_free(view->data);
+}
+
+static const struct view_ops programme_ops = {
+    .name = "Programme",
+    .private_size = sizeof(struct programme),
+    .keys = programme_keys,
+    .init = programme_init,
+    .load = programme_load,
+    .draw = programme_draw,
+    .key = programme_key,
+    .close = programme_close,
+    .record_keys = true,
+};
+
+struct view *view_programme_open(struct tui *tui)
+{
+	return view_open(tui, &programme_ops, NULL);
 }

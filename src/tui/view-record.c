@@ -8,7 +8,6 @@
 struct record_view {
 	const struct kind *kind;
 	long long id;
-	struct page page;
 	char key[256];
 };
 
@@ -24,17 +23,12 @@ static void record_load(struct view *view)
 {
 	struct record_view *r = view->data;
 	struct summit_db *db = view->tui->db;
-	char previous[512] = "";
-	const struct target *t = page_selected(&r->page);
-	if (t && r->page.cursor.line < (long long)r->page.count)
-		snprintf(previous, sizeof previous, "%s",
-		         r->page.lines[r->page.cursor.line].text);
-	page_clear(&r->page);
 	struct record rec = {0};
 	struct summit_err err;
 	err_clear(&err);
 	if (record_get(db, r->kind, r->id, &rec, &err)) {
-		page_add(&r->page, ROLE_ERROR, "%s (it may have been removed)", err.msg);
+		page_add(&view->page, ROLE_ERROR, "%s (it may have been removed)",
+		         err.msg);
 		return;
 	}
 	const struct kind *kind = r->kind;
@@ -52,23 +46,23 @@ static void record_load(struct view *view)
 		tui_fit(name, sizeof name, f->name, width, false);
 		const char *value = rec.values[i] ? rec.values[i] : "";
 		struct page_line *line =
-		    page_add(&r->page, ROLE_NORMAL, "  %s  %s", name, value);
+		    page_add(&view->page, ROLE_NORMAL, "  %s  %s", name, value);
 		if (f->type == FIELD_REF && rec.values[i]) {
 			long long id;
-			const struct kind *ref = kind_find(f->ref);
+			const struct kind *ref = f->ref;
 			if (record_find(db, ref, value, &id, NULL) == SUMMIT_OK) {
 				line->selectable = true;
 				line->target = target_record(ref, id);
 			}
 		}
 	}
-	page_add(&r->page, ROLE_DIM, "  revision %lld", rec.revision);
+	page_add(&view->page, ROLE_DIM, "  revision %lld", rec.revision);
 	/* Who refers to this record. */
 	bool heading = false;
 	for (size_t k = 0; k < kind_count; k++)
 		for (size_t i = 0; i < kinds[k]->nfields; i++) {
 			const struct field *f = &kinds[k]->fields[i];
-			if (!f->ref || strcmp(f->ref, kind->plural) != 0)
+			if (f->ref != kind)
 				continue;
 			struct record_filter by = {(int)i, r->key};
 			struct browse b = {
@@ -77,44 +71,34 @@ static void record_load(struct view *view)
 			if (browse_count(db, &b, &n, NULL) || !n)
 				continue;
 			if (!heading) {
-				page_add(&r->page, ROLE_NORMAL, "%s", "");
-				page_add(&r->page, ROLE_HEADER, "Referred to by");
+				page_add(&view->page, ROLE_NORMAL, "%s", "");
+				page_add(&view->page, ROLE_HEADER, "Referred to by");
 				heading = true;
 			}
 			struct page_line *line = page_add(
-			    &r->page, ROLE_NORMAL, "  %lld %s (%s)", n,
+			    &view->page, ROLE_NORMAL, "  %lld %s (%s)", n,
 			    n == 1 ? kinds[k]->singular : kinds[k]->plural, f->name);
 			line->selectable = true;
-			line->target =
-			    target_list(kinds[k]->plural, NULL, NULL, f->name, r->key);
+			line->target = target_list(kinds[k], NULL, NULL, (int)i, r->key);
 		}
 	record_clear(&rec);
-	page_keep(&r->page, previous);
-}
-
-static void record_draw(struct view *view, int top, int height, int cols)
-{
-	struct record_view *r = view->data;
-	page_draw(&r->page, top, height, cols);
 }
 
 static bool record_key(struct view *view, int key)
 {
 	struct record_view *r = view->data;
-	if (page_key(view->tui, &r->page, key, view->height))
-		return true;
 	switch (key) {
 	case 'e':
 		form_run(view->tui, r->kind, r->id, NULL);
 		return true;
 	case 'd':
 		if (form_delete(view->tui, r->kind, r->id))
-			record_load(view);
+			view_load(view);
 		return true;
 	case 'C':
 		return form_export_ics(view->tui, r->kind, r->id);
 	case 'm':
-		if (r->kind == kind_find("invitations")) {
+		if (r->kind == &kind_invitations) {
 			form_invitation_move(view->tui, r->key);
 			return true;
 		}
@@ -123,45 +107,37 @@ static bool record_key(struct view *view, int key)
 	return false;
 }
 
-static void record_close(struct view *view)
+static void record_init(struct view *view, const void *arg)
 {
 	struct record_view *r = view->data;
-	page_clear(&r->page);
-	free(r->page.lines);
-	free(r);
+	*r = *(const struct record_view *)arg;
+	struct record rec = {0};
+	if (record_get(view->tui->db, r->kind, r->id, &rec, NULL) == SUMMIT_OK &&
+	    r->kind->fields[r->kind->key].type != FIELD_ID)
+		snprintf(view->title, sizeof view->title, "%s %s", r->kind->singular,
+		         rec.values[r->kind->key]);
+	else
+		snprintf(view->title, sizeof view->title, "%s #%lld", r->kind->singular,
+		         r->id);
+	record_clear(&rec);
 }
 
 static const struct view_ops record_ops = {
     .name = "a record",
-    .load = record_load,
-    .draw = record_draw,
-    .key = record_key,
-    .close = record_close,
+    .private_size = sizeof(struct record_view),
     .keys = record_keys,
+    .init = record_init,
+    .load = record_load,
+    .key = record_key,
 };
 
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id)
 {
-	struct record_view *r = xcalloc(1, sizeof *r);
-	r->kind = kind;
-	r->id = id;
-	struct record rec = {0};
-	char title[160];
-	if (record_get(tui->db, kind, id, &rec, NULL) == SUMMIT_OK &&
-	    kind->fields[kind->key].type != FIELD_ID)
-		snprintf(title, sizeof title, "%s %s", kind->singular,
-		         rec.values[kind->key]);
-	else
-		snprintf(title, sizeof title, "%s #%lld", kind->singular, id);
-	record_clear(&rec);
-	return view_new(tui, &record_ops, r, "%s", title);
+	struct record_view r = {.kind = kind, .id = id};
+	return view_open(tui, &record_ops, &r);
 }
 
 /* ---- every kind, for the Records tab ---- */
-
-struct kinds_view {
-	struct page page;
-};
 
 static const struct key_help kinds_keys[] = {
     {"Enter", "list the records of the kind (the event: its record)"},
@@ -171,39 +147,26 @@ static const struct key_help kinds_keys[] = {
 
 static void kinds_load(struct view *view)
 {
-	struct kinds_view *k = view->data;
-	long long line = k->page.cursor.line;
-	page_clear(&k->page);
-	page_add(&k->page, ROLE_HEADER, "%-14s %8s  %s", "kind", "records",
-	         "what it holds");
+	struct page *page = &view->page;
+	page_add(page, ROLE_HEADER, "%-14s %8s  %s", "kind", "records", "what it holds");
 	for (size_t i = 0; i < kind_count; i++) {
 		const struct kind *kind = kinds[i];
 		struct page_line *l = page_add(
-		    &k->page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
+		    page, ROLE_NORMAL, "%-14s %8lld  %s", kind->plural,
 		    record_count(view->tui->db, kind), kind->help ? kind->help : "");
 		l->selectable = true;
-		if (kind == kind_event())
+		if (kind == &kind_event)
 			l->target = target_record(kind, 1);
 		else
-			l->target = target_list(kind->plural, NULL, NULL, NULL, NULL);
+			l->target = target_list(kind, NULL, NULL, -1, NULL);
 	}
-	k->page.cursor.line = line;
-}
-
-static void kinds_draw(struct view *view, int top, int height, int cols)
-{
-	struct kinds_view *k = view->data;
-	page_draw(&k->page, top, height, cols);
 }
 
 static bool kinds_key(struct view *view, int key)
 {
-	struct kinds_view *k = view->data;
-	if (page_key(view->tui, &k->page, key, view->height))
-		return true;
-	const struct target *t = page_selected(&k->page);
+	const struct target *t = page_selected(&view->page);
 	if (key == 'a' && t) {
-		if (t->kind == kind_event() || t->kind->import_only)
+		if (t->kind == &kind_event || t->kind->import_only)
 			tui_message(view->tui, ROLE_ERROR, "%s are not added by hand.",
 			            t->kind->plural);
 		else
@@ -213,25 +176,21 @@ static bool kinds_key(struct view *view, int key)
 	return false;
 }
 
-static void kinds_close(struct view *view)
+static void kinds_init(struct view *view, const void *arg)
 {
-	struct kinds_view *k = view->data;
-	page_clear(&k->page);
-	free(k->page.lines);
-	free(k);
+	(void)arg;
+	snprintf(view->title, sizeof view->title, "Records of every kind");
 }
 
 static const struct view_ops kinds_ops = {
     .name = "Records",
-    .load = kinds_load,
-    .draw = kinds_draw,
-    .key = kinds_key,
-    .close = kinds_close,
     .keys = kinds_keys,
+    .init = kinds_init,
+    .load = kinds_load,
+    .key = kinds_key,
 };
 
 struct view *view_kinds_open(struct tui *tui)
 {
-	return view_new(tui, &kinds_ops, xcalloc(1, sizeof(struct kinds_view)),
-	                "Records of every kind");
+	return view_open(tui, &kinds_ops, NULL);
 }

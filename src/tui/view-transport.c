@@ -8,7 +8,7 @@
 struct transport {
 	long day, first, last;
 	char date[WHEN_DATE_LEN];
-	struct page page;
+	struct page *page;
 	long long vehicle; /* heading added last */
 	int flights, unassigned;
 };
@@ -33,7 +33,7 @@ struct load_ctx {
 static int trip_line(const struct plan_trip *trip, void *data)
 {
 	struct load_ctx *c = data;
-	struct page *page = &c->t->page;
+	struct page *page = c->t->page;
 	if (c->t->vehicle != trip->vehicle_id) {
 		c->t->vehicle = trip->vehicle_id;
 		struct page_line *line =
@@ -41,7 +41,7 @@ static int trip_line(const struct plan_trip *trip, void *data)
 		             trip->capacity, trip->driver ? ", " : "",
 		             trip->driver ? trip->driver : "");
 		line->selectable = true;
-		line->target = target_record(kind_find("vehicles"), trip->vehicle_id);
+		line->target = target_record(&kind_vehicles, trip->vehicle_id);
 	}
 	char from[6], to[6];
 	tui_hour(c->db, trip->depart, from);
@@ -53,7 +53,7 @@ static int trip_line(const struct plan_trip *trip, void *data)
 	             trip->riders, trip->capacity, full ? " ! over its seats:" : "",
 	             trip->origin, trip->destination);
 	line->selectable = true;
-	line->target = target_record(kind_find("trips"), trip->id);
+	line->target = target_record(&kind_trips, trip->id);
 	return 0;
 }
 
@@ -78,12 +78,12 @@ static int flight_line(const struct plan_flight *f, void *data)
 	if (arrival && !f->pickup_vehicle)
 		c->t->unassigned++;
 	struct page_line *line =
-	    page_add(&c->t->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
+	    page_add(c->t->page, arrival && !f->pickup_vehicle ? ROLE_WARN : ROLE_NORMAL,
 	             "  %s %-8s %-6s party %-3lld %s%s%s", hour,
 	             f->flight ? f->flight : "-", f->delegation, f->party, pickup,
 	             f->person ? "  " : "", f->person ? f->person : "");
 	line->selectable = true;
-	line->target = target_record(kind_find("arrivals"), f->id);
+	line->target = target_record(&kind_arrivals, f->id);
 	return 0;
 }
 
@@ -91,43 +91,38 @@ static void transport_load(struct view *view)
 {
 	struct transport *t = view->data;
 	struct summit_db *db = view->tui->db;
-	char previous[512] = "";
-	if (page_selected(&t->page))
-		snprintf(previous, sizeof previous, "%s",
-		         t->page.lines[t->page.cursor.line].text);
-	page_clear(&t->page);
+	t->page = &view->page;
 	when_format_day(t->day, t->date);
 	t->vehicle = 0;
 	struct summit_err err;
 	err_clear(&err);
 	struct load_ctx c = {t, db, "arrival"};
-	size_t heading = t->page.count;
-	page_add(&t->page, ROLE_HEADER, "Arrivals");
+	size_t heading = t->page->count;
+	page_add(t->page, ROLE_HEADER, "Arrivals");
 	t->flights = t->unassigned = 0;
 	plan_flights(db, t->date, 0, flight_line, &c, NULL);
-	free(t->page.lines[heading].text);
-	t->page.lines[heading].text = t->unassigned
-	                                  ? xasprintf("Arrivals: %d, %d without a pickup",
-	                                              t->flights, t->unassigned)
-	                                  : xasprintf("Arrivals: %d", t->flights);
+	free(t->page->lines[heading].text);
+	t->page->lines[heading].text =
+	    t->unassigned ? xasprintf("Arrivals: %d, %d without a pickup", t->flights,
+	                              t->unassigned)
+	                  : xasprintf("Arrivals: %d", t->flights);
 	if (t->unassigned)
-		t->page.lines[heading].role = ROLE_WARN;
-	page_add(&t->page, ROLE_NORMAL, "%s", "");
-	page_add(&t->page, ROLE_HEADER, "Vehicles and their trips");
-	size_t before = t->page.count;
+		t->page->lines[heading].role = ROLE_WARN;
+	page_add(t->page, ROLE_NORMAL, "%s", "");
+	page_add(t->page, ROLE_HEADER, "Vehicles and their trips");
+	size_t before = t->page->count;
 	if (plan_day_trips(db, t->date, 0, trip_line, &c, &err))
-		page_add(&t->page, ROLE_ERROR, "%s", err.msg);
-	if (t->page.count == before)
-		page_add(&t->page, ROLE_DIM, "  No trip on this day (t adds one).");
-	page_add(&t->page, ROLE_NORMAL, "%s", "");
-	heading = t->page.count;
-	page_add(&t->page, ROLE_HEADER, "Departures");
+		page_add(t->page, ROLE_ERROR, "%s", err.msg);
+	if (t->page->count == before)
+		page_add(t->page, ROLE_DIM, "  No trip on this day (t adds one).");
+	page_add(t->page, ROLE_NORMAL, "%s", "");
+	heading = t->page->count;
+	page_add(t->page, ROLE_HEADER, "Departures");
 	c.direction = "departure";
 	t->flights = 0;
 	plan_flights(db, t->date, 0, flight_line, &c, NULL);
-	free(t->page.lines[heading].text);
-	t->page.lines[heading].text = xasprintf("Departures: %d", t->flights);
-	page_keep(&t->page, previous);
+	free(t->page->lines[heading].text);
+	t->page->lines[heading].text = xasprintf("Departures: %d", t->flights);
 }
 
 static void transport_draw(struct view *view, int top, int height, int cols)
@@ -135,7 +130,7 @@ static void transport_draw(struct view *view, int top, int height, int cols)
 	struct transport *t = view->data;
 	tui_putf(top, 0, cols, ROLE_HEADER, true, "%s, day %ld of %ld (Left/Right: days)",
 	         t->date, t->day - t->first + 1, t->last - t->first + 1);
-	page_draw(&t->page, top + 1, height - 1, cols);
+	view_draw_page(view, top + 1, height - 1, cols);
 }
 
 static bool transport_key(struct view *view, int key)
@@ -147,35 +142,32 @@ static bool transport_key(struct view *view, int key)
 		day = t->day > t->first ? t->day - 1 : t->day;
 	else if (key == KEY_RIGHT || key == 'l')
 		day = t->day < t->last ? t->day + 1 : t->day;
-	else if (page_key(tui, &t->page, key, view->height - 1) ||
-	         page_record_key(tui, &t->page, key))
-		return true;
 	else if (key == 'u') {
 		/* The next arrival nobody meets, wrapping around. */
-		long long n = (long long)t->page.count;
+		long long n = (long long)t->page->count;
 		for (long long i = 1; i <= n; i++) {
-			long long k = (t->page.cursor.line + i) % n;
-			struct page_line *line = &t->page.lines[k];
+			long long k = (t->page->cursor.line + i) % n;
+			struct page_line *line = &t->page->lines[k];
 			if (line->role == ROLE_WARN && line->selectable &&
-			    line->target.kind == kind_find("arrivals")) {
-				t->page.cursor.line = k;
-				cursor_clamp(&t->page.cursor, view->height - 1);
+			    line->target.kind == &kind_arrivals) {
+				t->page->cursor.line = k;
+				cursor_clamp(&t->page->cursor, t->page->height);
 				return true;
 			}
 		}
 		tui_message(tui, ROLE_GOOD, "Every arrival of this day has a pickup.");
 		return true;
 	} else if (key == 't' || key == 'A') {
-		const struct kind *kind = kind_find(key == 't' ? "trips" : "arrivals");
+		const struct kind *kind = key == 't' ? &kind_trips : &kind_arrivals;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);
 		char a[WHEN_TIME_LEN + 8], b[WHEN_TIME_LEN + 8];
 		snprintf(a, sizeof a, "%s 08:00", t->date);
 		snprintf(b, sizeof b, "%s 08:30", t->date);
 		if (key == 't') {
-			prefill[kind_field_index(kind, "depart")] = a;
-			prefill[kind_field_index(kind, "arrive")] = b;
+			prefill[TRIP_DEPART] = a;
+			prefill[TRIP_ARRIVE] = b;
 		} else {
-			prefill[kind_field_index(kind, "time")] = a;
+			prefill[ARRIVAL_TIME] = a;
 		}
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
@@ -184,28 +176,11 @@ static bool transport_key(struct view *view, int key)
 		return false;
 	if (day != t->day) {
 		t->day = day;
-		t->page.cursor.line = t->page.cursor.top = 0;
-		transport_load(view);
+		t->page->cursor.line = t->page->cursor.top = 0;
+		view_load(view);
 	}
 	return true;
 }
-
-static void transport_close(struct view *view)
-{
-	struct transport *t = view->data;
-	page_clear(&t->page);
-	free(t->page.lines);
-	free(t);
-}
-
-static const struct view_ops transport_ops = {
-    .name = "Transport",
-    .load = transport_load,
-    .draw = transport_draw,
-    .key = transport_key,
-    .close = transport_close,
-    .keys = transport_keys,
-};
 
 static long day_number(const char *date)
 {
@@ -213,14 +188,40 @@ static long day_number(const char *date)
 	return when_parse_date(date, &y, &m, &d) ? when_day_number(y, m, d) : 0;
 }
 
-struct view *view_transport_open(struct tui *tui)
+static void transport_init(struct view *view, const void *arg)
 {
-	struct transport *t = xcalloc(1, sizeof *t);
+	(void)arg;
+	struct transport *t = view->data;
 	char first[WHEN_DATE_LEN], last[WHEN_DATE_LEN], today[WHEN_DATE_LEN];
-	plan_days(tui->db, &first, &last, NULL);
+	plan_days(view->tui->db, &first, &last, NULL);
 	t->first = day_number(first);
 	t->last = day_number(last);
+	t->page = &view->page;
 	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
-	t->day = now >= t->first && now <= t->last ? now : t->first;
-	return view_new(tui, &transport_ops, t, "Transport");
+	/* Today when it is a day with transport, else the opening day (the
+	 * days of arrivals before it are a Left away). */
+	struct record event = {0};
+	long opening = t->first;
+	if (record_get(view->tui->db, &kind_event, 1, &event, NULL) == SUMMIT_OK)
+		opening = day_number(event.values[EVENT_FIRST_DAY]);
+	record_clear(&event);
+	if (opening < t->first || opening > t->last)
+		opening = t->first;
+	t->day = now >= t->first && now <= t->last ? now : opening;
+}
+
+static const struct view_ops transport_ops = {
+    .name = "Transport",
+    .private_size = sizeof(struct transport),
+    .keys = transport_keys,
+    .init = transport_init,
+    .load = transport_load,
+    .draw = transport_draw,
+    .key = transport_key,
+    .record_keys = true,
+};
+
+struct view *view_transport_open(struct tui *tui)
+{
+	return view_open(tui, &transport_ops, NULL);
 }

@@ -102,7 +102,7 @@ check "the table is still there, with every row" \
 check "SQL is stored as typed" \
 	test "$(sql "SELECT name FROM delegations WHERE code = 'SQL'")" = "Robert'); DROP TABLE delegations;--"
 run summit show delegations FMT
-expect_out 'name    %s%n%x%p%99999999d' "a format string is shown as typed"
+expect_out '%s%n%x%p%99999999d' "a format string is shown as typed"
 run summit list delegations
 expect_out "%s%n%x%p%99999999d" "list shows it as typed too"
 run summit add delegations code=PCT "name=100% %s" kind=state status=participant

@@ -28,7 +28,9 @@ check "20,000 trips" test "$(count trips)" -eq 20000
 
 run summit --today 2027-11-01 check --format tsv
 expect_rc 1 "the planted errors are found"
-printf '%s\n' "$out" | tail -n +2 | cut -f1,2 | sort | uniq -c | sed 's/^ *//' | sort >"$tmp/found"
+# by_kind FILE: the problems in $out counted by severity and kind.
+by_kind() { printf '%s\n' "$out" | tail -n +2 | cut -f1,2 | sort | uniq -c | sed 's/^ *//' | sort >"$1"; }
+by_kind "$tmp/found"
 sort >"$tmp/expected" <<'END'
 1 error	hotel-overbooked
 1 error	late-arrival
@@ -53,5 +55,26 @@ expect_out "Hotel 007 holds 164 rooms for the night of 2027-11-10 but 167 are al
 expect_out "State 120 (S120) lands at 10:00 on 2027-11-08" "the delegation landing after the opening"
 expect_out "José Sato, head of state of State 021 (S021), has no dedicated car" \
 	"the head of state without a car, accents and all"
+
+# A scale multiplies people, sessions and trips; the planted problems stay.
+rm -rf "$tmp/a"
+run "$generate" "$tmp/small" 0.25
+expect_rc 0 "the generator takes a scale"
+expect_err "wrote 200 delegations, 10019 people, 1000 sessions, 120 hotels, 210 vehicles, 7218 trips" \
+	"a quarter of the people and sessions"
+small="$tmp/small.db"
+run "$SUMMIT" --db "$small" load "$tmp/small"
+expect_rc 0 "the event at scale 0.25 loads"
+run "$SUMMIT" --db "$small" --today 2027-11-01 check --format tsv
+expect_rc 1 "the planted errors are found at scale 0.25"
+by_kind "$tmp/found-small"
+check "the same planted problems at scale 0.25, by kind" cmp -s "$tmp/found-small" "$tmp/expected"
+expect_out "State 120 (S120) lands at 10:00 on 2027-11-08" "the same late arrival at scale 0.25"
+for bad in 0 -1 abc 1.2.3 9; do
+	run "$generate" "$tmp/bad" "$bad"
+	expect_rc 2 "a scale of \"$bad\" is a usage error"
+	expect_err "SCALE: got \"$bad\", expected a number from 0.25 to 8" "the message names the scale $bad"
+done
+check "a refused scale writes nothing" test ! -e "$tmp/bad"
 
 done_testing

@@ -29,7 +29,7 @@ static void remove_event(void)
 static int set(struct summit_db *db, const char *code, char **words,
                struct summit_err *err)
 {
-	const struct kind *kind = kind_find("delegations");
+	const struct kind *kind = &kind_delegations;
 	char **changes = xcalloc(kind->nfields, sizeof *changes);
 	long long id;
 	int status = record_find(db, kind, code, &id, err);

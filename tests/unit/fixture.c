@@ -14,10 +14,13 @@ int fixture_setup_zone(void **state, const char *zone)
 	snprintf(fx->path, sizeof fx->path, "%s/event.db", fx->dir);
 	if (db_create(fx->path, &fx->db, &fx->err) != SUMMIT_OK)
 		return -1;
-	const struct kind *event = kind_event();
-	char *values[] = {"Test Ministerial", "Mali",       "Bamako", "2007-11-14",
-	                  "2007-11-17",       (char *)zone, "XOF",    NULL};
-	assert_int_equal(event->nfields, 8);
+	const struct kind *event = &kind_event;
+	char *values[EVENT_FIELD_COUNT] = {
+	    [EVENT_NAME] = "Test Ministerial", [EVENT_COUNTRY] = "Mali",
+	    [EVENT_CITY] = "Bamako",           [EVENT_FIRST_DAY] = "2007-11-14",
+	    [EVENT_LAST_DAY] = "2007-11-17",   [EVENT_TIMEZONE] = (char *)zone,
+	    [EVENT_CURRENCY] = "XOF"};
+	assert_int_equal(event->nfields, EVENT_FIELD_COUNT);
 	if (db_begin(fx->db, &fx->err) ||
 	    record_insert(fx->db, event, values, NULL, &fx->err) ||
 	    db_commit(fx->db, &fx->err))
@@ -42,17 +45,18 @@ int fixture_teardown(void **state)
 	return rc == 0 ? 0 : -1;
 }
 
-static int add_words(struct fixture *fx, const char *kind_name, va_list ap, long long *id)
+static int add_words(struct fixture *fx, const struct kind *kind, va_list ap,
+                     long long *id)
 {
-	const struct kind *kind = kind_find(kind_name);
-	assert_non_null(kind);
 	char *words[32];
 	int n = 0;
 	for (const char *w; (w = va_arg(ap, const char *)) && n < 32;)
 		words[n++] = (char *)w;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	int status = record_values_from_words(kind, words, n, values, &fx->err);
-	if (!status && !(status = db_begin(fx->db, &fx->err))) {
+	if (!status && fx->batch) {
+		status = record_insert(fx->db, kind, values, id, &fx->err);
+	} else if (!status && !(status = db_begin(fx->db, &fx->err))) {
 		status = record_insert(fx->db, kind, values, id, &fx->err);
 		status = db_end(fx->db, status, &fx->err);
 	}
@@ -61,7 +65,20 @@ static int add_words(struct fixture *fx, const char *kind_name, va_list ap, long
 	return status;
 }
 
-long long fixture_add(struct fixture *fx, const char *kind, ...)
+void fixture_begin(struct fixture *fx)
+{
+	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
+	fx->batch = true;
+}
+
+void fixture_commit(struct fixture *fx)
+{
+	fx->batch = false;
+	if (db_commit(fx->db, &fx->err))
+		fail_msg("committing the fixture: %s", fx->err.msg);
+}
+
+long long fixture_add(struct fixture *fx, const struct kind *kind, ...)
 {
 	va_list ap;
 	va_start(ap, kind);
@@ -69,11 +86,12 @@ long long fixture_add(struct fixture *fx, const char *kind, ...)
 	int status = add_words(fx, kind, ap, &id);
 	va_end(ap);
 	if (status)
-		fail_msg("adding %s refused: %s: %s", kind, fx->err.field, fx->err.msg);
+		fail_msg("adding %s refused: %s: %s", kind->singular, fx->err.field,
+		         fx->err.msg);
 	return id;
 }
 
-int fixture_try_add(struct fixture *fx, const char *kind, ...)
+int fixture_try_add(struct fixture *fx, const struct kind *kind, ...)
 {
 	va_list ap;
 	va_start(ap, kind);
@@ -83,16 +101,14 @@ int fixture_try_add(struct fixture *fx, const char *kind, ...)
 	return status;
 }
 
-const char *fixture_value(struct fixture *fx, const char *kind_name, long long id,
-                          const char *field)
+const char *fixture_value(struct fixture *fx, const struct kind *kind, long long id,
+                          int field)
 {
 	static char value[1024];
-	const struct kind *kind = kind_find(kind_name);
 	struct record rec = {0};
 	assert_int_equal(record_get(fx->db, kind, id, &rec, &fx->err), SUMMIT_OK);
-	int i = kind_field_index(kind, field);
-	assert_true(i >= 0);
-	snprintf(value, sizeof value, "%s", rec.values[i] ? rec.values[i] : "");
+	assert_true(field >= 0 && (size_t)field < kind->nfields);
+	snprintf(value, sizeof value, "%s", rec.values[field] ? rec.values[field] : "");
 	record_clear(&rec);
 	return value;
 }

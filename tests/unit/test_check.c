@@ -33,10 +33,12 @@ static int collect(const struct check_problem *p, void *ctx)
 		const struct check_subject *sub = &p->subjects[i];
 		if (sub->key)
 			used += (size_t)snprintf(s + used, size - used, "%s%s %s",
-			                         i ? "; " : "", sub->kind, sub->key);
+			                         i ? "; " : "", sub->kind->singular,
+			                         sub->key);
 		else
-			used += (size_t)snprintf(s + used, size - used, "%s%s #%lld",
-			                         i ? "; " : "", sub->kind, sub->id);
+			used +=
+			    (size_t)snprintf(s + used, size - used, "%s%s #%lld",
+			                     i ? "; " : "", sub->kind->singular, sub->id);
 	}
 	f->n++;
 	return 0;
@@ -77,11 +79,9 @@ static void expect_none(struct fixture *fx)
 
 /* Updates one record from "field=value" words (NULL-terminated); returns
  * the status, leaving the message in fx->err. */
-static int fixture_try_change(struct fixture *fx, const char *kind_name, const char *key,
-                              ...)
+static int fixture_try_change(struct fixture *fx, const struct kind *kind,
+                              const char *key, ...)
 {
-	const struct kind *kind = kind_find(kind_name);
-	assert_non_null(kind);
 	char *words[16];
 	int n = 0;
 	va_list ap;
@@ -105,10 +105,9 @@ static int fixture_try_change(struct fixture *fx, const char *kind_name, const c
 
 /* change(fx, KIND, KEY, "field=value"...): updates one record. */
 #define change(fx, kind, key, ...) change_words(fx, kind, key, __VA_ARGS__, NULL)
-static void change_words(struct fixture *fx, const char *kind_name, const char *key, ...)
+static void change_words(struct fixture *fx, const struct kind *kind, const char *key,
+                         ...)
 {
-	const struct kind *kind = kind_find(kind_name);
-	assert_non_null(kind);
 	char *words[16];
 	int n = 0;
 	va_list ap;
@@ -123,15 +122,14 @@ static void change_words(struct fixture *fx, const char *kind_name, const char *
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	int status = record_update(fx->db, kind, id, values, 0, &fx->err);
 	if (status)
-		fail_msg("changing %s %s refused: %s", kind_name, key, fx->err.msg);
+		fail_msg("changing %s %s refused: %s", kind->singular, key, fx->err.msg);
 	assert_int_equal(db_commit(fx->db, &fx->err), 0);
 	record_values_free(kind, values);
 	free(values);
 }
 
-static void drop(struct fixture *fx, const char *kind_name, const char *key)
+static void drop(struct fixture *fx, const struct kind *kind, const char *key)
 {
-	const struct kind *kind = kind_find(kind_name);
 	long long id;
 	assert_int_equal(record_find(fx->db, kind, key, &id, &fx->err), 0);
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
@@ -146,60 +144,61 @@ static void drop(struct fixture *fx, const char *kind_name, const char *key)
  * the CICB on the 14th; the budget is covered, the tasks done. */
 static void base(struct fixture *fx)
 {
-	ADD("delegations", "code=SEN", "name=Senegal", "kind=state", "status=participant",
-	    "size=4", "rank=minister");
-	ADD("delegations", "code=GHA", "name=Ghana", "kind=state", "status=participant",
-	    "size=3", "rank=minister");
-	ADD("people", "delegation=SEN", "name=Cheikh Tidiane Gadio", "role=head",
+	ADD(&kind_delegations, "code=SEN", "name=Senegal", "kind=state",
+	    "status=participant", "size=4", "rank=minister");
+	ADD(&kind_delegations, "code=GHA", "name=Ghana", "kind=state",
+	    "status=participant", "size=3", "rank=minister");
+	ADD(&kind_people, "delegation=SEN", "name=Cheikh Tidiane Gadio", "role=head",
 	    "rank=minister");
-	ADD("people", "delegation=SEN", "name=Awa Diop");
-	ADD("people", "delegation=GHA", "name=Akua Mensah", "role=head");
-	ADD("invitations", "delegation=SEN", "state=accepted", "deadline=2007-10-15");
-	ADD("invitations", "delegation=GHA", "state=accepted", "deadline=2007-10-15");
-	ADD("venues", "name=CICB");
-	ADD("rooms", "name=Salle 1", "venue=CICB", "capacity=20");
-	ADD("rooms", "name=Salle 2", "venue=CICB", "capacity=10");
-	ADD("places", "name=Sénou", "kind=airport");
-	ADD("places", "name=Hôtel Salam", "kind=hotel");
-	ADD("places", "name=CICB", "kind=venue");
-	ADD("travel", "origin=Sénou", "destination=Hôtel Salam", "minutes=30");
-	ADD("travel", "origin=Hôtel Salam", "destination=CICB", "minutes=5");
-	ADD("travel", "origin=Sénou", "destination=CICB", "minutes=30");
-	ADD("hotels", "name=Hôtel Salam", "place=Hôtel Salam");
+	ADD(&kind_people, "delegation=SEN", "name=Awa Diop");
+	ADD(&kind_people, "delegation=GHA", "name=Akua Mensah", "role=head");
+	ADD(&kind_invitations, "delegation=SEN", "state=accepted", "deadline=2007-10-15");
+	ADD(&kind_invitations, "delegation=GHA", "state=accepted", "deadline=2007-10-15");
+	ADD(&kind_venues, "name=CICB");
+	ADD(&kind_rooms, "name=Salle 1", "venue=CICB", "capacity=20");
+	ADD(&kind_rooms, "name=Salle 2", "venue=CICB", "capacity=10");
+	ADD(&kind_places, "name=Sénou", "kind=airport");
+	ADD(&kind_places, "name=Hôtel Salam", "kind=hotel");
+	ADD(&kind_places, "name=CICB", "kind=venue");
+	ADD(&kind_travel, "origin=Sénou", "destination=Hôtel Salam", "minutes=30");
+	ADD(&kind_travel, "origin=Hôtel Salam", "destination=CICB", "minutes=5");
+	ADD(&kind_travel, "origin=Sénou", "destination=CICB", "minutes=30");
+	ADD(&kind_hotels, "name=Hôtel Salam", "place=Hôtel Salam");
 	static const char *const nights[] = {"2007-11-13", "2007-11-14", "2007-11-15",
 	                                     "2007-11-16", "2007-11-17"};
 	for (int i = 0; i < 5; i++) {
 		char night[32];
 		snprintf(night, sizeof night, "night=%s", nights[i]);
-		ADD("blocks", "hotel=Hôtel Salam", night, "rooms=5");
-		ADD("allocations", "hotel=Hôtel Salam", "delegation=SEN", night,
+		ADD(&kind_blocks, "hotel=Hôtel Salam", night, "rooms=5");
+		ADD(&kind_allocations, "hotel=Hôtel Salam", "delegation=SEN", night,
 		    "rooms=2");
-		ADD("allocations", "hotel=Hôtel Salam", "delegation=GHA", night,
+		ADD(&kind_allocations, "hotel=Hôtel Salam", "delegation=GHA", night,
 		    "rooms=2");
 	}
-	ADD("vehicles", "code=VAN-1", "kind=van", "capacity=8", "driver=Siaka Coulibaly");
-	ADD("vehicles", "code=BUS-1", "kind=bus", "capacity=50",
+	ADD(&kind_vehicles, "code=VAN-1", "kind=van", "capacity=8",
+	    "driver=Siaka Coulibaly");
+	ADD(&kind_vehicles, "code=BUS-1", "kind=bus", "capacity=50",
 	    "driver=Bakary Coulibaly");
-	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	ADD(&kind_trips, "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
 	    "destination=Hôtel Salam", "depart=2007-11-13 10:30",
 	    "arrive=2007-11-13 11:00", "riders=1 2");
-	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	ADD(&kind_trips, "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
 	    "destination=Hôtel Salam", "depart=2007-11-13 13:00",
 	    "arrive=2007-11-13 13:30", "riders=3");
-	ADD("trips", "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
+	ADD(&kind_trips, "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
 	    "destination=CICB", "depart=2007-11-14 09:00", "arrive=2007-11-14 09:05",
 	    "riders=1 2 3");
-	ADD("arrivals", "delegation=SEN", "flight=AF 796", "airport=Sénou",
+	ADD(&kind_arrivals, "delegation=SEN", "flight=AF 796", "airport=Sénou",
 	    "time=2007-11-13 10:00", "party=4", "pickup=1");
-	ADD("arrivals", "delegation=GHA", "flight=KQ 512", "airport=Sénou",
+	ADD(&kind_arrivals, "delegation=GHA", "flight=KQ 512", "airport=Sénou",
 	    "time=2007-11-13 12:30", "party=3", "pickup=2");
-	ADD("sessions", "title=Opening plenary", "kind=plenary", "room=Salle 1",
+	ADD(&kind_sessions, "title=Opening plenary", "kind=plenary", "room=Salle 1",
 	    "start=2007-11-14 10:00", "end=2007-11-14 12:00");
-	ADD("costs", "name=Interpretation", "amount=1000");
-	ADD("partners", "name=UNDP");
-	ADD("pledges", "partner=UNDP", "amount=1000", "received=1000",
+	ADD(&kind_costs, "name=Interpretation", "amount=1000");
+	ADD(&kind_partners, "name=UNDP");
+	ADD(&kind_pledges, "partner=UNDP", "amount=1000", "received=1000",
 	    "cost=Interpretation");
-	ADD("tasks", "title=Send the invitations", "owner=Protocol", "due=2007-07-31",
+	ADD(&kind_tasks, "title=Send the invitations", "owner=Protocol", "due=2007-07-31",
 	    "state=done");
 }
 
@@ -207,8 +206,11 @@ static int setup(void **state)
 {
 	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
-	if (rc == 0)
+	if (rc == 0) {
+		fixture_begin(*state);
 		base(*state);
+		fixture_commit(*state);
+	}
 	return rc;
 }
 
@@ -228,7 +230,7 @@ static void test_kinds_table(void **state)
 	(void)state;
 	assert_non_null(check_kind_find("room-double-booked"));
 	assert_null(check_kind_find("room-double"));
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		assert_ptr_equal(check_kind_find(check_kinds[i].name), &check_kinds[i]);
 	assert_string_equal(check_severity_name(CHECK_ERROR), "error");
 }
@@ -237,9 +239,9 @@ static void test_kinds_table(void **state)
 static void test_room_double_booked(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	ADD(&kind_sessions, "title=Working group A", "kind=working-group", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
-	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Side event B", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:30", "end=2007-11-15 11:30");
 	expect_one(
 	    fx, "room-double-booked",
@@ -254,13 +256,13 @@ static void test_room_double_booked(void **state)
 static void test_room_three_sessions(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=A", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=A", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 13:00");
-	ADD("sessions", "title=B", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=B", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
-	ADD("sessions", "title=C", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=C", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 11:30", "end=2007-11-15 12:00");
-	ADD("sessions", "title=D", "kind=side-event", "room=Salle 1",
+	ADD(&kind_sessions, "title=D", "kind=side-event", "room=Salle 1",
 	    "start=2007-11-15 10:30", "end=2007-11-15 11:00");
 	struct found f = run_all(fx);
 	assert_int_equal(f.n, 2);
@@ -275,11 +277,11 @@ static void test_room_three_sessions(void **state)
 static void test_room_back_to_back(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	ADD(&kind_sessions, "title=Working group A", "kind=working-group", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
-	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Side event B", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 11:00", "end=2007-11-15 12:00");
-	ADD("sessions", "title=Cancelled meeting", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Cancelled meeting", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 12:00", "status=cancelled");
 	expect_none(fx);
 }
@@ -288,7 +290,7 @@ static void test_room_back_to_back(void **state)
 static void test_room_too_small(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "rooms", "Salle 1", "capacity=6");
+	change(fx, &kind_rooms, "Salle 1", "capacity=6");
 	expect_one(fx, "room-too-small",
 	           "\"Opening plenary\" expects 7 people from 2 delegations in Salle 1, "
 	           "which seats 6");
@@ -298,14 +300,14 @@ static void test_room_too_small(void **state)
 static void test_room_too_small_for_participants(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "delegations", "GHA", "status=observer");
-	ADD("sessions", "title=Closed plenary", "kind=plenary", "room=Salle 2",
+	change(fx, &kind_delegations, "GHA", "status=observer");
+	ADD(&kind_sessions, "title=Closed plenary", "kind=plenary", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
-	ADD("trips", "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
+	ADD(&kind_trips, "vehicle=BUS-1", "kind=shuttle", "origin=Hôtel Salam",
 	    "destination=CICB", "depart=2007-11-15 09:00", "arrive=2007-11-15 09:05");
-	change(fx, "rooms", "Salle 2", "capacity=4");
+	change(fx, &kind_rooms, "Salle 2", "capacity=4");
 	expect_none(fx);
-	change(fx, "rooms", "Salle 2", "capacity=3");
+	change(fx, &kind_rooms, "Salle 2", "capacity=3");
 	expect_one(
 	    fx, "room-too-small",
 	    "\"Closed plenary\" expects 4 people from 1 delegation in Salle 2, which "
@@ -315,11 +317,11 @@ static void test_room_too_small_for_participants(void **state)
 static void test_room_just_big_enough(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "rooms", "Salle 1", "capacity=7");
+	change(fx, &kind_rooms, "Salle 1", "capacity=7");
 	/* An open side event needs a seat per delegation, not their whole size. */
-	ADD("sessions", "title=Side event", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Side event", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 11:00");
-	change(fx, "rooms", "Salle 2", "capacity=2");
+	change(fx, &kind_rooms, "Salle 2", "capacity=2");
 	expect_none(fx);
 }
 
@@ -330,7 +332,7 @@ static void test_session_outside_event(void **state)
 	/* summit refuses to move the event's days away from its sessions; a
 	 * file changed by another program may still hold such a session. */
 	assert_int_not_equal(
-	    fixture_try_change(fx, "event", "#1", "first_day=2007-11-15", NULL), 0);
+	    fixture_try_change(fx, &kind_event, "#1", "first_day=2007-11-15", NULL), 0);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(fx->path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "UPDATE event SET first_day = '2007-11-15'",
@@ -346,7 +348,7 @@ static void test_session_outside_event(void **state)
 static void test_session_on_the_only_day(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "event", "#1", "last_day=2007-11-14");
+	change(fx, &kind_event, "#1", "last_day=2007-11-14");
 	expect_none(fx);
 }
 
@@ -354,7 +356,7 @@ static void test_session_on_the_only_day(void **state)
 static void test_delegation_double_booked(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=Bilateral", "kind=bilateral", "room=Salle 2",
+	ADD(&kind_sessions, "title=Bilateral", "kind=bilateral", "room=Salle 2",
 	    "start=2007-11-14 11:00", "end=2007-11-14 11:30", "attendance=list",
 	    "delegations=SEN");
 	expect_one(
@@ -368,14 +370,15 @@ static void test_delegation_double_booked(void **state)
 static void test_delegation_optional_overlap(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=Bilateral", "kind=bilateral", "room=Salle 2",
+	ADD(&kind_sessions, "title=Bilateral", "kind=bilateral", "room=Salle 2",
 	    "start=2007-11-14 12:00", "end=2007-11-14 12:30", "attendance=list",
 	    "delegations=SEN");
 	/* Open working groups and side events may be skipped. */
-	ADD("sessions", "title=Side event", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Side event", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-14 11:00", "end=2007-11-14 12:00");
-	ADD("sessions", "title=Open working group", "kind=working-group", "room=Salle 2",
-	    "start=2007-11-14 08:00", "end=2007-11-14 11:00", "attendance=participants");
+	ADD(&kind_sessions, "title=Open working group", "kind=working-group",
+	    "room=Salle 2", "start=2007-11-14 08:00", "end=2007-11-14 11:00",
+	    "attendance=participants");
 	expect_none(fx);
 }
 
@@ -383,8 +386,9 @@ static void test_delegation_optional_overlap(void **state)
 static void test_late_arrival(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "1", "depart=2007-11-14 10:05", "arrive=2007-11-14 10:35");
-	change(fx, "arrivals", "1", "time=2007-11-14 09:45");
+	change(fx, &kind_trips, "1", "depart=2007-11-14 10:05",
+	       "arrive=2007-11-14 10:35");
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:45");
 	expect_one(fx, "late-arrival",
 	           "Senegal (SEN) lands at 09:45 on 2007-11-14 (AF 796) and cannot reach "
 	           "CICB before \"Opening plenary\" starts at 10:00 (at 10:15 at the "
@@ -395,10 +399,11 @@ static void test_late_arrival(void **state)
 static void test_late_head(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou", "destination=CICB",
-	    "depart=2007-11-14 11:00", "arrive=2007-11-14 11:30", "riders=1");
-	ADD("arrivals", "delegation=SEN", "person=1", "flight=SN 201", "airport=Sénou",
-	    "time=2007-11-14 10:40", "party=1", "pickup=4");
+	ADD(&kind_trips, "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	    "destination=CICB", "depart=2007-11-14 11:00", "arrive=2007-11-14 11:30",
+	    "riders=1");
+	ADD(&kind_arrivals, "delegation=SEN", "person=1", "flight=SN 201",
+	    "airport=Sénou", "time=2007-11-14 10:40", "party=1", "pickup=4");
 	expect_one(fx, "late-arrival",
 	           "Cheikh Tidiane Gadio, head of Senegal (SEN), lands at 10:40 on "
 	           "2007-11-14 (SN 201) and cannot reach CICB before \"Opening plenary\" "
@@ -408,8 +413,9 @@ static void test_late_head(void **state)
 static void test_arrival_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "1", "depart=2007-11-14 09:50", "arrive=2007-11-14 10:20");
-	change(fx, "arrivals", "1", "time=2007-11-14 09:30");
+	change(fx, &kind_trips, "1", "depart=2007-11-14 09:50",
+	       "arrive=2007-11-14 10:20");
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:30");
 	expect_none(fx);
 }
 
@@ -417,7 +423,8 @@ static void test_arrival_just_in_time(void **state)
 static void test_shuttle_late(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "3", "depart=2007-11-14 09:58", "arrive=2007-11-14 10:03");
+	change(fx, &kind_trips, "3", "depart=2007-11-14 09:58",
+	       "arrive=2007-11-14 10:03");
 	expect_one(
 	    fx, "shuttle-late",
 	    "The first shuttle from Hôtel Salam reaches CICB at 10:03 on 2007-11-14, "
@@ -428,7 +435,7 @@ static void test_shuttle_late(void **state)
 static void test_no_shuttle(void **state)
 {
 	struct fixture *fx = *state;
-	drop(fx, "trips", "3");
+	drop(fx, &kind_trips, "3");
 	expect_one(
 	    fx, "shuttle-late",
 	    "No shuttle runs from Hôtel Salam to CICB on 2007-11-14, when \"Opening "
@@ -439,7 +446,8 @@ static void test_no_shuttle(void **state)
 static void test_shuttle_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "3", "depart=2007-11-14 09:55", "arrive=2007-11-14 10:00");
+	change(fx, &kind_trips, "3", "depart=2007-11-14 09:55",
+	       "arrive=2007-11-14 10:00");
 	expect_none(fx);
 }
 
@@ -447,7 +455,7 @@ static void test_shuttle_just_in_time(void **state)
 static void test_hotel_overbooked(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "blocks", "3", "rooms=3");
+	change(fx, &kind_blocks, "3", "rooms=3");
 	expect_one(fx, "hotel-overbooked",
 	           "Hôtel Salam holds 3 rooms for the night of 2007-11-15 but 4 are "
 	           "allocated to 2 delegations");
@@ -456,7 +464,7 @@ static void test_hotel_overbooked(void **state)
 static void test_hotel_full(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "blocks", "3", "rooms=4");
+	change(fx, &kind_blocks, "3", "rooms=4");
 	expect_none(fx);
 }
 
@@ -464,7 +472,7 @@ static void test_hotel_full(void **state)
 static void test_no_hotel(void **state)
 {
 	struct fixture *fx = *state;
-	drop(fx, "allocations", "6"); /* GHA, the 15th */
+	drop(fx, &kind_allocations, "6"); /* GHA, the 15th */
 	expect_one(fx, "no-hotel",
 	           "Ghana (GHA) is in town on the night of 2007-11-15 but has no hotel "
 	           "room");
@@ -473,11 +481,11 @@ static void test_no_hotel(void **state)
 static void test_no_hotel_for_a_person(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("trips", "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	ADD(&kind_trips, "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
 	    "destination=Hôtel Salam", "depart=2007-11-12 20:30",
 	    "arrive=2007-11-12 21:00", "riders=1");
-	ADD("arrivals", "delegation=SEN", "person=1", "flight=AF 794", "airport=Sénou",
-	    "time=2007-11-12 20:00", "party=1", "pickup=4");
+	ADD(&kind_arrivals, "delegation=SEN", "person=1", "flight=AF 794",
+	    "airport=Sénou", "time=2007-11-12 20:00", "party=1", "pickup=4");
 	expect_one(fx, "no-hotel",
 	           "Cheikh Tidiane Gadio of Senegal (SEN) is in town on the night of "
 	           "2007-11-12, when the delegation has no hotel room");
@@ -486,11 +494,11 @@ static void test_no_hotel_for_a_person(void **state)
 static void test_no_hotel_after_departure(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("arrivals", "delegation=GHA", "direction=departure", "flight=KQ 513",
+	ADD(&kind_arrivals, "delegation=GHA", "direction=departure", "flight=KQ 513",
 	    "airport=Sénou", "time=2007-11-15 08:00", "party=3");
-	drop(fx, "allocations", "6");
-	drop(fx, "allocations", "8");
-	drop(fx, "allocations", "10");
+	drop(fx, &kind_allocations, "6");
+	drop(fx, &kind_allocations, "8");
+	drop(fx, &kind_allocations, "10");
 	expect_none(fx);
 }
 
@@ -498,9 +506,9 @@ static void test_no_hotel_after_departure(void **state)
 static void test_hotel_split(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("hotels", "name=Sofitel");
-	ADD("blocks", "hotel=Sofitel", "night=2007-11-17", "rooms=5");
-	ADD("allocations", "hotel=Sofitel", "delegation=GHA", "night=2007-11-17",
+	ADD(&kind_hotels, "name=Sofitel");
+	ADD(&kind_blocks, "hotel=Sofitel", "night=2007-11-17", "rooms=5");
+	ADD(&kind_allocations, "hotel=Sofitel", "delegation=GHA", "night=2007-11-17",
 	    "rooms=1");
 	expect_one(fx, "hotel-split",
 	           "Ghana (GHA) is split across Hôtel Salam and Sofitel");
@@ -509,12 +517,12 @@ static void test_hotel_split(void **state)
 static void test_hotel_not_split(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
 	    "status=participant");
-	ADD("invitations", "delegation=CIV", "state=declined");
-	ADD("hotels", "name=Sofitel");
-	ADD("blocks", "hotel=Sofitel", "night=2007-11-17", "rooms=5");
-	ADD("allocations", "hotel=Sofitel", "delegation=CIV", "night=2007-11-17",
+	ADD(&kind_invitations, "delegation=CIV", "state=declined");
+	ADD(&kind_hotels, "name=Sofitel");
+	ADD(&kind_blocks, "hotel=Sofitel", "night=2007-11-17", "rooms=5");
+	ADD(&kind_allocations, "hotel=Sofitel", "delegation=CIV", "night=2007-11-17",
 	    "rooms=1");
 	expect_none(fx);
 }
@@ -523,8 +531,8 @@ static void test_hotel_not_split(void **state)
 static void test_no_pickup(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("arrivals", "delegation=GHA", "person=3", "flight=ET 935", "airport=Sénou",
-	    "time=2007-11-13 13:05", "party=1");
+	ADD(&kind_arrivals, "delegation=GHA", "person=3", "flight=ET 935",
+	    "airport=Sénou", "time=2007-11-13 13:05", "party=1");
 	expect_one(
 	    fx, "no-pickup",
 	    "Ghana (GHA): 1 person on ET 935 landing at 13:05 on 2007-11-13 has no "
@@ -534,7 +542,7 @@ static void test_no_pickup(void **state)
 static void test_departure_without_pickup(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("arrivals", "delegation=GHA", "direction=departure", "flight=KQ 513",
+	ADD(&kind_arrivals, "delegation=GHA", "direction=departure", "flight=KQ 513",
 	    "airport=Sénou", "time=2007-11-18 08:00", "party=3");
 	expect_none(fx);
 }
@@ -543,7 +551,8 @@ static void test_departure_without_pickup(void **state)
 static void test_pickup_early(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "1", "depart=2007-11-13 10:15", "arrive=2007-11-13 10:45");
+	change(fx, &kind_trips, "1", "depart=2007-11-13 10:15",
+	       "arrive=2007-11-13 10:45");
 	expect_one(
 	    fx, "pickup-early",
 	    "Trip #1 (VAN-1) leaves Sénou at 10:15 on 2007-11-13, 15 minutes after "
@@ -557,10 +566,12 @@ static void test_pickup_early(void **state)
 static void test_pickup_after_margin(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "1", "depart=2007-11-13 10:20", "arrive=2007-11-13 10:50");
+	change(fx, &kind_trips, "1", "depart=2007-11-13 10:20",
+	       "arrive=2007-11-13 10:50");
 	expect_none(fx);
 	/* A smaller margin accepts an earlier pickup. */
-	change(fx, "trips", "1", "depart=2007-11-13 10:15", "arrive=2007-11-13 10:45");
+	change(fx, &kind_trips, "1", "depart=2007-11-13 10:15",
+	       "arrive=2007-11-13 10:45");
 	struct check_options o;
 	check_options_init(&o);
 	o.pickup_margin = 15;
@@ -571,7 +582,7 @@ static void test_pickup_after_margin(void **state)
 static void test_vehicle_too_small(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "vehicles", "VAN-1", "capacity=3");
+	change(fx, &kind_vehicles, "VAN-1", "capacity=3");
 	expect_one(fx, "vehicle-too-small",
 	           "Trip #1 from Sénou to Hôtel Salam on 2007-11-13 at 10:30 carries 4 "
 	           "people, but VAN-1 seats 3");
@@ -580,7 +591,7 @@ static void test_vehicle_too_small(void **state)
 static void test_vehicle_just_big_enough(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "vehicles", "VAN-1", "capacity=4");
+	change(fx, &kind_vehicles, "VAN-1", "capacity=4");
 	expect_none(fx);
 }
 
@@ -588,7 +599,7 @@ static void test_vehicle_just_big_enough(void **state)
 static void test_vehicle_double_booked(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("trips", "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
+	ADD(&kind_trips, "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
 	expect_one(
 	    fx, "vehicle-double-booked",
@@ -599,7 +610,7 @@ static void test_vehicle_double_booked(void **state)
 static void test_vehicle_next_trip(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("trips", "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
+	ADD(&kind_trips, "vehicle=VAN-1", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-13 11:00", "arrive=2007-11-13 11:05");
 	expect_none(fx);
 }
@@ -608,8 +619,9 @@ static void test_vehicle_next_trip(void **state)
 static void test_driver_double_booked(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("vehicles", "code=CAR-9", "kind=car", "capacity=3", "driver=Siaka Coulibaly");
-	ADD("trips", "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
+	ADD(&kind_vehicles, "code=CAR-9", "kind=car", "capacity=3",
+	    "driver=Siaka Coulibaly");
+	ADD(&kind_trips, "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
 	expect_one(
 	    fx, "driver-double-booked",
@@ -620,8 +632,9 @@ static void test_driver_double_booked(void **state)
 static void test_drivers_differ(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("vehicles", "code=CAR-9", "kind=car", "capacity=3", "driver=Siaka Traoré");
-	ADD("trips", "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
+	ADD(&kind_vehicles, "code=CAR-9", "kind=car", "capacity=3",
+	    "driver=Siaka Traoré");
+	ADD(&kind_trips, "vehicle=CAR-9", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-13 10:50", "arrive=2007-11-13 10:55");
 	expect_none(fx);
 }
@@ -630,7 +643,7 @@ static void test_drivers_differ(void **state)
 static void test_trip_too_short(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "trips", "3", "arrive=2007-11-14 09:03");
+	change(fx, &kind_trips, "3", "arrive=2007-11-14 09:03");
 	expect_one(fx, "trip-too-short",
 	           "Trip #3 (BUS-1) from Hôtel Salam to CICB on 2007-11-14 at 09:00 is "
 	           "planned in 3 minutes, but the road takes 5");
@@ -639,8 +652,8 @@ static void test_trip_too_short(void **state)
 static void test_trip_without_known_travel(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("places", "name=Koulouba", "kind=other");
-	ADD("trips", "vehicle=BUS-1", "origin=CICB", "destination=Koulouba",
+	ADD(&kind_places, "name=Koulouba", "kind=other");
+	ADD(&kind_trips, "vehicle=BUS-1", "origin=CICB", "destination=Koulouba",
 	    "depart=2007-11-14 13:00", "arrive=2007-11-14 13:01");
 	expect_none(fx);
 }
@@ -649,9 +662,9 @@ static void test_trip_without_known_travel(void **state)
 static void test_invitation_unanswered(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
 	    "status=participant");
-	ADD("invitations", "delegation=CIV", "state=sent", "deadline=2007-10-31");
+	ADD(&kind_invitations, "delegation=CIV", "state=sent", "deadline=2007-10-31");
 	expect_one(fx, "invitation-unanswered",
 	           "Côte d'Ivoire (CIV) has not answered its invitation (sent) by its "
 	           "deadline 2007-10-31, 7 days ago");
@@ -660,11 +673,12 @@ static void test_invitation_unanswered(void **state)
 static void test_invitation_due_today(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
 	    "status=participant");
-	ADD("invitations", "delegation=CIV", "state=sent", "deadline=2007-11-07");
-	ADD("delegations", "code=BRA", "name=Brazil", "kind=state", "status=participant");
-	ADD("invitations", "delegation=BRA", "state=declined", "deadline=2007-10-15");
+	ADD(&kind_invitations, "delegation=CIV", "state=sent", "deadline=2007-11-07");
+	ADD(&kind_delegations, "code=BRA", "name=Brazil", "kind=state",
+	    "status=participant");
+	ADD(&kind_invitations, "delegation=BRA", "state=declined", "deadline=2007-10-15");
 	expect_none(fx);
 }
 
@@ -672,9 +686,9 @@ static void test_invitation_due_today(void **state)
 static void test_arrival_details_missing(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
 	    "status=participant");
-	ADD("invitations", "delegation=CIV", "state=accepted");
+	ADD(&kind_invitations, "delegation=CIV", "state=accepted");
 	expect_one(
 	    fx, "arrival-details-missing",
 	    "Côte d'Ivoire (CIV) has accepted but has no arrival details yet, 7 days "
@@ -684,15 +698,16 @@ static void test_arrival_details_missing(void **state)
 static void test_arrival_details_not_due_yet(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("delegations", "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
 	    "status=participant");
-	ADD("invitations", "delegation=CIV", "state=accepted");
+	ADD(&kind_invitations, "delegation=CIV", "state=accepted");
 	struct check_options o;
 	check_options_init(&o);
 	o.arrival_days = 6;
 	assert_int_equal(run_with(fx, &o).n, 0);
 	/* The host lives in town. */
-	ADD("delegations", "code=MLI", "name=Mali", "kind=state", "status=participant");
+	ADD(&kind_delegations, "code=MLI", "name=Mali", "kind=state",
+	    "status=participant");
 	setenv("SUMMIT_TODAY", "2007-11-06", 1);
 	expect_none(fx);
 }
@@ -701,14 +716,14 @@ static void test_arrival_details_not_due_yet(void **state)
 static void test_head_without_car(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "people", "1", "rank=head-of-state");
+	change(fx, &kind_people, "1", "rank=head-of-state");
 	expect_one(
 	    fx, "head-without-car",
 	    "Cheikh Tidiane Gadio, head of state of Senegal (SEN), has no dedicated "
 	    "car");
 	/* A car shared with another delegation is not dedicated. */
-	ADD("vehicles", "code=CAR-1", "kind=car", "capacity=3");
-	ADD("trips", "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
+	ADD(&kind_vehicles, "code=CAR-1", "kind=car", "capacity=3");
+	ADD(&kind_trips, "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-14 09:20", "arrive=2007-11-14 09:25", "riders=1 3");
 	expect_one(
 	    fx, "head-without-car",
@@ -719,9 +734,9 @@ static void test_head_without_car(void **state)
 static void test_head_with_car(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "people", "1", "rank=head-of-state");
-	ADD("vehicles", "code=CAR-1", "kind=car", "capacity=3");
-	ADD("trips", "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
+	change(fx, &kind_people, "1", "rank=head-of-state");
+	ADD(&kind_vehicles, "code=CAR-1", "kind=car", "capacity=3");
+	ADD(&kind_trips, "vehicle=CAR-1", "origin=Hôtel Salam", "destination=CICB",
 	    "depart=2007-11-14 09:20", "arrive=2007-11-14 09:25", "riders=1 2");
 	expect_none(fx);
 }
@@ -730,7 +745,7 @@ static void test_head_with_car(void **state)
 static void test_pledges_short(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("costs", "name=Transport", "amount=500.50");
+	ADD(&kind_costs, "name=Transport", "amount=500.50");
 	expect_one(fx, "pledges-short",
 	           "Pledges total 1000 XOF against a budget of 1500.50 XOF: 500.50 XOF "
 	           "short");
@@ -739,8 +754,8 @@ static void test_pledges_short(void **state)
 static void test_pledges_cover(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("costs", "name=Transport", "amount=500");
-	ADD("pledges", "partner=UNDP", "kind=in-kind", "amount=600", "received=600");
+	ADD(&kind_costs, "name=Transport", "amount=500");
+	ADD(&kind_pledges, "partner=UNDP", "kind=in-kind", "amount=600", "received=600");
 	expect_none(fx);
 }
 
@@ -748,11 +763,11 @@ static void test_pledges_cover(void **state)
 static void test_pledge_not_received(void **state)
 {
 	struct fixture *fx = *state;
-	change(fx, "pledges", "1", "received=400");
+	change(fx, &kind_pledges, "1", "received=400");
 	expect_one(fx, "pledge-not-received",
 	           "UNDP has paid 400 XOF of the 1000 XOF it pledged for Interpretation: "
 	           "600 XOF outstanding");
-	change(fx, "pledges", "1", "received=0");
+	change(fx, &kind_pledges, "1", "received=0");
 	expect_one(fx, "pledge-not-received",
 	           "UNDP pledged 1000 XOF for Interpretation; nothing received yet");
 }
@@ -760,7 +775,7 @@ static void test_pledge_not_received(void **state)
 static void test_pledge_received(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("pledges", "partner=UNDP", "kind=in-kind", "amount=0");
+	ADD(&kind_pledges, "partner=UNDP", "kind=in-kind", "amount=0");
 	expect_none(fx);
 }
 
@@ -768,7 +783,7 @@ static void test_pledge_received(void **state)
 static void test_task_overdue(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("tasks", "title=Print the badges", "owner=Protocol", "due=2007-11-06");
+	ADD(&kind_tasks, "title=Print the badges", "owner=Protocol", "due=2007-11-06");
 	expect_one(
 	    fx, "task-overdue",
 	    "\"Print the badges\" (Protocol) was due on 2007-11-06 and is still open, "
@@ -778,9 +793,9 @@ static void test_task_overdue(void **state)
 static void test_task_due_today(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("tasks", "title=Print the badges", "due=2007-11-07");
-	ADD("tasks", "title=Book the interpreters", "due=2007-10-01", "state=done");
-	ADD("tasks", "title=Dinner at Koulouba", "due=2007-10-01", "state=cancelled");
+	ADD(&kind_tasks, "title=Print the badges", "due=2007-11-07");
+	ADD(&kind_tasks, "title=Book the interpreters", "due=2007-10-01", "state=done");
+	ADD(&kind_tasks, "title=Dinner at Koulouba", "due=2007-10-01", "state=cancelled");
 	expect_none(fx);
 }
 
@@ -788,11 +803,11 @@ static void test_task_due_today(void **state)
 static void test_only_and_day(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("sessions", "title=Working group A", "kind=working-group", "room=Salle 2",
+	ADD(&kind_sessions, "title=Working group A", "kind=working-group", "room=Salle 2",
 	    "start=2007-11-15 10:00", "end=2007-11-15 11:00", "attendance=participants");
-	ADD("sessions", "title=Side event B", "kind=side-event", "room=Salle 2",
+	ADD(&kind_sessions, "title=Side event B", "kind=side-event", "room=Salle 2",
 	    "start=2007-11-15 10:30", "end=2007-11-15 11:30");
-	ADD("tasks", "title=Print the badges", "due=2007-11-06");
+	ADD(&kind_tasks, "title=Print the badges", "due=2007-11-06");
 	assert_int_equal(run_all(fx).n, 2);
 	struct check_options o;
 	check_options_init(&o);
@@ -820,8 +835,8 @@ static void test_only_and_day(void **state)
 static void test_status_counts(void **state)
 {
 	struct fixture *fx = *state;
-	ADD("tasks", "title=Print the badges", "due=2007-11-06");
-	change(fx, "rooms", "Salle 1", "capacity=6");
+	ADD(&kind_tasks, "title=Print the badges", "due=2007-11-06");
+	change(fx, &kind_rooms, "Salle 1", "capacity=6");
 	struct event_status s;
 	assert_int_equal(status_read(fx->db, &s, &fx->err), 0);
 	assert_int_equal(s.problems.errors, 1);

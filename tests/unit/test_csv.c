@@ -7,13 +7,13 @@
 #include "fixture.h"
 
 /* Imports text in one transaction, committed only when it all went in. */
-static int import_bytes(struct fixture *fx, const char *kind, const char *text,
+static int import_bytes(struct fixture *fx, const struct kind *kind, const char *text,
                         size_t len, long long *rows)
 {
 	FILE *in = fmemopen((void *)text, len, "r");
 	assert_non_null(in);
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
-	int status = csv_import(fx->db, kind_find(kind), in, "in.csv", rows, &fx->err);
+	int status = csv_import(fx->db, kind, in, "in.csv", rows, &fx->err);
 	if (status)
 		db_rollback(fx->db);
 	else
@@ -22,7 +22,7 @@ static int import_bytes(struct fixture *fx, const char *kind, const char *text,
 	return status;
 }
 
-static int import_text(struct fixture *fx, const char *kind, const char *text,
+static int import_text(struct fixture *fx, const struct kind *kind, const char *text,
                        long long *rows)
 {
 	return import_bytes(fx, kind, text, strlen(text), rows);
@@ -33,17 +33,18 @@ static void test_quoted_fields(void **state)
 	struct fixture *fx = *state;
 	long long rows;
 	assert_int_equal(
-	    import_text(fx, "delegations",
+	    import_text(fx, &kind_delegations,
 	                "\xEF\xBB\xBFstatus,name,code,kind,head\r\n"
 	                "participant,\"Côte d'Ivoire\",CIV,state,\"Soro, G.\"\r\n"
 	                "observer,\"The \"\"Open\"\"\nSociety\",OSF,civil-society,\r\n",
 	                &rows),
 	    0);
 	assert_int_equal(rows, 2);
-	assert_string_equal(fixture_value(fx, "delegations", 1, "head"), "Soro, G.");
-	assert_string_equal(fixture_value(fx, "delegations", 2, "name"),
+	assert_string_equal(fixture_value(fx, &kind_delegations, 1, DELEGATION_HEAD),
+	                    "Soro, G.");
+	assert_string_equal(fixture_value(fx, &kind_delegations, 2, DELEGATION_NAME),
 	                    "The \"Open\"\nSociety");
-	assert_string_equal(fixture_value(fx, "delegations", 2, "head"), "");
+	assert_string_equal(fixture_value(fx, &kind_delegations, 2, DELEGATION_HEAD), "");
 }
 
 static void test_error_names_line_and_column(void **state)
@@ -51,7 +52,7 @@ static void test_error_names_line_and_column(void **state)
 	struct fixture *fx = *state;
 	long long rows;
 	/* The bad row starts on line 4: line 2's quoted name spans two lines. */
-	assert_int_equal(import_text(fx, "delegations",
+	assert_int_equal(import_text(fx, &kind_delegations,
 	                             "code,name,kind,status,size\n"
 	                             "MLI,\"Mali\nRépublique\",state,participant,10\n"
 	                             "SEN,Sénégal,state,participant,-3\n",
@@ -61,50 +62,55 @@ static void test_error_names_line_and_column(void **state)
 	                    "in.csv:4: column size: got \"-3\", expected a whole "
 	                    "number above 0");
 	/* Nothing of the file stayed. */
-	assert_int_equal(record_count(fx->db, kind_find("delegations")), 0);
+	assert_int_equal(record_count(fx->db, &kind_delegations), 0);
 }
 
 static void test_header_errors(void **state)
 {
 	struct fixture *fx = *state;
-	assert_int_equal(import_text(fx, "rooms", "name,venue,capacity,colour\n", NULL),
-	                 SUMMIT_INVALID);
+	assert_int_equal(
+	    import_text(fx, &kind_rooms, "name,venue,capacity,colour\n", NULL),
+	    SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "in.csv:1: unknown column \"colour\""));
-	assert_int_equal(import_text(fx, "rooms", "name,capacity\n", NULL),
+	assert_int_equal(import_text(fx, &kind_rooms, "name,capacity\n", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "in.csv:1: column venue: missing from the header, "
 	                    "expected it since every row needs it");
-	assert_int_equal(import_text(fx, "rooms", "", NULL), SUMMIT_INVALID);
+	assert_int_equal(import_text(fx, &kind_rooms, "", NULL), SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "empty"));
 }
 
 static void test_malformed(void **state)
 {
 	struct fixture *fx = *state;
-	assert_int_equal(import_text(fx, "venues", "name,city\nCICB,\"Bamako\n", NULL),
-	                 SUMMIT_INVALID);
+	assert_int_equal(
+	    import_text(fx, &kind_venues, "name,city\nCICB,\"Bamako\n", NULL),
+	    SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "not closed"));
-	assert_int_equal(import_text(fx, "venues", "name,city\nCICB,Bamako,Mali\n", NULL),
-	                 SUMMIT_INVALID);
+	assert_int_equal(
+	    import_text(fx, &kind_venues, "name,city\nCICB,Bamako,Mali\n", NULL),
+	    SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "in.csv:2: 3 fields, expected 2 as in the header");
-	assert_int_equal(import_text(fx, "venues", "name,city\nCI\"CB,Bamako\n", NULL),
-	                 SUMMIT_INVALID);
+	assert_int_equal(
+	    import_text(fx, &kind_venues, "name,city\nCI\"CB,Bamako\n", NULL),
+	    SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "in.csv:2:"));
 }
 
 static void test_export_then_import(void **state)
 {
 	struct fixture *fx = *state;
-	fixture_add(fx, "partners", "name=Union européenne", "kind=organisation", NULL);
-	fixture_add(fx, "costs", "name=Interprétation", "amount=1500.5", NULL);
-	fixture_add(fx, "pledges", "partner=Union européenne", "amount=1200.25",
+	fixture_add(fx, &kind_partners, "name=Union européenne", "kind=organisation",
+	            NULL);
+	fixture_add(fx, &kind_costs, "name=Interprétation", "amount=1500.5", NULL);
+	fixture_add(fx, &kind_pledges, "partner=Union européenne", "amount=1200.25",
 	            "cost=Interprétation", "description=cabins, \"booths\"", NULL);
 	char *text = NULL;
 	size_t size = 0;
 	FILE *out = open_memstream(&text, &size);
-	assert_int_equal(csv_export(fx->db, kind_find("pledges"), out, &fx->err), 0);
+	assert_int_equal(csv_export(fx->db, &kind_pledges, out, &fx->err), 0);
 	fclose(out);
 	assert_string_equal(text, "id,partner,kind,amount,received,cost,description\r\n"
 	                          "1,Union européenne,cash,1200.25,0,Interprétation,"
@@ -113,14 +119,15 @@ static void test_export_then_import(void **state)
 	struct summit_err err;
 	assert_int_equal(db_begin(fx->db, &err), 0);
 	long long id;
-	assert_int_equal(record_find(fx->db, kind_find("pledges"), "1", &id, &err), 0);
-	assert_int_equal(record_delete(fx->db, kind_find("pledges"), id, 0, &err), 0);
+	assert_int_equal(record_find(fx->db, &kind_pledges, "1", &id, &err), 0);
+	assert_int_equal(record_delete(fx->db, &kind_pledges, id, 0, &err), 0);
 	assert_int_equal(db_commit(fx->db, &err), 0);
 	long long rows;
-	assert_int_equal(import_text(fx, "pledges", text, &rows), 0);
-	assert_string_equal(fixture_value(fx, "pledges", 1, "description"),
+	assert_int_equal(import_text(fx, &kind_pledges, text, &rows), 0);
+	assert_string_equal(fixture_value(fx, &kind_pledges, 1, PLEDGE_DESCRIPTION),
 	                    "cabins, \"booths\"");
-	assert_string_equal(fixture_value(fx, "pledges", 1, "amount"), "1200.25");
+	assert_string_equal(fixture_value(fx, &kind_pledges, 1, PLEDGE_AMOUNT),
+	                    "1200.25");
 	free(text);
 }
 
@@ -131,12 +138,12 @@ static void test_nul_in_header(void **state)
 	struct fixture *fx = *state;
 	static const char text[] = "name,name,x\0\n";
 	long long rows;
-	assert_int_equal(import_bytes(fx, "people", text, sizeof text - 1, &rows),
+	assert_int_equal(import_bytes(fx, &kind_people, text, sizeof text - 1, &rows),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "in.csv:1: a NUL byte in a field, expected text");
 	static const char first[] = "\0code,name\n";
-	assert_int_equal(import_bytes(fx, "delegations", first, sizeof first - 1, &rows),
+	assert_int_equal(import_bytes(fx, &kind_delegations, first, sizeof first - 1, &rows),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "in.csv:1: a NUL byte in a field, expected text");

@@ -28,8 +28,8 @@ static int setup_paris(void **state)
 
 static void add_rooms(struct fixture *fx)
 {
-	fixture_add(fx, "venues", "name=Centre Kléber", NULL);
-	fixture_add(fx, "rooms", "name=Salle Kléber", "venue=Centre Kléber",
+	fixture_add(fx, &kind_venues, "name=Centre Kléber", NULL);
+	fixture_add(fx, &kind_rooms, "name=Salle Kléber", "venue=Centre Kléber",
 	            "capacity=100", NULL);
 }
 
@@ -58,7 +58,7 @@ static void test_times_carry_the_zone(void **state)
 {
 	struct fixture *fx = *state;
 	add_rooms(fx);
-	fixture_add(fx, "sessions", "title=Ouverture", "kind=ceremony",
+	fixture_add(fx, &kind_sessions, "title=Ouverture", "kind=ceremony",
 	            "room=Salle Kléber", "start=2007-11-14 10:00", "end=2007-11-14 12:00",
 	            NULL);
 	char *text = export(fx, ICS_PROGRAMME, NULL);
@@ -78,7 +78,7 @@ static void test_lines_are_folded_whole(void **state)
 	struct fixture *fx = *state;
 	add_rooms(fx);
 	fixture_add(
-	    fx, "sessions",
+	    fx, &kind_sessions,
 	    "title=Séance réservée : démocratie, développement, sécurité, élections, "
 	    "libertés, société civile et médias en Afrique de l'Ouest",
 	    "kind=plenary", "room=Salle Kléber", "start=2007-11-15 10:00",
@@ -104,7 +104,7 @@ static void test_uid_stays_and_sequence_grows(void **state)
 {
 	struct fixture *fx = *state;
 	add_rooms(fx);
-	long long id = fixture_add(fx, "sessions", "title=Plénière", "kind=plenary",
+	long long id = fixture_add(fx, &kind_sessions, "title=Plénière", "kind=plenary",
 	                           "room=Salle Kléber", "start=2007-11-15 10:00",
 	                           "end=2007-11-15 12:00", NULL);
 	char *before = export(fx, ICS_ROOM, "Salle Kléber");
@@ -112,12 +112,12 @@ static void test_uid_stays_and_sequence_grows(void **state)
 	snprintf(uid, sizeof uid, "\r\nUID:session-%lld@", id);
 	assert_non_null(strstr(before, uid));
 	assert_non_null(strstr(before, "\r\nSEQUENCE:0\r\n"));
-	char *changes[10] = {0};
-	changes[4] = "2007-11-15 11:00";
-	changes[5] = "2007-11-15 13:00";
+	char *changes[SESSION_FIELD_COUNT] = {0};
+	changes[SESSION_START] = "2007-11-15 11:00";
+	changes[SESSION_END] = "2007-11-15 13:00";
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
-	assert_int_equal(with_transaction(fx, record_update(fx->db, kind_find("sessions"),
-	                                                    id, changes, 0, &fx->err)),
+	assert_int_equal(with_transaction(fx, record_update(fx->db, &kind_sessions, id,
+	                                                    changes, 0, &fx->err)),
 	                 0);
 	char *after = export(fx, ICS_ROOM, "Salle Kléber");
 	assert_non_null(strstr(after, uid));
@@ -152,7 +152,7 @@ static void test_file_stem(void **state)
 
 static long long sessions(struct fixture *fx)
 {
-	return record_count(fx->db, kind_find("sessions"));
+	return record_count(fx->db, &kind_sessions);
 }
 
 static void test_import_sessions(void **state)
@@ -172,7 +172,7 @@ static void test_import_sessions(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(sessions(fx), 1);
 	/* 09:00 UTC is 10:00 in Paris in November. */
-	assert_string_equal(fixture_value(fx, "sessions", 1, "start"),
+	assert_string_equal(fixture_value(fx, &kind_sessions, 1, SESSION_START),
 	                    "2007-11-15 10:00");
 
 	const char *bad = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
@@ -197,9 +197,9 @@ static void test_invitation_and_reply(void **state)
 {
 	struct fixture *fx = *state;
 	setenv("SUMMIT_TODAY", "2007-07-02", 1);
-	fixture_add(fx, "delegations", "code=SEN", "name=Sénégal", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=SEN", "name=Sénégal", "kind=state",
 	            "status=participant", "email=protocole@sen.example", NULL);
-	long long id = fixture_add(fx, "invitations", "delegation=SEN", NULL);
+	long long id = fixture_add(fx, &kind_invitations, "delegation=SEN", NULL);
 	unsetenv("SUMMIT_TODAY");
 	struct invitation_move sent = {
 	    .delegation = "SEN", .state = "sent", .at = "2007-07-16 10:00"};
@@ -241,7 +241,8 @@ static void test_invitation_and_reply(void **state)
 	                 0);
 	free(reply);
 	assert_string_equal(said, "SEN declined 1");
-	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, id, INVITATION_STATE),
+	                    "declined");
 
 	/* A reply to nothing this event sent changes nothing. */
 	const char *stray = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
@@ -254,7 +255,8 @@ static void test_invitation_and_reply(void **state)
 	                                                       NULL, NULL, &fx->err)),
 	                 SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "matches no invitation"));
-	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, id, INVITATION_STATE),
+	                    "declined");
 }
 
 /* The night clocks go back in Paris (2007-10-28, 03:00 CEST becomes 02:00
@@ -264,9 +266,9 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 {
 	struct fixture *fx = *state;
 	add_rooms(fx);
-	const struct kind *event = kind_event();
+	const struct kind *event = &kind_event;
 	char **changes = xcalloc(event->nfields, sizeof *changes);
-	changes[kind_field_index(event, "first_day")] = "2007-10-27";
+	changes[EVENT_FIRST_DAY] = "2007-10-27";
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(
 	    with_transaction(fx, record_update(fx->db, event, 1, changes, 0, &fx->err)),
@@ -297,7 +299,7 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 	assert_int_equal(stored(fx, "SELECT \"end\" FROM sessions WHERE title = 'Après'"),
 	                 1193536800);
 	/* Outside the fold, a session is entered as local time as before. */
-	assert_string_equal(fixture_value(fx, "sessions", 2, "end"), "2007-10-28 03:00");
+	assert_string_equal(fixture_value(fx, &kind_sessions, 2, SESSION_END), "2007-10-28 03:00");
 }
 
 /* An invited delegation with an address and a sent invitation; returns
@@ -308,9 +310,9 @@ static char *invite(struct fixture *fx, const char *code, const char *email,
 	setenv("SUMMIT_TODAY", today, 1);
 	char *c = xasprintf("code=%s", code), *e = xasprintf("email=%s", email);
 	char *d = xasprintf("delegation=%s", code);
-	fixture_add(fx, "delegations", c, "name=Délégation", "kind=state",
+	fixture_add(fx, &kind_delegations, c, "name=Délégation", "kind=state",
 	            "status=participant", e, NULL);
-	long long id = fixture_add(fx, "invitations", d, NULL);
+	long long id = fixture_add(fx, &kind_invitations, d, NULL);
 	struct invitation_move sent = {.delegation = code, .state = "sent"};
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &sent, &fx->err)),
@@ -385,8 +387,8 @@ static void test_reply_to_a_long_code(void **state)
 	                       said),
 	                 0);
 	assert_string_equal(said, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB declined 1");
-	assert_string_equal(fixture_value(fx, "invitations", 2, "state"), "declined");
-	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "sent");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 2, INVITATION_STATE), "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 1, INVITATION_STATE), "sent");
 	free(shorter);
 	free(longer);
 }
@@ -405,7 +407,7 @@ static void test_reply_with_other_attendees(void **state)
 	        said),
 	    0);
 	assert_string_equal(said, "SEN declined 1");
-	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 1, INVITATION_STATE), "declined");
 	/* None of them the invitation's address: refused, naming the first. */
 	assert_int_equal(reply(fx, uid, "DTSTAMP:20070802T120000Z",
 	                       "ATTENDEE;PARTSTAT=ACCEPTED:mailto:host@mali.example\r\n"

@@ -24,10 +24,12 @@ static int collect(const struct record *rec, void *ctx)
 {
 	struct rows *r = ctx;
 	size_t n = strlen(r->text);
-	snprintf(r->text + n, sizeof r->text - n, "%s|%s>%s|%s|%s\n", rec->values[2],
-	         rec->values[3] ? rec->values[3] : "", rec->values[4],
-	         rec->values[5] ? rec->values[5] : "",
-	         rec->values[6] ? rec->values[6] : "");
+	snprintf(r->text + n, sizeof r->text - n, "%s|%s>%s|%s|%s\n",
+	         rec->values[HISTORY_AT],
+	         rec->values[HISTORY_OLD_STATE] ? rec->values[HISTORY_OLD_STATE] : "",
+	         rec->values[HISTORY_NEW_STATE],
+	         rec->values[HISTORY_CHANNEL] ? rec->values[HISTORY_CHANNEL] : "",
+	         rec->values[HISTORY_NOTE] ? rec->values[HISTORY_NOTE] : "");
 	return 0;
 }
 
@@ -48,11 +50,11 @@ static void test_israel_through_united_states(void **state)
 {
 	struct fixture *fx = *state;
 	setenv("SUMMIT_TODAY", "2007-07-02", 1);
-	fixture_add(fx, "delegations", "code=USA", "name=United States", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=USA", "name=United States", "kind=state",
 	            "status=participant", NULL);
-	fixture_add(fx, "delegations", "code=ISR", "name=Israel", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=ISR", "name=Israel", "kind=state",
 	            "status=participant", NULL);
-	long long id = fixture_add(fx, "invitations", "delegation=ISR", NULL);
+	long long id = fixture_add(fx, &kind_invitations, "delegation=ISR", NULL);
 	unsetenv("SUMMIT_TODAY");
 	assert_int_equal(move(fx, "ISR", "sent", "2007-07-16 10:00", "diplomatic note",
 	                      "USA", "through the US embassy"),
@@ -70,12 +72,14 @@ static void test_israel_through_united_states(void **state)
 	assert_non_null(strstr(fx->err.msg,
 	                       "cannot become sent, expected one of: declined "
 	                       "withdrawn"));
-	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "accepted");
-	assert_string_equal(fixture_value(fx, "invitations", id, "via"), "USA");
+	assert_string_equal(fixture_value(fx, &kind_invitations, id, INVITATION_STATE),
+	                    "accepted");
+	assert_string_equal(fixture_value(fx, &kind_invitations, id, INVITATION_VIA),
+	                    "USA");
 
 	struct rows r = {""};
-	const struct kind *history = kind_find("history");
-	struct record_filter by = {1, "ISR"};
+	const struct kind *history = &kind_history;
+	struct record_filter by = {HISTORY_DELEGATION, "ISR"};
 	assert_int_equal(record_each(fx->db, history, &by, 1, collect, &r, &fx->err), 0);
 	/* The first row's time of day comes from the clock. */
 	const char *rest = strchr(r.text, '\n') + 1;

@@ -5,55 +5,59 @@
 
 static long long add_room(struct fixture *fx)
 {
-	fixture_add(fx, "venues", "name=CICB", NULL);
-	return fixture_add(fx, "rooms", "name=Salle 1", "venue=CICB", "capacity=80",
+	fixture_add(fx, &kind_venues, "name=CICB", NULL);
+	return fixture_add(fx, &kind_rooms, "name=Salle 1", "venue=CICB", "capacity=80",
 	                   NULL);
 }
 
 static void test_defaults_and_text(void **state)
 {
 	struct fixture *fx = *state;
-	long long id = fixture_add(fx, "delegations", "code=CIV", "name=Côte d'Ivoire",
-	                           "kind=state", "status=participant", NULL);
-	assert_string_equal(fixture_value(fx, "delegations", id, "name"),
+	long long id =
+	    fixture_add(fx, &kind_delegations, "code=CIV", "name=Côte d'Ivoire",
+	                "kind=state", "status=participant", NULL);
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_NAME),
 	                    "Côte d'Ivoire");
-	assert_string_equal(fixture_value(fx, "delegations", id, "size"), "1");
-	assert_string_equal(fixture_value(fx, "delegations", id, "head"), "");
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_SIZE),
+	                    "1");
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_HEAD),
+	                    "");
 }
 
 static void test_refuses_bad_values(void **state)
 {
 	struct fixture *fx = *state;
-	assert_int_equal(fixture_try_add(fx, "delegations", "code=MLI", "name=Mali",
+	assert_int_equal(fixture_try_add(fx, &kind_delegations, "code=MLI", "name=Mali",
 	                                 "kind=state", "status=participant", "size=0",
 	                                 NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "size");
 	assert_string_equal(fx->err.msg, "got \"0\", expected a whole number above 0");
-	assert_int_equal(fixture_try_add(fx, "delegations", "code=MLI", "name=Mali",
+	assert_int_equal(fixture_try_add(fx, &kind_delegations, "code=MLI", "name=Mali",
 	                                 "kind=country", "status=participant", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "kind");
 	assert_non_null(
 	    strstr(fx->err.msg, "expected one of: state igo civil-society press"));
-	assert_int_equal(fixture_try_add(fx, "delegations", "code=MLI", "kind=state",
+	assert_int_equal(fixture_try_add(fx, &kind_delegations, "code=MLI", "kind=state",
 	                                 "status=participant", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "name");
-	assert_int_equal(fixture_try_add(fx, "delegations", "code=MLI", "name=\xff",
+	assert_int_equal(fixture_try_add(fx, &kind_delegations, "code=MLI", "name=\xff",
 	                                 "kind=state", "status=participant", NULL),
 	                 SUMMIT_INVALID);
 	assert_non_null(strstr(fx->err.msg, "UTF-8"));
-	assert_int_equal(record_count(fx->db, kind_find("delegations")), 0);
+	assert_int_equal(record_count(fx->db, &kind_delegations), 0);
 }
 
 static void test_unique_code(void **state)
 {
 	struct fixture *fx = *state;
-	fixture_add(fx, "delegations", "code=MLI", "name=Mali", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	            "status=participant", NULL);
-	assert_int_equal(fixture_try_add(fx, "delegations", "code=MLI", "name=Mali again",
-	                                 "kind=state", "status=observer", NULL),
+	assert_int_equal(fixture_try_add(fx, &kind_delegations, "code=MLI",
+	                                 "name=Mali again", "kind=state",
+	                                 "status=observer", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "code");
 	assert_non_null(strstr(fx->err.msg, "already taken by another delegation"));
@@ -62,10 +66,10 @@ static void test_unique_code(void **state)
 static void test_composite_unique(void **state)
 {
 	struct fixture *fx = *state;
-	fixture_add(fx, "hotels", "name=Hôtel Salam", NULL);
-	fixture_add(fx, "blocks", "hotel=Hôtel Salam", "night=2007-11-13", "rooms=40",
+	fixture_add(fx, &kind_hotels, "name=Hôtel Salam", NULL);
+	fixture_add(fx, &kind_blocks, "hotel=Hôtel Salam", "night=2007-11-13", "rooms=40",
 	            NULL);
-	assert_int_equal(fixture_try_add(fx, "blocks", "hotel=Hôtel Salam",
+	assert_int_equal(fixture_try_add(fx, &kind_blocks, "hotel=Hôtel Salam",
 	                                 "night=2007-11-13", "rooms=10", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(
@@ -77,28 +81,31 @@ static void test_session_rules(void **state)
 {
 	struct fixture *fx = *state;
 	add_room(fx);
-	assert_int_equal(fixture_try_add(fx, "sessions", "title=Opening", "kind=plenary",
-	                                 "room=Salle 1", "start=2007-11-14 10:00",
-	                                 "end=2007-11-14 09:00", NULL),
+	assert_int_equal(fixture_try_add(fx, &kind_sessions, "title=Opening",
+	                                 "kind=plenary", "room=Salle 1",
+	                                 "start=2007-11-14 10:00", "end=2007-11-14 09:00",
+	                                 NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "end");
-	assert_int_equal(fixture_try_add(fx, "sessions", "title=Early", "kind=plenary",
-	                                 "room=Salle 1", "start=2007-11-13 10:00",
-	                                 "end=2007-11-13 11:00", NULL),
+	assert_int_equal(fixture_try_add(fx, &kind_sessions, "title=Early",
+	                                 "kind=plenary", "room=Salle 1",
+	                                 "start=2007-11-13 10:00", "end=2007-11-13 11:00",
+	                                 NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "start");
-	assert_int_equal(fixture_try_add(fx, "sessions", "title=Late", "kind=plenary",
+	assert_int_equal(fixture_try_add(fx, &kind_sessions, "title=Late", "kind=plenary",
 	                                 "room=Salle 1", "start=2007-11-17 23:00",
 	                                 "end=2007-11-18 01:00", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "end");
-	assert_int_equal(fixture_try_add(fx, "sessions", "title=WG", "kind=working-group",
-	                                 "room=Salle 1", "start=2007-11-15 09:00",
-	                                 "end=2007-11-15 12:00", "attendance=list", NULL),
+	assert_int_equal(fixture_try_add(fx, &kind_sessions, "title=WG",
+	                                 "kind=working-group", "room=Salle 1",
+	                                 "start=2007-11-15 09:00", "end=2007-11-15 12:00",
+	                                 "attendance=list", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "delegations");
 	/* The last minute of the last day is still within the event. */
-	fixture_add(fx, "sessions", "title=Closing", "kind=ceremony", "room=Salle 1",
+	fixture_add(fx, &kind_sessions, "title=Closing", "kind=ceremony", "room=Salle 1",
 	            "start=2007-11-17 22:00", "end=2007-11-18 00:00", NULL);
 }
 
@@ -106,19 +113,20 @@ static void test_reference_lists(void **state)
 {
 	struct fixture *fx = *state;
 	add_room(fx);
-	fixture_add(fx, "delegations", "code=MLI", "name=Mali", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	            "status=participant", NULL);
-	fixture_add(fx, "delegations", "code=SEN", "name=Sénégal", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=SEN", "name=Sénégal", "kind=state",
 	            "status=participant", NULL);
 	long long id =
-	    fixture_add(fx, "sessions", "title=Bilateral", "kind=bilateral",
+	    fixture_add(fx, &kind_sessions, "title=Bilateral", "kind=bilateral",
 	                "room=Salle 1", "start=2007-11-15 09:00", "end=2007-11-15 10:00",
 	                "attendance=list", "delegations=SEN MLI SEN", NULL);
-	assert_string_equal(fixture_value(fx, "sessions", id, "delegations"), "SEN MLI");
-	assert_int_equal(fixture_try_add(fx, "sessions", "title=Other", "kind=bilateral",
-	                                 "room=Salle 1", "start=2007-11-15 09:00",
-	                                 "end=2007-11-15 10:00", "attendance=list",
-	                                 "delegations=SEN XYZ", NULL),
+	assert_string_equal(fixture_value(fx, &kind_sessions, id, SESSION_DELEGATIONS),
+	                    "SEN MLI");
+	assert_int_equal(fixture_try_add(fx, &kind_sessions, "title=Other",
+	                                 "kind=bilateral", "room=Salle 1",
+	                                 "start=2007-11-15 09:00", "end=2007-11-15 10:00",
+	                                 "attendance=list", "delegations=SEN XYZ", NULL),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "delegations");
 	assert_non_null(strstr(fx->err.msg, "got \"XYZ\", no such delegation"));
@@ -128,23 +136,26 @@ static void test_update_and_revision(void **state)
 {
 	struct fixture *fx = *state;
 	long long id =
-	    fixture_add(fx, "delegations", "code=MLI", "name=Mali", "kind=state",
+	    fixture_add(fx, &kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	                "status=participant", "head=A. T. Touré", NULL);
-	const struct kind *kind = kind_find("delegations");
-	char *changes[8] = {0};
-	changes[6] = "12";
-	changes[4] = "";
+	const struct kind *kind = &kind_delegations;
+	char *changes[DELEGATION_FIELD_COUNT] = {0};
+	changes[DELEGATION_SIZE] = "12";
+	changes[DELEGATION_HEAD] = "";
 	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
 	assert_int_equal(record_update(fx->db, kind, id, changes, 1, &fx->err),
 	                 SUMMIT_OK);
 	assert_int_equal(db_commit(fx->db, &fx->err), SUMMIT_OK);
-	assert_string_equal(fixture_value(fx, "delegations", id, "size"), "12");
-	assert_string_equal(fixture_value(fx, "delegations", id, "head"), "");
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_SIZE),
+	                    "12");
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_HEAD),
+	                    "");
 	/* Someone else's change since revision 1 is not overwritten. */
-	changes[6] = "13";
+	changes[DELEGATION_SIZE] = "13";
 	assert_int_equal(record_update(fx->db, kind, id, changes, 1, &fx->err),
 	                 SUMMIT_CONFLICT);
-	assert_string_equal(fixture_value(fx, "delegations", id, "size"), "12");
+	assert_string_equal(fixture_value(fx, &kind_delegations, id, DELEGATION_SIZE),
+	                    "12");
 	/* Nor removed: the planner decided on what revision 1 said. */
 	assert_int_equal(record_delete(fx->db, kind, id, 1, &fx->err), SUMMIT_CONFLICT);
 	assert_string_equal(fx->err.msg, "this delegation was changed by someone else "
@@ -158,32 +169,33 @@ static void test_update_and_revision(void **state)
 static void test_fixed_state(void **state)
 {
 	struct fixture *fx = *state;
-	fixture_add(fx, "delegations", "code=MLI", "name=Mali", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	            "status=participant", NULL);
-	long long id = fixture_add(fx, "invitations", "delegation=MLI", NULL);
-	char *changes[6] = {0};
-	changes[1] = "accepted";
+	long long id = fixture_add(fx, &kind_invitations, "delegation=MLI", NULL);
+	char *changes[INVITATION_FIELD_COUNT] = {0};
+	changes[INVITATION_STATE] = "accepted";
 	assert_int_equal(
-	    record_update(fx->db, kind_find("invitations"), id, changes, 0, &fx->err),
+	    record_update(fx->db, &kind_invitations, id, changes, 0, &fx->err),
 	    SUMMIT_INVALID);
 	assert_string_equal(fx->err.field, "state");
-	assert_string_equal(fixture_value(fx, "invitations", id, "state"), "draft");
+	assert_string_equal(fixture_value(fx, &kind_invitations, id, INVITATION_STATE),
+	                    "draft");
 }
 
 static void test_delete_names_users(void **state)
 {
 	struct fixture *fx = *state;
 	long long room = add_room(fx);
-	fixture_add(fx, "sessions", "title=Opening", "kind=plenary", "room=Salle 1",
+	fixture_add(fx, &kind_sessions, "title=Opening", "kind=plenary", "room=Salle 1",
 	            "start=2007-11-14 09:00", "end=2007-11-14 10:00", NULL);
-	fixture_add(fx, "sessions", "title=WG", "kind=working-group", "room=Salle 1",
+	fixture_add(fx, &kind_sessions, "title=WG", "kind=working-group", "room=Salle 1",
 	            "start=2007-11-14 11:00", "end=2007-11-14 12:00", NULL);
-	assert_int_equal(record_delete(fx->db, kind_find("rooms"), room, 0, &fx->err),
+	assert_int_equal(record_delete(fx->db, &kind_rooms, room, 0, &fx->err),
 	                 SUMMIT_INVALID);
 	assert_string_equal(fx->err.msg,
 	                    "room Salle 1 is still used by 2 sessions (#1, #2): "
 	                    "change or remove those first");
-	assert_int_equal(record_count(fx->db, kind_find("rooms")), 1);
+	assert_int_equal(record_count(fx->db, &kind_rooms), 1);
 }
 
 static int count_rows(const struct record *rec, void *ctx)
@@ -196,14 +208,14 @@ static int count_rows(const struct record *rec, void *ctx)
 static void test_filters(void **state)
 {
 	struct fixture *fx = *state;
-	fixture_add(fx, "delegations", "code=MLI", "name=Mali", "kind=state",
+	fixture_add(fx, &kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	            "status=participant", NULL);
-	fixture_add(fx, "delegations", "code=AU", "name=African Union", "kind=igo",
+	fixture_add(fx, &kind_delegations, "code=AU", "name=African Union", "kind=igo",
 	            "status=observer", NULL);
-	fixture_add(fx, "delegations", "code=UNDP", "name=UNDP", "kind=igo",
+	fixture_add(fx, &kind_delegations, "code=UNDP", "name=UNDP", "kind=igo",
 	            "status=observer", NULL);
-	const struct kind *kind = kind_find("delegations");
-	struct record_filter by = {kind_field_index(kind, "status"), "observer"};
+	const struct kind *kind = &kind_delegations;
+	struct record_filter by = {DELEGATION_STATUS, "observer"};
 	int n = 0;
 	assert_int_equal(record_each(fx->db, kind, &by, 1, count_rows, &n, &fx->err), 0);
 	assert_int_equal(n, 2);
