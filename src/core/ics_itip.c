@@ -50,6 +50,20 @@ static char *plain_parameter(const char *value)
 	return copy;
 }
 
+/* A date as an iCalendar DATE value, `after` days later. */
+static bool day_value(const char *date, int after, struct icaltimetype *t)
+{
+	int y, m, d;
+	if (!when_parse_date(date, &y, &m, &d))
+		return false;
+	char day[WHEN_DATE_LEN];
+	when_format_day(when_day_number(y, m, d) + after, day);
+	when_parse_date(day, &y, &m, &d);
+	*t = icaltime_null_date();
+	t->year = y, t->month = m, t->day = d;
+	return true;
+}
+
 int ics_export_invitation(struct summit_db *db, const char *code, const char *organizer,
                           FILE *out, struct summit_err *err)
 {
@@ -113,9 +127,15 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 		    "invitation goes to (summit set delegations %s email=...)",
 		    code, code);
 	}
-	long long first, last, ignored;
-	if ((status = when_day_bounds(db, col(st, 7), &first, &ignored, err)) ||
-	    (status = when_day_bounds(db, col(st, 8), &ignored, &last, err))) {
+	/* The meeting's days, as all-day dates (DTEND the day after the last,
+	 * RFC 5545 3.6.1): midnight to midnight reads as a 48-hour block in
+	 * calcurse and khal. */
+	struct icaltimetype first, last;
+	if (!day_value(col(st, 7), 0, &first) || !day_value(col(st, 8), 1, &last)) {
+		status = err_set(err, SUMMIT_INVALID,
+		                 "the event's days \"%s\" to \"%s\" are "
+		                 "not dates, expected YYYY-MM-DD",
+		                 col(st, 7), col(st, 8));
 		sqlite3_finalize(st);
 		return status;
 	}
@@ -131,8 +151,8 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	/* The meeting's revision: it grows when its name or days change. */
 	icalcomponent_add_property(
 	    ev, icalproperty_new_sequence((int)(sqlite3_column_int64(st, 9) - 1)));
-	ics_add_time(db, ev, ICAL_DTSTART_PROPERTY, first);
-	ics_add_time(db, ev, ICAL_DTEND_PROPERTY, last);
+	icalcomponent_add_property(ev, icalproperty_new_dtstart(first));
+	icalcomponent_add_property(ev, icalproperty_new_dtend(last));
 	icalcomponent_add_property(ev, icalproperty_new_summary(col(st, 4)));
 	ics_add_owned(ev, icalproperty_new_location,
 	              xasprintf("%s, %s", col(st, 5), col(st, 6)));
