@@ -9,7 +9,7 @@ mode=${1:-demo}
 packages="gcc make autoconf automake pkg-config libsqlite3-dev libical-dev
 	libncurses-dev libcsv-dev libunistring-dev libcmocka-dev libcurl4-openssl-dev
 	libxml2-dev sqlite3 tzdata tmux
-	python3 python3-icalendar calcurse khal radicale"
+	python3 python3-icalendar calcurse khal radicale xandikos"
 missing=
 for p in $packages; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
