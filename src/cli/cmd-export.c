@@ -283,7 +283,9 @@ const struct verb verb_export = {
     .summary = "write records as CSV, schedules as iCalendar",
     .help = "Writes the columns `summit import` reads, to standard output or FILE;\n"
             "--dir writes one file per kind plus event.csv, which `summit load` reads\n"
-            "back into a new event.\n"
+            "back into a new event. A cell a spreadsheet would run as a formula\n"
+            "(=, +, -, @ or a tab first, numbers aside) is written after a single\n"
+            "quote, which `summit import` takes off again.\n"
             "Examples:\n"
             "  summit export csv delegations -o delegations.csv\n"
             "  summit export csv --dir backup-2007-11-07\n"
