@@ -118,9 +118,10 @@ static void on_field(void *data, size_t len, void *ctx)
 		return; /* counted, reported at the end of the row */
 	int f = im->columns[at];
 	free(im->values[f]);
+	char *value = im->values[f] = xstrndup(text, len); /* text has no NUL */
 	/* A cell csv_write_field protected reads as what it protects. */
-	bool protect = len > 1 && text[0] == '\'' && protected_cell(text + 1);
-	im->values[f] = protect ? xstrndup(text + 1, len - 1) : xstrndup(text, len);
+	if (value[0] == '\'' && value[1] && protected_cell(value + 1))
+		memmove(value, value + 1, strlen(value));
 	/* A cell written on Windows breaks its lines with CRLF: kept as LF,
 	 * since a CR on its own would return a terminal's cursor. */
 	char *in = im->values[f], *out = in;
