@@ -142,7 +142,8 @@ for column in pickup_margin arrival_days pickup_window immigration_margin \
 done
 sqlite3 "$tmp/v1.db" "ALTER TABLE delegations DROP COLUMN in_town;
 	ALTER TABLE sessions DROP COLUMN expected"
-sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
+sqlite3 "$tmp/v1.db" "DROP TABLE checkins; DROP TABLE \"badge-history\"; DROP TABLE accreditations;
+	ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
 	ALTER TABLE delegations DROP COLUMN name_fr; ALTER TABLE hotels DROP COLUMN preferred;
 	ALTER TABLE allocations DROP COLUMN locked; ALTER TABLE trips DROP COLUMN locked;
@@ -198,6 +199,16 @@ check "one file per delegation" test "$(ls "$tmp/del" | wc -l)" -eq "$ndel"
 bad=
 for f in "$tmp"/del/*.ics; do check_py "$f" >/dev/null 2>"$tmp/why" || bad="$bad $(basename "$f"): $(cat "$tmp/why")"; done
 check "python3-icalendar accepts every one" test -z "$bad"
+# The batch writes each session once and reuses its text: every file must
+# still be what exporting that one delegation writes.
+differ=
+for code in $(sqlite3 "$db" 'SELECT code FROM delegations ORDER BY code'); do
+	summit export ics --delegation "$code" | grep -v '^DTSTAMP' >"$tmp/one.ics"
+	grep -v '^DTSTAMP' "$tmp/del/$code.ics" | cmp -s - "$tmp/one.ics" || differ="$differ $code"
+done
+check "each file is the delegation's own calendar (but for DTSTAMP)" test -z "$differ"
+check "one DTSTAMP for the whole batch" \
+	test "$(cat "$tmp"/del/*.ics | grep '^DTSTAMP' | sort -u | wc -l)" -eq 1
 run summit export ics --all-rooms "$tmp/rooms"
 check "one file per room" test "$(ls "$tmp/rooms" | wc -l)" -eq 7
 check "named after the room" test -f "$tmp/rooms/Salle-Plénière.ics"
