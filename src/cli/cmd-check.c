@@ -141,7 +141,7 @@ static int number_option(struct cli *cli, const char *name, const char *text, in
 static int unknown_kind(struct cli *cli, const char *name)
 {
 	struct strbuf names = {0};
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		strbuf_addf(&names, "%s%s", i ? ", " : "", check_kinds[i].name);
 	cli_error(cli, EXIT_REFUSED, "--only: got \"%s\", expected one of: %s", name,
 	          names.buf);
@@ -154,7 +154,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 	struct check_options opt;
 	check_options_init(&opt);
 	struct report r = {CHECK_TEXT};
-	const char **only = xcalloc((size_t)argc + CHECK_KINDS, sizeof *only);
+	const char **only = xcalloc((size_t)argc + CHECK_KIND_COUNT, sizeof *only);
 	char *copies[64];
 	size_t ncopies = 0;
 	static const struct option options[] = {
@@ -189,7 +189,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 			     k = strtok_r(NULL, ",", &save)) {
 				if (!check_kind_find(k))
 					code = unknown_kind(cli, k);
-				else if (opt.nonly < (size_t)argc + CHECK_KINDS)
+				else if (opt.nonly < (size_t)argc + CHECK_KIND_COUNT)
 					only[opt.nonly++] = k;
 			}
 			break;

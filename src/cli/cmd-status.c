@@ -11,7 +11,7 @@ static void print_problems(const struct check_counts *p)
 	    printf("problems      %lld error%s, %lld warning%s", p->errors,
 	           p->errors == 1 ? "" : "s", p->warnings, p->warnings == 1 ? "" : "s");
 	const char *sep = ":";
-	for (size_t i = 0; i < CHECK_KINDS; i++) {
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++) {
 		if (!p->by_kind[i])
 			continue;
 		char item[64];
@@ -92,7 +92,7 @@ static void print_json(const struct event_status *s)
 	       s->received_cents / 100.0, s->tasks_open, s->tasks_overdue);
 	printf(" \"problems\": {\"errors\": %lld, \"warnings\": %lld, \"kinds\": {",
 	       s->problems.errors, s->problems.warnings);
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", check_kinds[i].name,
 		       s->problems.by_kind[i]);
 	printf("}}}\n");
@@ -139,7 +139,7 @@ static void print_tsv(const struct event_status *s)
 	ROW("tasks_overdue", "%lld", s->tasks_overdue);
 	ROW("problems.errors", "%lld", s->problems.errors);
 	ROW("problems.warnings", "%lld", s->problems.warnings);
-	for (size_t i = 0; i < CHECK_KINDS; i++) {
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++) {
 		snprintf(name, sizeof name, "problems.%s", check_kinds[i].name);
 		ROW(name, "%lld", s->problems.by_kind[i]);
 	}

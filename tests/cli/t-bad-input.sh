@@ -988,7 +988,7 @@ copy() { rm -rf "$tmp/dir" && cp -R "$good" "$tmp/dir" && rm "$tmp/dir/MANIFEST"
 
 copy
 n=$(($(wc -l <"$tmp/dir/delegations.csv") + 1))
-printf 'TGO,Togo,state,nation,,,1,,\r\n' >>"$tmp/dir/delegations.csv"
+printf 'TGO,Togo,state,nation,,,1,,,\r\n' >>"$tmp/dir/delegations.csv"
 bad_load "$tmp/dir" 1 "$tmp/dir/delegations.csv:$n: column status: got \"nation\", expected one of: participant observer guest" \
 	"a bad row in delegations.csv"
 check "load: the message starts with the file name" contains "$err" "summit: load: $tmp/dir/delegations.csv:$n:"

@@ -10,8 +10,8 @@ expect_out "created $db" "init says which file it created"
 check "the event file is private to its owner (0600)" test "$(stat -c %a "$db")" = 600
 run summit show event
 expect_out "Community of Democracies Ministerial" "show event prints its name"
-expect_out "timezone    Africa/Bamako" "show event prints its time zone"
-expect_out "uid_domain  community-of-democracies-ministerial.summit" \
+expect_out "timezone            Africa/Bamako" "show event prints its time zone"
+expect_out "uid_domain          community-of-democracies-ministerial.summit" \
 	"and what its calendar UIDs end with, from its name"
 
 run summit init name=Other country=Mali city=Bamako first_day=2007-11-14 \
