@@ -128,7 +128,12 @@ static int export_ics_all(struct cli *cli, const struct kind *kind, const char *
 	struct each_ctx ctx = {.cli = cli, .dir = dir, .job = *job};
 	struct summit_err err;
 	err_clear(&err);
-	int status = record_each(cli->db, kind, NULL, 0, export_one, &ctx, &err);
+	/* One snapshot, and each session serialized once for all the files. */
+	int status = ics_batch_begin(cli->db, &err);
+	if (status)
+		return cli_fail(cli, &err);
+	status = record_each(cli->db, kind, NULL, 0, export_one, &ctx, &err);
+	ics_batch_end(cli->db);
 	if (ctx.code) {
 		strbuf_free(&ctx.skipped_codes);
 		return ctx.code;

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "summit/cleanup.h"
 #include "summit/text.h"
 #include "summit/when.h"
+#include "summit/xalloc.h"
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -95,6 +97,149 @@ int db_prepare(struct summit_db *db, const char *sql, sqlite3_stmt **st,
 {
 	int rc = sqlite3_prepare_v2(db->conn, sql, -1, st, NULL);
 	return rc == SQLITE_OK ? SUMMIT_OK : db_error(db, rc, err);
+}
+
+/* Open addressing on (key, use); a load uses a few dozen statements. */
+struct stmt_cache {
+	size_t size, used; /* size is a power of 2 */
+	struct cached_stmt {
+		const void *key;
+		int use;
+		sqlite3_stmt *st;
+	} * slots;
+};
+
+static struct cached_stmt *cache_slot(struct stmt_cache *c, const void *key, int use)
+{
+	size_t h = ((size_t)(uintptr_t)key >> 4) * 31 + (size_t)use;
+	size_t i = (h * 11400714819323198485u) >> 7 & (c->size - 1);
+	while (c->slots[i].st && (c->slots[i].key != key || c->slots[i].use != use))
+		i = (i + 1) & (c->size - 1);
+	return &c->slots[i];
+}
+
+bool db_cached(struct summit_db *db, const void *key, int use, sqlite3_stmt **st)
+{
+	if (!db->cache)
+		return false;
+	struct cached_stmt *slot = cache_slot(db->cache, key, use);
+	if (!slot->st)
+		return false;
+	*st = slot->st;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return true;
+}
+
+int db_cache(struct summit_db *db, const void *key, int use, const char *sql,
+             sqlite3_stmt **st, struct summit_err *err)
+{
+	int status = db_prepare(db, sql, st, err);
+	if (status)
+		return status;
+	if (!db->cache)
+		db->cache = xcalloc(1, sizeof *db->cache);
+	struct stmt_cache *c = db->cache;
+	if (2 * (c->used + 1) > c->size) {
+		struct stmt_cache bigger = {.size = c->size ? c->size * 2 : 64,
+		                            .used = c->used};
+		bigger.slots = xcalloc(bigger.size, sizeof *bigger.slots);
+		for (size_t i = 0; i < c->size; i++)
+			if (c->slots[i].st)
+				*cache_slot(&bigger, c->slots[i].key, c->slots[i].use) =
+				    c->slots[i];
+		free(c->slots);
+		*c = bigger;
+	}
+	*cache_slot(c, key, use) = (struct cached_stmt){key, use, *st};
+	c->used++;
+	return SUMMIT_OK;
+}
+
+void db_release(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+}
+
+struct key_memo {
+	size_t size, used; /* size is a power of 2 */
+	struct memo_entry {
+		const void *kind;
+		char *key;
+		long long id;
+	} * slots;
+};
+
+static struct memo_entry *memo_slot(struct key_memo *m, const void *kind, const char *key)
+{
+	size_t h = (size_t)(uintptr_t)kind;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u; /* FNV-1a */
+	size_t i = h & (m->size - 1);
+	while (m->slots[i].key &&
+	       (m->slots[i].kind != kind || strcmp(m->slots[i].key, key)))
+		i = (i + 1) & (m->size - 1);
+	return &m->slots[i];
+}
+
+bool db_memo_find(struct summit_db *db, const void *kind, const char *key, long long *id)
+{
+	if (!db->in_transaction || !db->memo || !db->memo->used)
+		return false;
+	struct memo_entry *e = memo_slot(db->memo, kind, key);
+	if (!e->key)
+		return false;
+	*id = e->id;
+	return true;
+}
+
+void db_memo_keep(struct summit_db *db, const void *kind, const char *key, long long id)
+{
+	if (!db->in_transaction)
+		return;
+	if (!db->memo)
+		db->memo = xcalloc(1, sizeof *db->memo);
+	struct key_memo *m = db->memo;
+	if (2 * (m->used + 1) > m->size) {
+		struct key_memo bigger = {.size = m->size ? m->size * 2 : 256,
+		                          .used = m->used};
+		bigger.slots = xcalloc(bigger.size, sizeof *bigger.slots);
+		for (size_t i = 0; i < m->size; i++)
+			if (m->slots[i].key)
+				*memo_slot(&bigger, m->slots[i].kind, m->slots[i].key) =
+				    m->slots[i];
+		free(m->slots);
+		*m = bigger;
+	}
+	struct memo_entry *e = memo_slot(m, kind, key);
+	if (e->key) {
+		e->id = id;
+		return;
+	}
+	*e = (struct memo_entry){kind, xstrdup(key), id};
+	m->used++;
+}
+
+void db_memo_clear(struct summit_db *db)
+{
+	struct key_memo *m = db->memo;
+	if (!m || !m->used)
+		return;
+	for (size_t i = 0; i < m->size; i++) {
+		free(m->slots[i].key);
+		m->slots[i].key = NULL;
+	}
+	m->used = 0;
+}
+
+static void cache_free(struct stmt_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->size; i++)
+		sqlite3_finalize(c->slots[i].st);
+	free(c->slots);
+	free(c);
 }
 
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err)
@@ -461,6 +606,12 @@ void db_close(struct summit_db *db)
 {
 	if (!db)
 		return;
+	cache_free(db->cache);
+	check_kept_free(db);
+	db_memo_clear(db);
+	if (db->memo)
+		free(db->memo->slots);
+	free(db->memo);
 	sqlite3_close_v2(db->conn);
 	if (db->staged_for) {
 		remove_staged(db->staged_for);
@@ -476,6 +627,7 @@ int db_begin(struct summit_db *db, struct summit_err *err)
 	if (rc != SQLITE_OK)
 		return db_step_error(db, rc, err);
 	db->in_transaction = true;
+	db_memo_clear(db);
 	/* Another planner may have changed the event's zone or days. */
 	int status = db_refresh_event(db, err);
 	if (status)
@@ -492,6 +644,8 @@ int db_commit(struct summit_db *db, struct summit_err *err)
 		return status;
 	}
 	db->in_transaction = false;
+	db->commits++;
+	db_memo_clear(db);
 	return SUMMIT_OK;
 }
 
@@ -500,6 +654,7 @@ void db_rollback(struct summit_db *db)
 	if (sqlite3_get_autocommit(db->conn) == 0)
 		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
 	db->in_transaction = false;
+	db_memo_clear(db);
 }
 
 int db_end(struct summit_db *db, int status, struct summit_err *err)
