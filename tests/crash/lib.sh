@@ -12,7 +12,7 @@ commands() {
 	load          new   load $SAMPLE
 	import-people db    import people $work/people.csv
 	import-ics    db    import sessions $work/programme.ics
-	invitation    db    invitation accept GIN --note crash
+	invitation    db    invitation accept GIN --note crash --at "2007-10-01 10:00"
 	remove        db    remove delegations ISR --cascade
 	set-event     db    set event last_day=2007-11-18
 	export-csv    dir   export csv --dir $out
