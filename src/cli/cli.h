@@ -122,9 +122,10 @@ int list_records(struct cli *cli, const struct kind *kind,
                  enum output_format format);
 
 /* Every verb's descriptor. */
+extern const struct verb verb_accreditation, verb_checkin, verb_report, verb_print;
 extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
     verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
     verb_show, verb_status, verb_version;
-extern const struct verb verb_order;
+extern const struct verb verb_order, verb_plan;
 
 #endif
