@@ -128,7 +128,7 @@ expect_out "Benin (BEN) lands at 10:40 on 2007-11-14 (Special flight (Benin)) an
 	"Benin's head of state misses the opening"
 expect_out "Mozambique (MOZ) is in town on the nights of 2007-11-13 to 2007-11-17 but has no hotel room" \
 	"Mozambique has no hotel"
-expect_out "European Union pledged 120000000 XOF for Simultaneous interpretation; nothing received yet" \
+expect_out "European Union pledged 120 000 000 XOF for Simultaneous interpretation; nothing received yet" \
 	"the European Union's pledge is not in"
 expect_out "3 errors, 14 warnings" "a handful of problems"
 
@@ -155,5 +155,12 @@ run summit --today 2007-11-15 check --only arrival-details-missing
 expect_out "Conseil National de la Société Civile du Mali (CNSC) has accepted but has no arrival details yet, and the event has begun" \
 	"the wording follows today"
 quiet summit set delegations CNSC in_town=yes
+
+# Today is the event's date, whatever the machine's zone: on a server in
+# Pacific/Kiritimati (UTC+14) it is still yesterday in Bamako for half the
+# day. (The unit tests fix the clock; here it is the real one.)
+bamako=$(TZ=Africa/Bamako date +%F)
+run env TZ=Pacific/Kiritimati "$SUMMIT" --db "$db" status --format json
+expect_out "\"today\": \"$bamako\"" "status's today is Bamako's date on a Kiritimati server"
 
 done_testing
