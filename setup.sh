@@ -10,6 +10,8 @@ packages="gcc make autoconf automake pkg-config libsqlite3-dev libical-dev
 	libncurses-dev libcsv-dev libunistring-dev libcmocka-dev libcurl4-openssl-dev
 	libxml2-dev sqlite3 tzdata tmux
 	python3 python3-icalendar calcurse khal radicale"
+# make bench: instruction counts (callgrind) and memory (GNU time).
+packages="$packages valgrind time"
 missing=
 for p in $packages; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
