@@ -6,8 +6,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/accreditation.h"
 #include "summit/browse.h"
 #include "summit/check.h"
+#include "summit/cleanup.h"
 #include "summit/csvio.h"
 #include "summit/db.h"
 #include "summit/error.h"
@@ -18,6 +20,7 @@
 #include "summit/order.h"
 #include "summit/plan.h"
 #include "summit/record.h"
+#include "summit/report.h"
 #include "summit/status.h"
 #include "summit/text.h"
 #include "summit/when.h"

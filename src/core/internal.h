@@ -10,6 +10,9 @@
 
 struct summit_db {
 	sqlite3 *conn;
+	char *path;       /* the file SQLite has open, named in messages */
+	char *staged_for; /* db_create_staged: where db_install puts it */
+	char warning[320];
 	/* The event's zone, read when a transaction begins or the event changes. */
 	icaltimezone *zone;
 	char zone_name[64];
@@ -28,6 +31,8 @@ struct summit_db {
 	 * count, and the problems kept for them (check_kept.c). */
 	long long commits;
 	struct check_kept *check_kept;
+	/* The same for badges while badge-history.csv is loaded. */
+	bool loading_badge_history;
 	/* The folded text a list is searched in (browse_search.c). */
 	struct search_index *search;
 };
@@ -65,7 +70,8 @@ void db_memo_keep(struct summit_db *db, const void *kind, const char *key, long 
 void db_memo_clear(struct summit_db *db);
 /* Resets a cached statement, which ends its read of the file. */
 void db_release(sqlite3_stmt *st);
-/* Turns a failed step into a message; constraint failures are SUMMIT_INVALID. */
+/* Turns a failed step into a message; constraint failures are SUMMIT_INVALID,
+ * and a full disk, a read-only file or an I/O error is named as such. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
 /* Steps st through its rows, calling row for each (a non-zero return stops
  * and is returned), then finalizes st. */

@@ -21,6 +21,7 @@ static const struct key_help transport_keys[] = {
     {"A", "add an arrival or departure"},
     {"e d", "edit or remove the selected record"},
     {"C", "export the selected vehicle's calendar as .ics"},
+    {"W M", "print the day's airport welcome list, or its driver manifests (PDF)"},
     {NULL, NULL},
 };
 
@@ -138,6 +139,14 @@ static bool transport_key(struct view *view, int key)
 	struct transport *t = view->data;
 	struct tui *tui = view->tui;
 	long day = t->day;
+	if (key == 'W' || key == 'M') {
+		const char *args[] = {"--day", t->date, NULL};
+		char file[64];
+		snprintf(file, sizeof file, "%s-%s.pdf",
+		         key == 'W' ? "welcome" : "manifests", t->date);
+		tui_print(tui, key == 'W' ? "welcome" : "manifests", args, file);
+		return true;
+	}
 	if (key == KEY_LEFT || key == 'h')
 		day = t->day > t->first ? t->day - 1 : t->day;
 	else if (key == KEY_RIGHT || key == 'l')
