@@ -1,4 +1,5 @@
 #include "summit/kind.h"
+#include "summit/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -244,10 +245,6 @@ struct leg {
 
 enum misfit { FITS, WRONG_PLACE, WRONG_DAY, WRONG_TIME };
 
-/* How far a pickup may be from its flight on another date: a night
- * landing met after midnight, never the next day's run. */
-#define PICKUP_WINDOW (6 * 3600)
-
 /* An arrival's pickup leaves its airport after landing, the same day or
  * within the window; a departure's trip reaches its airport before
  * take-off, the same day or within the window. */
@@ -259,11 +256,13 @@ static enum misfit pickup_misfit(struct summit_db *db, bool arrival, long long a
 	long long at = arrival ? trip->depart : trip->arrive;
 	if (arrival ? at < flight : at > flight)
 		return WRONG_TIME;
+	/* Another date is fine only within the window: a night flight met
+	 * after midnight, never the next day's run. */
 	char a[WHEN_TIME_LEN], b[WHEN_TIME_LEN];
 	when_format_local(db, at, a);
 	when_format_local(db, flight, b);
-	if (strncmp(a, b, 10) != 0 &&
-	    (arrival ? at > flight + PICKUP_WINDOW : at < flight - PICKUP_WINDOW))
+	if (strncmp(a, b, 10) != 0 && (arrival ? at > flight + MODEL_PICKUP_WINDOW
+	                                       : at < flight - MODEL_PICKUP_WINDOW))
 		return WRONG_DAY;
 	return FITS;
 }
