@@ -1,27 +1,12 @@
 /* Readiness checks: everything about an event that is wrong or not done yet,
  * each problem with a severity, a kind, the records involved and one
- * sentence for a planner. Each kind of problem is one small function in
- * src/core/check.c; front ends receive the problems through a callback.
+ * sentence for a planner. The kinds are one list (CHECK_KIND_LIST); each
+ * is one function, check_<id>, in the src/core/check-*.c of its domain
+ * (programme, hotels, transport, invitations and budget), reading the
+ * event loaded once (src/core/check_internal.h). Who is expected where,
+ * the nights in town and the settings are the model's (summit/model.h).
+ * Front ends receive the problems through a callback.
  *
- * Who is expected where (the rules the checks share):
- * - A delegation is expected when its invitation is accepted, or when it
- *   has no invitation at all (the host, or an event that does not track
- *   invitations). The host delegation is the one named as the event's
- *   country: it lives in town and needs no hotel, flight or car.
- * - A session open to all is for the expected delegations; one open to
- *   participants for those whose status is participant; a list session for
- *   the listed delegations that are expected. Cancelled sessions count for
- *   nothing.
- * - A delegation must attend the sessions that list it, and plenaries and
- *   ceremonies open to it, unless it is a guest (guests attend those only
- *   when listed). It comes in full (its size) to sessions it must attend;
- *   to the open working groups and side events it may attend, it sends at
- *   least one person.
- * - A delegation is in town from its first arrival to its last departure
- *   (its main party: the arrivals without a person, when there are any);
- *   with no departure, through the night of the event's last day. Landing
- *   before 06:00 needs the night before. A person travelling apart is in
- *   town from their own arrival to their own departure.
  * - The venue's place is the place of kind venue with the venue's name, or
  *   the only place of kind venue, or one whose name the venue's name holds.
  */
@@ -42,15 +27,75 @@ enum check_severity {
 	CHECK_WARNING, /* not ready yet */
 };
 
+/* Every kind of problem, in the order they are reported:
+ * X(ID, id, name, severity, summary). The table check_kinds[], its count
+ * and the functions check_<id> all come from this one list, so a new
+ * check is one line here and one function. */
+#define CHECK_KIND_LIST(X)                                                               \
+	X(ROOM_DOUBLE_BOOKED, room_double_booked, "room-double-booked", CHECK_ERROR,     \
+	  "a room booked for two sessions at once")                                      \
+	X(ROOM_TOO_SMALL, room_too_small, "room-too-small", CHECK_ERROR,                 \
+	  "a session expecting more people than its room seats")                         \
+	X(SESSION_OUTSIDE_EVENT, session_outside_event, "session-outside-event",         \
+	  CHECK_ERROR, "a session outside the event's days")                             \
+	X(DELEGATION_DOUBLE_BOOKED, delegation_double_booked,                            \
+	  "delegation-double-booked", CHECK_ERROR,                                       \
+	  "a delegation expected in two sessions at once that it must both attend")      \
+	X(LATE_ARRIVAL, late_arrival, "late-arrival", CHECK_ERROR,                       \
+	  "a delegation landing too late for a session it must attend")                  \
+	X(SHUTTLE_LATE, shuttle_late, "shuttle-late", CHECK_ERROR,                       \
+	  "a hotel's shuttles reaching the venue after a session its guests must "       \
+	  "attend starts")                                                               \
+	X(HOTEL_OVERBOOKED, hotel_overbooked, "hotel-overbooked", CHECK_ERROR,           \
+	  "a night on which a hotel allocates more rooms than its block")                \
+	X(NO_HOTEL, no_hotel, "no-hotel", CHECK_ERROR,                                   \
+	  "an expected delegation, or a person, in town on a night with no hotel")       \
+	X(HOTEL_SPLIT, hotel_split, "hotel-split", CHECK_WARNING,                        \
+	  "a delegation split across hotels")                                            \
+	X(NO_PICKUP, no_pickup, "no-pickup", CHECK_WARNING, "an arrival with no pickup") \
+	X(PICKUP_EARLY, pickup_early, "pickup-early", CHECK_ERROR,                       \
+	  "a pickup leaving the airport before the flight lands plus the margin")        \
+	X(VEHICLE_TOO_SMALL, vehicle_too_small, "vehicle-too-small", CHECK_ERROR,        \
+	  "a trip with more riders than its vehicle's seats")                            \
+	X(VEHICLE_DOUBLE_BOOKED, vehicle_double_booked, "vehicle-double-booked",         \
+	  CHECK_ERROR, "a vehicle on two trips at once")                                 \
+	X(DRIVER_DOUBLE_BOOKED, driver_double_booked, "driver-double-booked",            \
+	  CHECK_ERROR, "a driver on two trips at once")                                  \
+	X(TRIP_TOO_SHORT, trip_too_short, "trip-too-short", CHECK_ERROR,                 \
+	  "a trip shorter than the travel time between its places")                      \
+	X(INVITATION_UNANSWERED, invitation_unanswered, "invitation-unanswered",         \
+	  CHECK_WARNING, "an invitation not answered after its deadline")                \
+	X(ARRIVAL_DETAILS_MISSING, arrival_details_missing, "arrival-details-missing",   \
+	  CHECK_WARNING,                                                                 \
+	  "an expected delegation without arrival details shortly before the event")     \
+	X(HEAD_WITHOUT_CAR, head_without_car, "head-without-car", CHECK_WARNING,         \
+	  "a head of state or government without a dedicated car")                       \
+	X(PLEDGES_SHORT, pledges_short, "pledges-short", CHECK_WARNING,                  \
+	  "pledges below the budget's needs")                                            \
+	X(PLEDGE_NOT_RECEIVED, pledge_not_received, "pledge-not-received",               \
+	  CHECK_WARNING, "pledged money not yet received")                               \
+	X(TASK_OVERDUE, task_overdue, "task-overdue", CHECK_WARNING,                     \
+	  "a task past its deadline")
+
+/* CHECK_KIND_ROOM_DOUBLE_BOOKED, ...: the index of a kind in check_kinds[]. */
+enum check_kind_id {
+#define CHECK_KIND_ENUM(ID, id, name, severity, summary) CHECK_KIND_##ID,
+	CHECK_KIND_LIST(CHECK_KIND_ENUM)
+#undef CHECK_KIND_ENUM
+	    CHECK_KIND_COUNT
+};
+
+struct check_ctx;
+
 /* One kind of problem and its severity. */
 struct check_kind {
 	const char *name; /* e.g. "room-double-booked" */
 	enum check_severity severity;
 	const char *summary;
+	int (*run)(struct check_ctx *c); /* finds and reports its problems */
 };
 
-#define CHECK_KINDS 21
-extern const struct check_kind check_kinds[CHECK_KINDS];
+extern const struct check_kind check_kinds[CHECK_KIND_COUNT];
 /* By name; NULL when unknown. */
 const struct check_kind *check_kind_find(const char *name);
 const char *check_severity_name(enum check_severity severity);
@@ -77,13 +122,11 @@ struct check_problem {
 	const char *message;
 };
 
-#define CHECK_PICKUP_MARGIN 20 /* minutes */
-#define CHECK_ARRIVAL_DAYS  7
-
 struct check_options {
-	/* A pickup leaves the airport at least this long after landing. */
+	/* For this run, instead of the event's settings (model.h), when >= 0:
+	 * the minutes a pickup leaves the airport after landing, and the days
+	 * before the first day by which arrival details are due. */
 	int pickup_margin;
-	/* Arrival details are due this many days before the first day. */
 	int arrival_days;
 	/* Only these kinds (names), or all when nonly is 0. */
 	const char *const *only;
@@ -104,7 +147,7 @@ int check_run(struct summit_db *db, const struct check_options *options, check_f
 
 struct check_counts {
 	long long errors, warnings;
-	long long by_kind[CHECK_KINDS]; /* as check_kinds[] */
+	long long by_kind[CHECK_KIND_COUNT]; /* as check_kinds[] */
 };
 int check_count(struct summit_db *db, const struct check_options *options,
                 struct check_counts *counts, struct summit_err *err);

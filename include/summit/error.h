@@ -11,9 +11,11 @@ enum summit_status {
 	SUMMIT_NOT_FOUND, /* no such record */
 	SUMMIT_CONFLICT,  /* changed by someone else meanwhile */
 	SUMMIT_FAILED,    /* the database or a file failed */
+	SUMMIT_USAGE,     /* the request is malformed: an unknown field, no '=' */
 };
 
 struct summit_err {
+	int status;     /* what err_set or err_field returned */
 	char field[64]; /* the column or field at fault, or "" */
 	char msg[768];  /* one sentence: what was wrong, what was expected */
 };

@@ -48,9 +48,10 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 
 /* What one reply did. */
 struct ics_reply {
-	char delegation[32];
-	char state[16]; /* accepted, declined or tentative */
-	bool changed;   /* false when the invitation was in that state already */
+	char delegation[33]; /* a code has up to 32 characters */
+	char state[16];      /* accepted, declined or tentative */
+	bool changed;        /* false when the invitation was in that state already */
+	const char *why;     /* when not changed, why (a static string) */
 };
 typedef void (*ics_reply_fn)(const struct ics_reply *reply, void *ctx);
 

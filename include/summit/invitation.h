@@ -28,4 +28,11 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 /* Verifies that every invitation's history ends in its state (after a load). */
 int invitation_check_histories(struct summit_db *db, struct summit_err *err);
 
+/* Hooks of the invitation and history kinds (wired in kind.c). */
+/* The rule of a history row read from a file. */
+int invitation_check_history(struct summit_db *db, long long self,
+                             const char *const *values, struct summit_err *err);
+/* Writes a new invitation's first history row. */
+int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
+
 #endif

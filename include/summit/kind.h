@@ -44,10 +44,16 @@ struct field {
 	const char *help;
 };
 
-/* Checks across fields, once each value is valid on its own; values[] are
- * in the user's form (see record.h). */
-typedef int (*kind_check_fn)(struct summit_db *db, const char *const *values,
-                             struct summit_err *err);
+/* Checks across fields and records, once each value is valid on its own;
+ * values[] are in the user's form (see record.h); self is the record being
+ * changed, 0 for a new one. Every path of a change (add, set, import, load,
+ * the TUI's forms) reaches it through record_insert and record_update. */
+typedef int (*kind_check_fn)(struct summit_db *db, long long self,
+                             const char *const *values, struct summit_err *err);
+/* A kind's own step around a write, inside the change's transaction. */
+typedef int (*kind_hook_fn)(struct summit_db *db, long long id, struct summit_err *err);
+/* Run once a whole file of the kind has been read (csv_import). */
+typedef int (*kind_file_fn)(struct summit_db *db, struct summit_err *err);
 
 struct kind {
 	const char *plural;
@@ -58,8 +64,14 @@ struct kind {
 	size_t nfields;
 	size_t key;              /* index of the field that names a record */
 	bool import_only;        /* rows written by other verbs (history) */
+	bool singleton;          /* one record, number 1, never removed (the event) */
 	const char *unique_rule; /* the message when its unique index refuses */
-	kind_check_fn check;     /* may be NULL */
+	/* Kind-specific behaviour; each may be NULL. */
+	kind_check_fn check;
+	kind_hook_fn before_update; /* before the row is read and changed */
+	kind_hook_fn after_insert;
+	kind_hook_fn after_update;
+	kind_file_fn after_import;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into
@@ -82,7 +94,30 @@ struct kind {
 	F(EVENT_CURRENCY, "currency", FIELD_CODE, 0, .help = "of the budget, e.g. XOF") \
 	F(EVENT_UID_DOMAIN, "uid_domain", FIELD_TEXT, 0, \
 	  .help = "what calendar UIDs end with after '@'; kept from the first name, " \
-	          "so a rename changes no UID")
+	          "so a rename changes no UID") \
+	F(EVENT_PICKUP_MARGIN, "pickup_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "20", \
+	  .help = "minutes after landing before a pickup may leave the airport") \
+	F(EVENT_ARRIVAL_DAYS, "arrival_days", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "7", \
+	  .help = "days before the first day by which arrival details are due") \
+	F(EVENT_PICKUP_WINDOW, "pickup_window", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "30", \
+	  .help = "minutes between landings one pickup may wait for (planners)") \
+	F(EVENT_IMMIGRATION_MARGIN, "immigration_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "30", \
+	  .help = "minutes from landing to the arrivals hall (planners)") \
+	F(EVENT_DEPARTURE_MARGIN, "departure_margin", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "120", \
+	  .help = "minutes at the airport before a departure flight (planners)") \
+	F(EVENT_SHUTTLE_LEAD, "shuttle_lead", FIELD_INT, FIELD_NONNEG, \
+	  .fallback = "15", \
+	  .help = "minutes before a day's first session the shuttles reach the " \
+	          "venue (planners)") \
+	F(EVENT_MINISTER_CARS, "minister_cars", FIELD_ENUM, 0, ENUM("yes", "no"), \
+	  .fallback = "no", \
+	  .help = "yes: ministers need a dedicated car too, not only heads of state " \
+	          "and government")
 
 #define DELEGATION_FIELDS(F) \
 	F(DELEGATION_CODE, "code", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -102,7 +137,10 @@ struct kind {
 	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
 	  .help = "contact address for invitations") \
 	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
-	  .help = "the name in French, for `summit order --french`")
+	  .help = "the name in French, for `summit order --french`") \
+	F(DELEGATION_IN_TOWN, "in_town", FIELD_ENUM, 0, ENUM("yes", "no"), \
+	  .fallback = "no", \
+	  .help = "yes: lives in town (as the host does), needs no hotel, flight or car")
 
 #define PERSON_FIELDS(F) \
 	F(PERSON_ID, "id", FIELD_ID, 0) \
@@ -173,7 +211,11 @@ struct kind {
 	  .link = "session_delegations") \
 	F(SESSION_STATUS, "status", FIELD_ENUM, 0, ENUM("scheduled", "cancelled"), \
 	  .fallback = "scheduled") \
-	F(SESSION_DESCRIPTION, "description", FIELD_TEXT, 0)
+	F(SESSION_DESCRIPTION, "description", FIELD_TEXT, 0) \
+	F(SESSION_EXPECTED, "expected", FIELD_INT, FIELD_POSITIVE, \
+	  .help = "people expected, when the planner knows (registrations); " \
+	          "without it, who must attend in full and one person from each " \
+	          "delegation that may")
 
 #define PLACE_FIELDS(F) \
 	F(PLACE_NAME, "name", FIELD_TEXT, FIELD_REQUIRED | FIELD_UNIQUE) \

@@ -32,6 +32,24 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
                   long long revision, struct summit_err *err);
 
+/* What removing a record with record_delete_cascade does to one record:
+ * removes it (field NULL), or takes the removed record out of its field. */
+struct record_effect {
+	const struct kind *kind;
+	long long id;
+	const struct field *field;
+	/* With field: the record it loses, e.g. "person #58". */
+	const char *lost;
+};
+/* A non-zero return stops the removal (the caller then rolls back). */
+typedef int (*record_effect_fn)(const struct record_effect *effect, void *ctx);
+/* Removes the record and, first, every record whose required reference
+ * names it (recursively: a delegation's people, their arrivals); optional
+ * references and lists that name it are cleared. fn hears of each change
+ * before it is made; wrap the call in one transaction. */
+int record_delete_cascade(struct summit_db *db, const struct kind *kind, long long id,
+                          record_effect_fn fn, void *ctx, struct summit_err *err);
+
 /* A record by its key (a code, a name, a number), or by "#ID". */
 int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err);

@@ -18,7 +18,9 @@ struct event_status {
 	long long delegations, participants, observers, guests, people;
 	long long invitations[STATUS_INVITATION_STATES];
 	long long accepted, accepted_with_hotel, accepted_with_arrival;
-	/* Accepted delegations still to be housed or met, the host aside. */
+	/* Expected delegations check's no-hotel names (in town on a night
+	 * without a room), and accepted ones without arrival details, those
+	 * living in town aside (model.h). */
 	long long accepted_without_hotel, accepted_without_arrival;
 	long long sessions, sessions_cancelled;
 	long long arrivals, arrivals_without_pickup, trips, vehicles;

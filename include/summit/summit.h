@@ -14,6 +14,7 @@
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/order.h"
 #include "summit/plan.h"
 #include "summit/record.h"

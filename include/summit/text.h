@@ -17,4 +17,9 @@ size_t text_fit(const char *s, int columns, int *used);
  * "cote". The caller frees it; NULL when s is not valid UTF-8. */
 char *text_fold(const char *s);
 
+/* An amount in hundredths as people read it: digits grouped by three with
+ * spaces, cents only when there are any, then the currency when given:
+ * "763 000 000 XOF", "-1 250.50". The money fields accept the same text. */
+void text_money(long long cents, const char *currency, char *out, size_t size);
+
 #endif

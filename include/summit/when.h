@@ -19,10 +19,16 @@ long when_day_number(int year, int month, int day);
 void when_format_day(long days, char out[WHEN_DATE_LEN]);
 bool when_zone_exists(const char *zone);
 
-/* "YYYY-MM-DD HH:MM" (or with T, optional :SS) in the event's zone. */
+/* "YYYY-MM-DD HH:MM" (or with T, optional :SS) in the event's zone, or an
+ * instant in UTC as "YYYY-MM-DDTHH:MM[:SS]Z". */
 int when_parse_local(struct summit_db *db, const char *text, long long *utc,
                      struct summit_err *err);
 void when_format_local(struct summit_db *db, long long utc, char out[WHEN_TIME_LEN]);
+#define WHEN_EXACT_LEN 18 /* "YYYY-MM-DDTHH:MMZ" and its NUL */
+/* The minute of utc in a form when_parse_local reads back as that very
+ * instant: the local time, or the UTC form in the hour repeated when the
+ * clocks go back (where the local text names two instants). */
+void when_format_exact(struct summit_db *db, long long utc, char out[WHEN_EXACT_LEN]);
 /* The UTC instants of local midnight at the start of a date and of the next. */
 int when_day_bounds(struct summit_db *db, const char *date, long long *start,
                     long long *end, struct summit_err *err);

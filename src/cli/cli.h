@@ -3,6 +3,7 @@
 #ifndef SUMMIT_CLI_H
 #define SUMMIT_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -78,12 +79,25 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 /* Reports a core failure; returns the exit code for it. */
 int cli_fail(const struct cli *cli, const struct summit_err *err);
 int cli_usage(const struct cli *cli);
+/* getopt_long for a verb: an unknown option, or one missing its value, is
+ * reported as "summit: VERB: ..." with the usage line, and returns '?'. */
+int cli_getopt(const struct cli *cli, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
 /* A kind named on the command line, or NULL after saying so. */
 const struct kind *cli_kind(const struct cli *cli, const char *name);
 
 /* Output of records: an aligned table for people, TSV, JSON or CSV. */
 enum output_format { OUTPUT_TABLE, OUTPUT_TSV, OUTPUT_JSON, OUTPUT_CSV };
+/* The formats a verb offers, as a mask of (1 << OUTPUT_...). */
+#define OUTPUT_ALL                                                                       \
+	((1u << OUTPUT_TABLE) | (1u << OUTPUT_TSV) | (1u << OUTPUT_JSON) |               \
+	 (1u << OUTPUT_CSV))
+#define OUTPUT_TEXT ((1u << OUTPUT_TABLE) | (1u << OUTPUT_TSV) | (1u << OUTPUT_JSON))
 int output_format_parse(const char *name, enum output_format *format);
+/* --format NAME for a verb: one of the names in allowed ("text" is taken
+ * for "table"); otherwise says which ones and returns EXIT_REFUSED. */
+int cli_format(const struct cli *cli, const char *name, unsigned allowed,
+               enum output_format *format);
 struct output;
 struct output *output_begin(FILE *out, enum output_format format,
                             const char *const *columns, size_t ncolumns);
@@ -93,6 +107,10 @@ void output_row(struct output *o, const char *const *values, const struct field 
 int output_end(struct output *o);
 /* Frees o after a failure; rows already streamed stay printed. */
 void output_discard(struct output *o);
+/* value as a person reads it in a table or `show`: money grouped
+ * ("763 000 000"), anything else as it is; may return buf. */
+const char *output_display(const struct field *f, const char *value, char *buf,
+                           size_t size);
 /* A JSON string literal, quoted and escaped. */
 void output_json_string(FILE *out, const char *s);
 

@@ -132,7 +132,7 @@ static int number_option(struct cli *cli, const char *name, const char *text, in
 	long v = strtol(text, &end, 10);
 	if (errno || end == text || *end || v < 0 || v > 100000)
 		return cli_error(
-		    cli, EXIT_USAGE, "--%s: got \"%s\", expected a whole number of %s",
+		    cli, EXIT_REFUSED, "--%s: got \"%s\", expected a whole number of %s",
 		    name, text, strcmp(name, "pickup-margin") == 0 ? "minutes" : "days");
 	*out = (int)v;
 	return EXIT_OK;
@@ -141,12 +141,12 @@ static int number_option(struct cli *cli, const char *name, const char *text, in
 static int unknown_kind(struct cli *cli, const char *name)
 {
 	struct strbuf names = {0};
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		strbuf_addf(&names, "%s%s", i ? ", " : "", check_kinds[i].name);
-	cli_error(cli, EXIT_USAGE, "--only: got \"%s\", expected one of: %s", name,
+	cli_error(cli, EXIT_REFUSED, "--only: got \"%s\", expected one of: %s", name,
 	          names.buf);
 	strbuf_free(&names);
-	return EXIT_USAGE;
+	return EXIT_REFUSED;
 }
 
 static int run_check(struct cli *cli, int argc, char **argv)
@@ -154,7 +154,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 	struct check_options opt;
 	check_options_init(&opt);
 	struct report r = {CHECK_TEXT};
-	const char **only = xcalloc((size_t)argc + CHECK_KINDS, sizeof *only);
+	const char **only = xcalloc((size_t)argc + CHECK_KIND_COUNT, sizeof *only);
 	char *copies[64];
 	size_t ncopies = 0;
 	static const struct option options[] = {
@@ -167,22 +167,17 @@ static int run_check(struct cli *cli, int argc, char **argv)
 	};
 	int c, code = EXIT_OK;
 	while (code == EXIT_OK &&
-	       (c = getopt_long(argc, argv, "f:o:d:p:a:", options, NULL)) != -1) {
+	       (c = cli_getopt(cli, argc, argv, "f:o:d:p:a:", options)) != -1) {
 		int y, m, d;
 		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				r.format = CHECK_TEXT;
-			else if (strcmp(optarg, "tsv") == 0)
-				r.format = CHECK_TSV;
-			else if (strcmp(optarg, "json") == 0)
-				r.format = CHECK_JSON;
-			else
-				code = cli_error(
-				    cli, EXIT_USAGE,
-				    "--format: got \"%s\", expected text, tsv or json",
-				    optarg);
+		case 'f': {
+			enum output_format f = OUTPUT_TABLE;
+			code = cli_format(cli, optarg, OUTPUT_TEXT, &f);
+			r.format = f == OUTPUT_TSV    ? CHECK_TSV
+			           : f == OUTPUT_JSON ? CHECK_JSON
+			                              : CHECK_TEXT;
 			break;
+		}
 		case 'o': {
 			/* Several kinds: repeated, or separated by commas. */
 			if (ncopies == sizeof copies / sizeof copies[0]) {
@@ -194,7 +189,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 			     k = strtok_r(NULL, ",", &save)) {
 				if (!check_kind_find(k))
 					code = unknown_kind(cli, k);
-				else if (opt.nonly < (size_t)argc + CHECK_KINDS)
+				else if (opt.nonly < (size_t)argc + CHECK_KIND_COUNT)
 					only[opt.nonly++] = k;
 			}
 			break;
@@ -202,7 +197,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 		case 'd':
 			if (!when_parse_date(optarg, &y, &m, &d))
 				code = cli_error(
-				    cli, EXIT_USAGE,
+				    cli, EXIT_REFUSED,
 				    "--day: got \"%s\", expected a date as YYYY-MM-DD",
 				    optarg);
 			opt.day = optarg;
@@ -216,7 +211,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 			    number_option(cli, "arrival-days", optarg, &opt.arrival_days);
 			break;
 		default:
-			code = cli_usage(cli);
+			code = EXIT_USAGE;
 		}
 	}
 	if (code == EXIT_OK && optind != argc)
@@ -255,7 +250,7 @@ static int run_check(struct cli *cli, int argc, char **argv)
 
 const struct verb verb_check = {
     .name = "check",
-    .usage = "[--format text|tsv|json] [--only KIND,...] [--day DATE] "
+    .usage = "[--format table|tsv|json] [--only KIND,...] [--day DATE] "
              "[--pickup-margin MINUTES] [--arrival-days DAYS]",
     .summary = "list every problem: what is wrong, where, how badly",
     .help = "Lists each problem with its severity (error: will go wrong as planned;\n"

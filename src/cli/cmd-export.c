@@ -164,7 +164,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 	const char *output = NULL, *dir = NULL, *all = NULL, *organizer = NULL;
 	int scopes = 0, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "o:", options)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
@@ -201,7 +201,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 			organizer = optarg;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc || scopes > 1)
@@ -246,13 +246,13 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "o:", options)) != -1) {
 		if (c == 'o')
 			output = optarg;
 		else if (c == 'd')
 			dir = optarg;
 		else
-			return cli_usage(cli);
+			return EXIT_USAGE;
 	}
 	if (optind >= argc || strcmp(argv[optind], "csv") != 0)
 		return cli_error(cli, EXIT_USAGE, "expected a format: csv or ics");

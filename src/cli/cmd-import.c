@@ -36,8 +36,9 @@ struct replies {
 static void note_reply(const struct ics_reply *reply, void *data)
 {
 	struct replies *r = data;
-	strbuf_addf(&r->said, "%s %s%s\n", reply->delegation, reply->state,
-	            reply->changed ? "" : " (already recorded)");
+	strbuf_addf(&r->said, "%s %s%s%s%s\n", reply->delegation, reply->state,
+	            reply->changed ? "" : " (", reply->changed ? "" : reply->why,
+	            reply->changed ? "" : ")");
 }
 
 /* Every reply in one transaction: one bad file and none is recorded. */
@@ -99,6 +100,22 @@ static int import_ics_sessions(struct cli *cli, const char *path)
 	return EXIT_OK;
 }
 
+/* Bad rows shown in full before the rest are only counted: enough to fix a
+ * file in one go, not a screenful of the same mistake. */
+#define IMPORT_SHOWN_ROWS 20
+
+struct bad_rows {
+	struct cli *cli;
+	long long count;
+};
+
+static void print_bad_row(const struct summit_err *why, void *ctx)
+{
+	struct bad_rows *b = ctx;
+	if (b->count++ < IMPORT_SHOWN_ROWS)
+		cli_error(b->cli, EXIT_REFUSED, "%s", why->msg);
+}
+
 static bool ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), m = strlen(tail);
@@ -128,12 +145,18 @@ static int run_import(struct cli *cli, int argc, char **argv)
 	struct summit_err err;
 	err_clear(&err);
 	long long rows = 0;
+	struct bad_rows bad = {cli};
 	int status = db_begin(cli->db, &err);
 	if (!status) {
-		status = csv_import(cli->db, kind, in, is_stdin ? "<stdin>" : path, &rows,
-		                    &err);
+		status = csv_import_all(cli->db, kind, in, is_stdin ? "<stdin>" : path,
+		                        &rows, print_bad_row, &bad, &err);
 		status = db_end(cli->db, status, &err);
 	}
+	if (bad.count > IMPORT_SHOWN_ROWS)
+		cli_error(cli, EXIT_REFUSED, "and %lld more bad rows",
+		          bad.count - IMPORT_SHOWN_ROWS);
+	if (status && bad.count)
+		return cli_error(cli, EXIT_REFUSED, "%s; nothing was imported", err.msg);
 	if (!is_stdin)
 		fclose(in);
 	if (status)
@@ -147,8 +170,10 @@ const struct verb verb_import = {
     .name = "import",
     .usage = "KIND FILE.csv  |  import sessions FILE.ics  |  import ics-reply FILE...",
     .summary = "add records from a CSV or iCalendar file, all or nothing",
-    .help = "The first row names the columns, in any order (see `summit help KIND`);\n"
-            "FILE - reads standard input. Any bad row is reported as\n"
+    .help = "The first row names the columns, in any order and any case (see\n"
+            "`summit help KIND`), separated by commas, or by semicolons or tabs as\n"
+            "spreadsheets in French and other locales write them; FILE - reads\n"
+            "standard input. Every bad row is reported (the first 20 in full) as\n"
             "FILE:LINE: column NAME: what was wrong, expected what\n"
             "and nothing is added.\n"
             "Example:\n"

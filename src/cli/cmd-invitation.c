@@ -37,7 +37,7 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "c:v:n:a:f:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "c:v:n:a:f:", options)) != -1) {
 		switch (c) {
 		case 'c':
 			move.channel = optarg;
@@ -52,11 +52,11 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 			move.at = optarg;
 			break;
 		case 'f':
-			if (output_format_parse(optarg, &format))
-				return cli_usage(cli);
+			if (cli_format(cli, optarg, OUTPUT_ALL, &format))
+				return EXIT_REFUSED;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2)

@@ -229,7 +229,10 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	    {"people-per-room", required_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0}};
 	struct planner_options o;
+	struct summit_err err = {0};
 	planner_options_init(&o);
+	if (planner_options_read(cli->db, &o, &err))
+		return cli_fail(cli, &err);
 	enum output_format format = OUTPUT_TABLE;
 	bool apply = false;
 	int c;
@@ -303,7 +306,6 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	}
 	if (optind != argc)
 		return cli_usage(cli);
-	struct summit_err err = {0};
 	struct planner_plan plan;
 	planner_plan_init(&plan, name);
 	if (fn(cli->db, &o, &plan, &err)) {
@@ -369,7 +371,7 @@ const struct verb verb_plan = {
     "the airport for every departure without one. Landings of one delegation\n"
     "within --window minutes (30) share vehicles by capacity; heads of state and\n"
     "government ride a dedicated car (ministers too with --minister-cars); a pickup\n"
-    "leaves --pickup-margin minutes (20) after the last landing, a departure trip\n"
+    "leaves --pickup-margin minutes (30) after the last landing, a departure trip\n"
     "reaches the airport --departure-margin minutes (120) before the flight; a\n"
     "vehicle is taken only when free, counting the drive back. The bound is the\n"
     "fewest trips any plan needs.\n\n"

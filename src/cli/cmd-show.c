@@ -8,9 +8,12 @@ static int run_show(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {{"format", required_argument, NULL, 'f'},
 	                                        {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, "f:", options, NULL)) != -1)
-		if (c != 'f' || output_format_parse(optarg, &format))
-			return cli_usage(cli);
+	while ((c = cli_getopt(cli, argc, argv, "f:", options)) != -1) {
+		if (c != 'f')
+			return EXIT_USAGE;
+		if (cli_format(cli, optarg, OUTPUT_ALL, &format))
+			return EXIT_REFUSED;
+	}
 	if (optind >= argc)
 		return cli_usage(cli);
 	const struct kind *kind = cli_kind(cli, argv[optind]);
@@ -43,9 +46,13 @@ static int run_show(struct cli *cli, int argc, char **argv)
 		for (size_t i = 0; i < kind->nfields; i++)
 			if (text_width(kind->fields[i].name) > width)
 				width = text_width(kind->fields[i].name);
-		for (size_t i = 0; i < kind->nfields; i++)
+		for (size_t i = 0; i < kind->nfields; i++) {
+			char money[48];
+			const char *shown = output_display(
+			    &kind->fields[i], rec.values[i], money, sizeof money);
 			printf("%-*s  %s\n", width, kind->fields[i].name,
-			       rec.values[i] ? rec.values[i] : "");
+			       shown ? shown : "");
+		}
 		printf("%-*s  %lld\n", width, "revision", rec.revision);
 	}
 	record_clear(&rec);

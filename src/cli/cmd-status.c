@@ -3,11 +3,6 @@
 
 #include "cli.h"
 
-static void money(char *out, size_t size, long long cents, const char *currency)
-{
-	snprintf(out, size, "%lld%s%s", cents / 100, *currency ? " " : "", currency);
-}
-
 /* "problems      3 errors, 15 warnings: late-arrival 2, ..." wrapped
  * under the figures' column. */
 static void print_problems(const struct check_counts *p)
@@ -16,7 +11,7 @@ static void print_problems(const struct check_counts *p)
 	    printf("problems      %lld error%s, %lld warning%s", p->errors,
 	           p->errors == 1 ? "" : "s", p->warnings, p->warnings == 1 ? "" : "s");
 	const char *sep = ":";
-	for (size_t i = 0; i < CHECK_KINDS; i++) {
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++) {
 		if (!p->by_kind[i])
 			continue;
 		char item[64];
@@ -41,9 +36,9 @@ static void print_problems(const struct check_counts *p)
 static void print_text(const struct event_status *s)
 {
 	char need[64], pledged[64], received[64];
-	money(need, sizeof need, s->budget_cents, s->currency);
-	money(pledged, sizeof pledged, s->pledged_cents, s->currency);
-	money(received, sizeof received, s->received_cents, s->currency);
+	text_money(s->budget_cents, s->currency, need, sizeof need);
+	text_money(s->pledged_cents, s->currency, pledged, sizeof pledged);
+	text_money(s->received_cents, s->currency, received, sizeof received);
 	printf("%s\n%s, %s, %s to %s\n", s->name, s->city, s->country, s->first_day,
 	       s->last_day);
 	if (s->days_left > 0)
@@ -97,10 +92,59 @@ static void print_json(const struct event_status *s)
 	       s->received_cents / 100.0, s->tasks_open, s->tasks_overdue);
 	printf(" \"problems\": {\"errors\": %lld, \"warnings\": %lld, \"kinds\": {",
 	       s->problems.errors, s->problems.warnings);
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", check_kinds[i].name,
 		       s->problems.by_kind[i]);
 	printf("}}}\n");
+}
+
+/* One figure a row, named as in the JSON ("invitations.accepted"), for
+ * scripts that cut and grep. */
+static void print_tsv(const struct event_status *s)
+{
+	struct output *o =
+	    output_begin(stdout, OUTPUT_TSV, (const char *const[]){"figure", "value"}, 2);
+	char value[64], name[96];
+#define ROW(label, ...)                                                                  \
+	do {                                                                             \
+		snprintf(value, sizeof value, __VA_ARGS__);                              \
+		output_row(o, (const char *const[]){label, value}, NULL);                \
+	} while (0)
+	ROW("today", "%s", s->today);
+	ROW("first_day", "%s", s->first_day);
+	ROW("last_day", "%s", s->last_day);
+	ROW("days_left", "%ld", s->days_left);
+	ROW("delegations", "%lld", s->delegations);
+	ROW("participants", "%lld", s->participants);
+	ROW("observers", "%lld", s->observers);
+	ROW("guests", "%lld", s->guests);
+	ROW("people", "%lld", s->people);
+	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
+		snprintf(name, sizeof name, "invitations.%s", invitation_states[i]);
+		ROW(name, "%lld", s->invitations[i]);
+	}
+	ROW("accepted", "%lld", s->accepted);
+	ROW("accepted_without_hotel", "%lld", s->accepted_without_hotel);
+	ROW("accepted_without_arrival", "%lld", s->accepted_without_arrival);
+	ROW("sessions", "%lld", s->sessions);
+	ROW("sessions_cancelled", "%lld", s->sessions_cancelled);
+	ROW("arrivals", "%lld", s->arrivals);
+	ROW("arrivals_without_pickup", "%lld", s->arrivals_without_pickup);
+	ROW("trips", "%lld", s->trips);
+	ROW("vehicles", "%lld", s->vehicles);
+	ROW("budget", "%.2f", s->budget_cents / 100.0);
+	ROW("pledged", "%.2f", s->pledged_cents / 100.0);
+	ROW("received", "%.2f", s->received_cents / 100.0);
+	ROW("tasks_open", "%lld", s->tasks_open);
+	ROW("tasks_overdue", "%lld", s->tasks_overdue);
+	ROW("problems.errors", "%lld", s->problems.errors);
+	ROW("problems.warnings", "%lld", s->problems.warnings);
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++) {
+		snprintf(name, sizeof name, "problems.%s", check_kinds[i].name);
+		ROW(name, "%lld", s->problems.by_kind[i]);
+	}
+#undef ROW
+	output_end(o);
 }
 
 static int run_status(struct cli *cli, int argc, char **argv)
@@ -109,12 +153,12 @@ static int run_status(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {{"format", required_argument, NULL, 'f'},
 	                                        {0}};
 	int c;
-	while ((c = getopt_long(argc, argv, "f:", options, NULL)) != -1)
-		if (c != 'f' ||
-		    (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0))
-			return cli_usage(cli);
-		else
-			format = strcmp(optarg, "json") == 0 ? OUTPUT_JSON : OUTPUT_TABLE;
+	while ((c = cli_getopt(cli, argc, argv, "f:", options)) != -1) {
+		if (c != 'f')
+			return EXIT_USAGE;
+		if (cli_format(cli, optarg, OUTPUT_TEXT, &format))
+			return EXIT_REFUSED;
+	}
 	if (optind != argc)
 		return cli_usage(cli);
 	struct event_status s;
@@ -124,14 +168,17 @@ static int run_status(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, &err);
 	if (format == OUTPUT_JSON)
 		print_json(&s);
+	else if (format == OUTPUT_TSV)
+		print_tsv(&s);
 	else
 		print_text(&s);
-	return EXIT_OK;
+	return fflush(stdout) ? cli_error(cli, EXIT_REFUSED, "cannot write the output")
+	                      : EXIT_OK;
 }
 
 const struct verb verb_status = {
     .name = "status",
-    .usage = "[--format text|json]",
+    .usage = "[--format table|tsv|json]",
     .summary = "the event's readiness figures on one screen",
     .help = "Days left, invitations by state, accepted delegations without hotel or\n"
             "arrival details (the host delegation, named as the event's country,\n"

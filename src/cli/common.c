@@ -33,6 +33,7 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 	    {0},
 	};
 	int c;
+	opterr = 0; /* the messages below say "summit:", not the program's path */
 	while ((c = getopt_long(argc, argv, "+d:t:Vh", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -42,7 +43,7 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 			int y, m, d;
 			if (!when_parse_date(optarg, &y, &m, &d))
 				return cli_error(
-				    cli, EXIT_USAGE,
+				    cli, EXIT_REFUSED,
 				    "--today: got \"%s\", expected a date as "
 				    "YYYY-MM-DD",
 				    optarg);
@@ -58,6 +59,11 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 			fputs(usage, stdout);
 			return EXIT_OK;
 		default:
+			cli_error(cli, EXIT_USAGE,
+			          optopt && strchr("dt", optopt)
+			              ? "%s needs a value"
+			              : "unknown option \"%s\"",
+			          argv[optind - 1]);
 			fputs(usage, stderr);
 			return EXIT_USAGE;
 		}
@@ -93,15 +99,37 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 
 int cli_fail(const struct cli *cli, const struct summit_err *err)
 {
+	int code = err->status == SUMMIT_USAGE ? EXIT_USAGE : EXIT_REFUSED;
 	if (err->field[0])
-		return cli_error(cli, EXIT_REFUSED, "%s: %s", err->field, err->msg);
-	return cli_error(cli, EXIT_REFUSED, "%s", err->msg);
+		return cli_error(cli, code, "%s: %s", err->field, err->msg);
+	return cli_error(cli, code, "%s", err->msg);
 }
 
 int cli_usage(const struct cli *cli)
 {
 	fprintf(stderr, "usage: summit %s %s\n", cli->verb->name, cli->verb->usage);
 	return EXIT_USAGE;
+}
+
+int cli_getopt(const struct cli *cli, int argc, char **argv, const char *shortopts,
+               const struct option *longopts)
+{
+	opterr = 0;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c != '?')
+		return c;
+	const char *word = argv[optind - 1];
+	bool needs_value = optopt && strchr(shortopts, optopt);
+	for (const struct option *o = longopts; o && o->name; o++)
+		if (o->has_arg == required_argument && strncmp(word, "--", 2) == 0 &&
+		    strcmp(word + 2, o->name) == 0)
+			needs_value = true;
+	if (needs_value)
+		cli_error(cli, EXIT_USAGE, "%s needs a value", word);
+	else
+		cli_error(cli, EXIT_USAGE, "unknown option \"%s\"", word);
+	cli_usage(cli);
+	return '?';
 }
 
 const struct kind *cli_kind(const struct cli *cli, const char *name)

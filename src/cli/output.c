@@ -28,6 +28,31 @@ int output_format_parse(const char *name, enum output_format *format)
 	return -1;
 }
 
+int cli_format(const struct cli *cli, const char *name, unsigned allowed,
+               enum output_format *format)
+{
+	static const char *const names[] = {"table", "tsv", "json", "csv"};
+	enum output_format f;
+	if (strcmp(name, "text") == 0)
+		name = "table";
+	if (output_format_parse(name, &f) == 0 && (allowed & (1u << f))) {
+		*format = f;
+		return EXIT_OK;
+	}
+	struct strbuf known = {0};
+	int n = 0, total = 0;
+	for (int i = 0; i < 4; i++)
+		total += (allowed >> i) & 1;
+	for (int i = 0; i < 4; i++)
+		if (allowed & (1u << i))
+			strbuf_addf(&known, "%s%s",
+			            n++ ? (n == total ? " or " : ", ") : "", names[i]);
+	cli_error(cli, EXIT_REFUSED, "--format: got \"%s\", expected %s", name,
+	          known.buf);
+	strbuf_free(&known);
+	return EXIT_REFUSED;
+}
+
 static void put_tsv(FILE *out, const char *s)
 {
 	for (; s && *s; s++) {
@@ -90,6 +115,23 @@ static void put_json_value(FILE *out, const char *value, const struct field *f)
 	} else {
 		output_json_string(out, value);
 	}
+}
+
+const char *output_display(const struct field *f, const char *value, char *buf,
+                           size_t size)
+{
+	if (!value || !f || f->type != FIELD_MONEY)
+		return value;
+	/* The stored form is "-1250.5" or "763000000": exact in hundredths. */
+	char *end;
+	long long whole = strtoll(value, &end, 10), cents = 0;
+	if (*end == '.') {
+		cents = (end[1] - '0') * 10 + (end[2] ? end[2] - '0' : 0);
+		if (value[0] == '-')
+			cents = -cents;
+	}
+	text_money(whole * 100 + cents, NULL, buf, size);
+	return buf;
 }
 
 struct output *output_begin(FILE *out, enum output_format format,
@@ -158,7 +200,10 @@ void output_row(struct output *o, const char *const *values, const struct field 
 		}
 		for (size_t i = 0; i < o->ncolumns; i++) {
 			/* One line per row: newlines in text show as spaces. */
-			char *cell = xstrdup(values[i] ? values[i] : "");
+			char money[48];
+			const char *shown = output_display(
+			    fields ? &fields[i] : NULL, values[i], money, sizeof money);
+			char *cell = xstrdup(shown ? shown : "");
 			for (char *p = cell; *p; p++)
 				if (*p == '\n' || *p == '\t' || *p == '\r')
 					*p = ' ';

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/model.h"
 #include "summit/record.h"
 #include "summit/text.h"
 #include "summit/when.h"
@@ -12,13 +13,6 @@
 
 static const char accepted[] = "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = "
                                "t.id AND i.state = 'accepted')";
-
-/* SQL: the delegation whose id is the expression id_sql is not the host,
- * the one named as the event's country (as in check.h), which lives in
- * town and needs no hotel, flight or car. */
-#define SQL_NOT_HOST(id_sql)                                                             \
-	"NOT EXISTS (SELECT 1 FROM delegations h JOIN event e ON e.country = h.name"     \
-	" COLLATE NOCASE WHERE h.id = " id_sql ")"
 
 /* status.c counts its figures with these too, so a figure and its list
  * agree. */
@@ -30,10 +24,7 @@ const struct browse_cond browse_conds[] = {
     {"accepted-with-hotel", &kind_delegations, "accepted, with a hotel",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND EXISTS (SELECT 1 FROM allocations a WHERE a.delegation = t.id)"},
-    {"accepted-without-hotel", &kind_delegations, "accepted, without a hotel",
-     "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
-     "'accepted') AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.delegation = "
-     "t.id) AND " SQL_NOT_HOST("t.id")},
+    {"in-town", &kind_delegations, "living in town", MODEL_SQL_IN_TOWN("t")},
     {"accepted-with-arrival", &kind_delegations, "accepted, with arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id AND "
@@ -41,7 +32,7 @@ const struct browse_cond browse_conds[] = {
     {"accepted-without-arrival", &kind_delegations, "accepted, without arrival details",
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id "
-     "AND a.direction = 'arrival') AND " SQL_NOT_HOST("t.id")},
+     "AND a.direction = 'arrival') AND NOT " MODEL_SQL_IN_TOWN("t")},
     {"without-pickup", &kind_arrivals, "arrivals without a pickup",
      "t.direction = 'arrival' AND t.pickup IS NULL"},
     {"open", &kind_tasks, "open", "t.state IN ('open', 'in-progress')"},

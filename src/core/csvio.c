@@ -9,7 +9,6 @@
 #include <dirent.h>
 
 #include "internal.h"
-#include "summit/invitation.h"
 #include "summit/record.h"
 
 struct import {
@@ -26,6 +25,10 @@ struct import {
 	long long rows;
 	int status;
 	struct summit_err *err;
+	/* csv_import_all: where bad rows go, and how many there were. */
+	csv_bad_row_fn bad_row;
+	void *bad_row_ctx;
+	long long bad_rows;
 };
 
 SUMMIT_PRINTF(4, 5)
@@ -43,6 +46,18 @@ static int fail(struct import *im, long line, const char *column, const char *fm
 		err_set(im->err, SUMMIT_INVALID, "%s:%ld: %s", im->name, line, msg);
 	im->status = SUMMIT_INVALID;
 	return im->status;
+}
+
+/* A row that is refused: the end of the import, or with csv_import_all one
+ * more message and on to the next row. */
+static void fail_row(struct import *im, long line, const char *column, const char *msg)
+{
+	fail(im, line, column, "%s", msg);
+	if (!im->bad_row)
+		return;
+	im->bad_row(im->err, im->bad_row_ctx);
+	im->bad_rows++;
+	im->status = SUMMIT_OK;
 }
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -88,7 +103,16 @@ static void read_header(struct import *im)
 	for (size_t k = 0; k < kind->nfields; k++)
 		strbuf_addf(&known, "%s%s", k ? ", " : "", kind->fields[k].name);
 	for (size_t i = 0; i < n && !im->status; i++) {
-		const char *name = names[i];
+		/* "Name" and " name " are the name column, as a spreadsheet
+		 * user would expect. */
+		char *name = names[i];
+		size_t lead = strspn(name, " "), len = strlen(name + lead);
+		memmove(name, name + lead, len + 1);
+		while (len && name[len - 1] == ' ')
+			name[--len] = 0;
+		for (char *p = name; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
 		int f = kind_field_index(kind, name);
 		if (f < 0) {
 			fail(im, im->row_line, NULL,
@@ -128,18 +152,20 @@ static void on_row(int terminator, void *ctx)
 	if (im->ncolumns == 0) {
 		read_header(im);
 	} else if (im->nfield != im->ncolumns) {
-		fail(im, im->row_line, NULL, "%zu fields, expected %zu as in the header",
-		     im->nfield, im->ncolumns);
-	} else if (im->kind == &kind_event && im->rows > 0) {
-		fail(
-		    im, im->row_line, NULL,
-		    "a second event, expected exactly one row: one file holds one event");
+		char msg[96];
+		snprintf(msg, sizeof msg, "%zu fields, expected %zu as in the header",
+		         im->nfield, im->ncolumns);
+		fail_row(im, im->row_line, NULL, msg);
+	} else if (im->kind->singleton && im->rows > 0) {
+		fail(im, im->row_line, NULL,
+		     "a second %s, expected exactly one row: one file holds one %s",
+		     im->kind->singular, im->kind->singular);
 	} else {
 		struct summit_err why;
 		err_clear(&why);
 		int status = record_insert(im->db, im->kind, im->values, NULL, &why);
 		if (status == SUMMIT_INVALID || status == SUMMIT_NOT_FOUND)
-			fail(im, im->row_line, why.field, "%s", why.msg);
+			fail_row(im, im->row_line, why.field, why.msg);
 		else if (status)
 			im->status = err_set(im->err, status, "%s:%ld: %s", im->name,
 			                     im->row_line, why.msg);
@@ -155,14 +181,40 @@ static void on_row(int terminator, void *ctx)
 	im->next_line = im->line + 1;
 }
 
-int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const char *name,
-               long long *rows, struct summit_err *err)
+/* The separator of a header line: the most frequent of comma, semicolon
+ * and tab outside quotes, comma when none appears. */
+static unsigned char header_delimiter(const char *line)
+{
+	static const unsigned char candidates[] = {',', ';', '\t'};
+	size_t counts[3] = {0};
+	bool quoted = false;
+	for (const char *p = line; *p && (quoted || *p != '\n'); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		for (int i = 0; i < 3 && !quoted; i++)
+			counts[i] += (unsigned char)*p == candidates[i];
+	}
+	int best = 0;
+	for (int i = 1; i < 3; i++)
+		if (counts[i] > counts[best])
+			best = i;
+	return candidates[best];
+}
+
+int csv_import_all(struct summit_db *db, const struct kind *kind, FILE *in,
+                   const char *name, long long *rows, csv_bad_row_fn fn, void *ctx,
+                   struct summit_err *err)
 {
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
 		return err_set(err, SUMMIT_FAILED, "out of memory");
-	struct import im = {
-	    .db = db, .kind = kind, .name = name, .err = err, .next_line = 1};
+	struct import im = {.db = db,
+	                    .kind = kind,
+	                    .name = name,
+	                    .err = err,
+	                    .next_line = 1,
+	                    .bad_row = fn,
+	                    .bad_row_ctx = ctx};
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -170,6 +222,8 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 		/* Spreadsheets write a byte-order mark before the header. */
 		size_t skip =
 		    ++im.line == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		if (im.line == 1)
+			csv_set_delim(&parser, header_delimiter(line + skip));
 		if (csv_parse(&parser, line + skip, (size_t)len - skip, on_field, on_row,
 		              &im) != (size_t)len - skip &&
 		    !im.status)
@@ -186,11 +240,15 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 		     "a quoted field is not closed, expected a closing quote");
 	if (!im.status && im.ncolumns == 0)
 		fail(&im, 1, NULL, "empty, expected a header row naming the columns");
-	/* History rows are only right if each invitation's story ends in its
-	 * state. */
+	if (!im.status && im.bad_rows)
+		im.status =
+		    err_set(err, SUMMIT_INVALID, "%s: %lld row%s refused, expected none",
+		            name, im.bad_rows, im.bad_rows == 1 ? "" : "s");
+	/* Rules on the file as a whole (history: each invitation's story ends
+	 * in its state). */
 	struct summit_err why;
-	if (!im.status && kind == &kind_history &&
-	    (im.status = invitation_check_histories(db, &why)))
+	if (!im.status && kind->after_import &&
+	    (im.status = kind->after_import(db, &why)))
 		err_set(err, im.status, "%s: %s", name, why.msg);
 	free(line);
 	csv_free(&parser);
@@ -204,6 +262,12 @@ int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const ch
 	if (rows)
 		*rows = im.rows;
 	return im.status;
+}
+
+int csv_import(struct summit_db *db, const struct kind *kind, FILE *in, const char *name,
+               long long *rows, struct summit_err *err)
+{
+	return csv_import_all(db, kind, in, name, rows, NULL, NULL, err);
 }
 
 void csv_write_field(FILE *out, const char *value)

@@ -13,7 +13,7 @@
 #include "summit/text.h"
 #include "summit/when.h"
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 int db_schema_version(void)

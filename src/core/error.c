@@ -9,6 +9,7 @@ int err_set(struct summit_err *err, int status, const char *fmt, ...)
 	if (err) {
 		va_list ap;
 		va_start(ap, fmt);
+		err->status = status;
 		err->field[0] = '\0';
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
@@ -21,6 +22,7 @@ int err_field(struct summit_err *err, const char *field, const char *fmt, ...)
 	if (err) {
 		va_list ap;
 		va_start(ap, fmt);
+		err->status = SUMMIT_INVALID;
 		snprintf(err->field, sizeof err->field, "%s", field);
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
@@ -31,5 +33,5 @@ int err_field(struct summit_err *err, const char *field, const char *fmt, ...)
 void err_clear(struct summit_err *err)
 {
 	if (err)
-		err->field[0] = err->msg[0] = '\0';
+		err->status = SUMMIT_OK, err->field[0] = err->msg[0] = '\0';
 }

@@ -1,4 +1,4 @@
-/* Shared by ics.c and ics_itip.c. */
+/* Shared by ics.c and ics_itip.c, and the event's hooks in kind.c. */
 #ifndef SUMMIT_ICS_INTERNAL_H
 #define SUMMIT_ICS_INTERNAL_H
 
@@ -19,5 +19,11 @@ void ics_add_owned(icalcomponent *c, icalproperty *(*make)(const char *), char *
 void ics_add_time(struct summit_db *db, icalcomponent *c, icalproperty_kind kind,
                   long long utc);
 void ics_add_stamp(struct summit_db *db, icalcomponent *c);
+
+/* Keeps the event's calendar UID domain: the event's hook (kind.c) runs it
+ * when the event is written and before a rename, so UIDs outlive the name
+ * they came from. */
+struct summit_err;
+int ics_keep_uid_domain(struct summit_db *db, struct summit_err *err);
 
 #endif

@@ -245,9 +245,39 @@ static long long to_utc(struct summit_db *db, struct icaltimetype t)
 
 /* --- replies --------------------------------------------------------- */
 
+/* DTSTAMP is UTC (RFC 5545 3.8.7.2), but some programs write a TZID: the
+ * time is then read in that zone, the file's VTIMEZONE or an Olson name. */
+static int stamp_utc(icalcomponent *cal, icalproperty *stamp, long long *utc, char *msg,
+                     size_t size)
+{
+	struct icaltimetype t = icalproperty_get_dtstamp(stamp);
+	icalparameter *tzid =
+	    icalproperty_get_first_parameter(stamp, ICAL_TZID_PARAMETER);
+	const icaltimezone *zone = icaltimezone_get_utc_timezone();
+	if (tzid && !icaltime_is_utc(t)) {
+		const char *name = icalparameter_get_tzid(tzid);
+		zone = name ? icalcomponent_get_timezone(cal, name) : NULL;
+		if (!zone && name)
+			zone = icaltimezone_get_builtin_timezone(name);
+		if (!zone) {
+			snprintf(msg, size,
+			         "got TZID=%s, an unknown time zone, expected an Olson "
+			         "name or a VTIMEZONE in the file",
+			         name ? name : "");
+			return SUMMIT_INVALID;
+		}
+	}
+	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
+		snprintf(msg, size, "got no valid time, expected YYYYMMDDTHHMMSSZ");
+		return SUMMIT_INVALID;
+	}
+	*utc = (long long)icaltime_as_timet_with_zone(t, zone);
+	return SUMMIT_OK;
+}
+
 static int reply_event(struct summit_db *db, const char *name, const char *text, int n,
-                       icalcomponent *ev, const char *domain, ics_reply_fn fn, void *ctx,
-                       struct summit_err *err)
+                       icalcomponent *cal, icalcomponent *ev, const char *domain,
+                       ics_reply_fn fn, void *ctx, struct summit_err *err)
 {
 	char msg[1024];
 	const char *uid = icalcomponent_get_uid(ev);
@@ -281,15 +311,29 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 		    uid, id);
 		return at_line(err, name, event_line(text, n, "UID"), "UID", msg);
 	}
-	char code[32], email[256], state[32];
+	char code[33], email[256], state[32]; /* a code has up to 32 characters */
 	snprintf(code, sizeof code, "%s", col(st, 0));
 	snprintf(email, sizeof email, "%s", col(st, 1));
 	snprintf(state, sizeof state, "%s", col(st, 2));
 	sqlite3_finalize(st);
 
-	icalproperty *att = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
-	const char *who = att ? strip_mailto(icalproperty_get_attendee(att)) : "";
-	if (!att || !*email || strcasecmp(who, strip_mailto(email)) != 0) {
+	/* A reply may list other attendees too (Exchange puts the organiser
+	 * first, RFC 5546 3.2.3): the answer is the invitation's address's. */
+	icalproperty *first =
+	    icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	icalproperty *att = NULL;
+	for (icalproperty *p = first; p && *email && !att;
+	     p = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
+		const char *address = icalproperty_get_attendee(p);
+		if (address &&
+		    strcasecmp(strip_mailto(address), strip_mailto(email)) == 0)
+			att = p;
+	}
+	const char *who = att ? strip_mailto(icalproperty_get_attendee(att))
+	                  : first && icalproperty_get_attendee(first)
+	                      ? strip_mailto(icalproperty_get_attendee(first))
+	                      : "";
+	if (!att) {
 		snprintf(msg, sizeof msg,
 		         "got \"%s\", expected the address of %s's invitation (%s)", who,
 		         code, *email ? email : "none recorded");
@@ -327,12 +371,19 @@ static int reply_event(struct summit_db *db, const char *name, const char *text,
 	if (!stamp)
 		return at_line(err, name, event_line(text, n, NULL), "DTSTAMP",
 		               "missing, expected the time of the reply");
-	struct ics_reply reply = {.changed = strcmp(state, target) != 0};
+	long long stamped;
+	if (stamp_utc(cal, stamp, &stamped, msg, sizeof msg))
+		return at_line(err, name, event_line(text, n, "DTSTAMP"), "DTSTAMP", msg);
+	struct ics_reply reply = {.changed = strcmp(state, target) != 0,
+	                          .why = "already recorded"};
+	if (!reply.changed && answer == ICAL_PARTSTAT_TENTATIVE)
+		reply.why = "the invitation is acknowledged already, which is all a "
+		            "tentative answer records: no history row written";
 	snprintf(reply.delegation, sizeof reply.delegation, "%s", code);
 	snprintf(reply.state, sizeof reply.state, "%s", said);
 	if (reply.changed) {
-		char when[WHEN_TIME_LEN];
-		when_format_local(db, to_utc(db, icalproperty_get_dtstamp(stamp)), when);
+		char when[WHEN_EXACT_LEN];
+		when_format_exact(db, stamped, when);
 		const char *comment = NULL;
 		icalproperty *c =
 		    icalcomponent_get_first_property(ev, ICAL_COMMENT_PROPERTY);
@@ -381,7 +432,7 @@ int ics_import_reply(struct summit_db *db, const char *name, const char *text,
 	         icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
 	     ev && !status;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), n++)
-		status = reply_event(db, name, text, n, ev, domain, fn, ctx, err);
+		status = reply_event(db, name, text, n, cal, ev, domain, fn, ctx, err);
 	if (!status && n == 0)
 		status =
 		    err_set(err, SUMMIT_INVALID,
@@ -519,9 +570,10 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 		free(room);
 		return at_line(err, name, event_line(text, n, "DTSTART"), "DTSTART", msg);
 	}
-	char from[WHEN_TIME_LEN], to[WHEN_TIME_LEN];
-	when_format_local(db, s, from);
-	when_format_local(db, e, to);
+	/* The instants as they are, even in the hour repeated in autumn. */
+	char from[WHEN_EXACT_LEN], to[WHEN_EXACT_LEN];
+	when_format_exact(db, s, from);
+	when_format_exact(db, e, to);
 	const char *desc = icalcomponent_get_description(ev);
 	char *values[SESSION_FIELD_COUNT] = {
 	    [SESSION_TITLE] = (char *)title,

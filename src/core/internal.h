@@ -46,14 +46,4 @@ const char *record_column(const struct field *f);
  * id is the expression id_sql (record.c). */
 void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql);
 
-/* Keeps the event's calendar UID domain (ics.c): called when the event is
- * written, before a rename, so UIDs outlive the name they came from. */
-int ics_keep_uid_domain(struct summit_db *db, struct summit_err *err);
-
-/* The rule of a history row read from a file (invitation.c). */
-int invitation_check_history(struct summit_db *db, const char *const *values,
-                             struct summit_err *err);
-/* Run after an invitation is inserted (invitation.c). */
-int invitation_after_insert(struct summit_db *db, long long id, struct summit_err *err);
-
 #endif

@@ -40,10 +40,11 @@ bool invitation_can_move(const char *from, const char *to)
 }
 
 /* The rule for a history row imported from a file. */
-int invitation_check_history(struct summit_db *db, const char *const *v,
+int invitation_check_history(struct summit_db *db, long long self, const char *const *v,
                              struct summit_err *err)
 {
 	(void)db;
+	(void)self;
 	const char *old = v[HISTORY_OLD_STATE], *new = v[HISTORY_NEW_STATE];
 	if (old && !invitation_can_move(old, new))
 		return err_field(
@@ -179,8 +180,8 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 	struct record now = {0};
 	if ((status = record_get(db, kind, id, &now, err)))
 		return status;
-	char at_text[WHEN_TIME_LEN];
-	when_format_local(db, at, at_text);
+	char at_text[WHEN_EXACT_LEN];
+	when_format_exact(db, at, at_text);
 	status = add_history(db, move->delegation, at_text, old, move->state,
 	                     now.values[INVITATION_CHANNEL], move->note, err);
 	record_clear(&now);

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "summit/error.h"
+#include "summit/invitation.h"
 #include "summit/record.h"
 #include "summit/when.h"
+#include "ics_internal.h"
 #include "internal.h"
 
 #define COUNT(a)  (sizeof(a) / sizeof((a)[0]))
@@ -24,8 +26,10 @@ static const struct field event_fields[] = {EVENT_FIELDS(KIND_FIELD_ROW)};
 
 /* New days or a new zone must still hold every session; a UID domain is
  * one word, as the ones summit makes from the name. */
-static int check_event(struct summit_db *db, const char *const *v, struct summit_err *err)
+static int check_event(struct summit_db *db, long long self, const char *const *v,
+                       struct summit_err *err)
 {
+	(void)self;
 	if (v[EVENT_UID_DOMAIN] &&
 	    (!*v[EVENT_UID_DOMAIN] ||
 	     strspn(v[EVENT_UID_DOMAIN], "abcdefghijklmnopqrstuvwxyz"
@@ -67,6 +71,27 @@ static int check_event(struct summit_db *db, const char *const *v, struct summit
 	return status;
 }
 
+/* The event's zone and days are cached in db; its UID domain is kept from
+ * the first name, and before a rename, so calendars keep their UIDs. */
+static int event_after_insert(struct summit_db *db, long long id, struct summit_err *err)
+{
+	(void)id;
+	int status = db_refresh_event(db, err);
+	return status ? status : ics_keep_uid_domain(db, err);
+}
+
+static int event_before_update(struct summit_db *db, long long id, struct summit_err *err)
+{
+	(void)id;
+	return ics_keep_uid_domain(db, err);
+}
+
+static int event_after_update(struct summit_db *db, long long id, struct summit_err *err)
+{
+	(void)id;
+	return db_refresh_event(db, err);
+}
+
 static const struct field delegation_fields[] = {DELEGATION_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field person_fields[] = {PERSON_FIELDS(KIND_FIELD_ROW)};
@@ -94,9 +119,10 @@ static int check_order(struct summit_db *db, const char *from, const char *to,
 	return SUMMIT_OK;
 }
 
-static int check_session(struct summit_db *db, const char *const *v,
+static int check_session(struct summit_db *db, long long self, const char *const *v,
                          struct summit_err *err)
 {
+	(void)self;
 	int status = check_order(db, v[SESSION_START], v[SESSION_END], "end", err);
 	if (status)
 		return status;
@@ -135,9 +161,10 @@ static const struct field place_fields[] = {PLACE_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field travel_fields[] = {TRAVEL_FIELDS(KIND_FIELD_ROW)};
 
-static int check_travel(struct summit_db *db, const char *const *v,
+static int check_travel(struct summit_db *db, long long self, const char *const *v,
                         struct summit_err *err)
 {
+	(void)self;
 	(void)db;
 	if (strcmp(v[TRAVEL_ORIGIN], v[TRAVEL_DESTINATION]) == 0)
 		return err_field(err, "destination",
@@ -148,8 +175,10 @@ static int check_travel(struct summit_db *db, const char *const *v,
 
 static const struct field hotel_fields[] = {HOTEL_FIELDS(KIND_FIELD_ROW)};
 
-static int check_hotel(struct summit_db *db, const char *const *v, struct summit_err *err)
+static int check_hotel(struct summit_db *db, long long self, const char *const *v,
+                       struct summit_err *err)
 {
+	(void)self;
 	(void)db;
 	if (v[HOTEL_STARS] && atoi(v[HOTEL_STARS]) > 5)
 		return err_field(err, "stars", "got %s, expected 1 to 5", v[HOTEL_STARS]);
@@ -164,8 +193,10 @@ static const struct field vehicle_fields[] = {VEHICLE_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field trip_fields[] = {TRIP_FIELDS(KIND_FIELD_ROW)};
 
-static int check_trip(struct summit_db *db, const char *const *v, struct summit_err *err)
+static int check_trip(struct summit_db *db, long long self, const char *const *v,
+                      struct summit_err *err)
 {
+	(void)self;
 	if (strcmp(v[TRIP_ORIGIN], v[TRIP_DESTINATION]) == 0)
 		return err_field(err, "destination",
 		                 "got %s, the origin itself, expected another place",
@@ -192,16 +223,20 @@ static const struct field task_fields[] = {TASK_FIELDS(KIND_FIELD_ROW)};
 	                         .key = keyidx,                                          \
 	                         __VA_ARGS__}
 
-KIND(kind_event, "event", "event", event_fields, 0, .check = check_event,
+KIND(kind_event, "event", "event", event_fields, 0, .singleton = true,
+     .check = check_event, .after_insert = event_after_insert,
+     .before_update = event_before_update, .after_update = event_after_update,
      .help = "the meeting itself: one per file");
 KIND(kind_delegations, "delegations", "delegation", delegation_fields, 0,
      .help = "a state or an organisation taking part");
 KIND(kind_people, "people", "person", person_fields, 0,
      .help = "a member of a delegation");
 KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
+     .after_insert = invitation_after_insert,
      .help = "one per delegation, with its channel and state");
 KIND(kind_history, "history", "history", history_fields, 0, .import_only = true,
-     .check = invitation_check_history, .help = "every change of an invitation's state");
+     .check = invitation_check_history, .after_import = invitation_check_histories,
+     .help = "every change of an invitation's state");
 KIND(kind_venues, "venues", "venue", venue_fields, 0, .help = "a conference centre");
 KIND(kind_rooms, "rooms", "room", room_fields, 0, .help = "a meeting room of a venue");
 KIND(kind_sessions, "sessions", "session", session_fields, 0, .check = check_session,

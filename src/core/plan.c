@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/model.h"
 #include "summit/when.h"
 
 static const char *text(sqlite3_stmt *st, int col)
@@ -10,37 +11,28 @@ static const char *text(sqlite3_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st, col);
 }
 
-/* Who is expected at a session: the sizes of the delegations that attend,
- * leaving out those that declined or withdrew. The sums for sessions open
- * to all or to participants do not depend on the session, so SQLite
- * computes them once per query rather than once per session. */
-#define NOT_OUT                                                                          \
-	" NOT EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = d.id"             \
-	"  AND i.state IN ('declined', 'withdrawn'))"
-#define EXPECTED                                                                         \
-	"(CASE s.attendance"                                                             \
-	" WHEN 'all' THEN (SELECT coalesce(sum(d.size), 0) FROM delegations d "          \
-	"WHERE" NOT_OUT ")"                                                              \
-	" WHEN 'participants' THEN (SELECT coalesce(sum(d.size), 0) FROM delegations d"  \
-	"  WHERE d.status = 'participant' AND" NOT_OUT ")"                               \
-	" ELSE (SELECT coalesce(sum(d.size), 0) FROM session_delegations l"              \
-	"  JOIN delegations d ON d.id = l.ref WHERE l.owner = s.id AND" NOT_OUT ") END)"
-
-#define SESSION_COLUMNS                                                                  \
-	"SELECT s.id, s.room, s.title, s.kind, r.name, s.status, s.start, s.\"end\","    \
-	" r.capacity, " EXPECTED ", s.status <> 'cancelled' AND EXISTS (SELECT 1 FROM"   \
-	" sessions o WHERE o.room = s.room AND o.id <> s.id AND o.status <> 'cancelled'" \
-	" AND o.start < s.\"end\" AND s.start < o.\"end\") FROM sessions s JOIN rooms r" \
-	" ON r.id = s.room "
+/* The sessions' rows; who is expected comes from the model (model.h),
+ * the one rule check uses too. */
+// clang-format off
+#define SESSION_COLUMNS \
+	"SELECT s.id, s.room, s.title, s.kind, r.name, s.status, s.start, s.\"end\"," \
+	"       r.capacity," \
+	"       s.status <> 'cancelled' AND EXISTS (" \
+	"         SELECT 1 FROM sessions o" \
+	"          WHERE o.room = s.room AND o.id <> s.id AND o.status <> 'cancelled'" \
+	"            AND o.start < s.\"end\" AND s.start < o.\"end\")" \
+	"  FROM sessions s JOIN rooms r ON r.id = s.room "
+// clang-format on
 
 /* Hands each row of a query, as a plan_* struct, to the caller's fn. */
 struct relay {
 	void (*fn)(void); /* a plan_*_fn */
 	void *ctx;
-	long long day_start; /* sessions: minutes are counted from it */
+	long long day_start;       /* sessions: minutes are counted from it */
+	const struct model *model; /* sessions: who is expected */
 };
 #define RELAY(fn, ctx, day_start)                                                        \
-	(&(struct relay){(void (*)(void))(fn), (ctx), (day_start)})
+	(&(struct relay){(void (*)(void))(fn), (ctx), (day_start), NULL})
 
 static int session_row(sqlite3_stmt *st, void *data)
 {
@@ -55,18 +47,31 @@ static int session_row(sqlite3_stmt *st, void *data)
 	    .start = sqlite3_column_int64(st, 6),
 	    .end = sqlite3_column_int64(st, 7),
 	    .capacity = sqlite3_column_int64(st, 8),
-	    .expected = sqlite3_column_int64(st, 9),
-	    .overlap = sqlite3_column_int(st, 10) != 0,
+	    .overlap = sqlite3_column_int(st, 9) != 0,
 	};
+	const struct model_session *ms = model_session_find(r->model, s.id);
+	s.expected = ms ? model_session_expected(r->model, ms, NULL) : 0;
 	s.start_minute = (int)((s.start - r->day_start) / 60);
 	s.end_minute = (int)((s.end - r->day_start) / 60);
 	return ((plan_session_fn)r->fn)(&s, r->ctx);
 }
 
+/* Relays st's sessions with the expected attendance of the model's
+ * sessions starting in [from, to) (from >= to: all). */
 static int each_session(struct summit_db *db, sqlite3_stmt *st, long long day_start,
-                        plan_session_fn fn, void *ctx, struct summit_err *err)
+                        long long from, long long to, plan_session_fn fn, void *ctx,
+                        struct summit_err *err)
 {
-	return db_each_row(db, st, session_row, RELAY(fn, ctx, day_start), err);
+	struct model m;
+	int status = model_load(db, &m, MODEL_SESSIONS, from, to, err);
+	if (status) {
+		sqlite3_finalize(st);
+		return status;
+	}
+	struct relay r = {(void (*)(void))fn, ctx, day_start, &m};
+	status = db_each_row(db, st, session_row, &r, err);
+	model_free(&m);
+	return status;
 }
 
 int plan_day_sessions(struct summit_db *db, const char *date, plan_session_fn fn,
@@ -77,32 +82,35 @@ int plan_day_sessions(struct summit_db *db, const char *date, plan_session_fn fn
 	sqlite3_stmt *st;
 	if (!status)
 		status = db_prepare(db,
-		                    SESSION_COLUMNS "WHERE s.start >= ? AND s.start < ?"
+		                    SESSION_COLUMNS " WHERE s.start >= ? AND s.start < ?"
 		                                    " ORDER BY s.start, r.name, s.id",
 		                    &st, err);
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
-	return each_session(db, st, start, fn, ctx, err);
+	return each_session(db, st, start, start, end, fn, ctx, err);
 }
 
 int plan_delegation_sessions(struct summit_db *db, long long delegation,
                              plan_session_fn fn, void *ctx, struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status =
-	    db_prepare(db,
-	               SESSION_COLUMNS
-	               "WHERE s.attendance = 'all' OR (s.attendance = 'participants'"
-	               " AND (SELECT status FROM delegations WHERE id = ?1) ="
-	               " 'participant') OR EXISTS (SELECT 1 FROM session_delegations l"
-	               " WHERE l.owner = s.id AND l.ref = ?1) ORDER BY s.start, s.id",
-	               &st, err);
+	// clang-format off
+	int status = db_prepare(db,
+	    SESSION_COLUMNS
+	    " WHERE s.attendance = 'all'"
+	    "    OR (s.attendance = 'participants'"
+	    "        AND (SELECT status FROM delegations WHERE id = ?1) = 'participant')"
+	    "    OR EXISTS (SELECT 1 FROM session_delegations l"
+	    "                WHERE l.owner = s.id AND l.ref = ?1)"
+	    " ORDER BY s.start, s.id",
+	    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, delegation);
-	return each_session(db, st, 0, fn, ctx, err);
+	return each_session(db, st, 0, 0, 0, fn, ctx, err);
 }
 
 static int night_row(sqlite3_stmt *st, void *data)

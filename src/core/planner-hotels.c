@@ -14,6 +14,7 @@
 #include "planner_internal.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/when.h"
 
 /* Costs: people x minutes to the venue, plus what a head outside the
@@ -114,14 +115,6 @@ static long find_hotel(struct hctx *c, long long id)
 	return -1;
 }
 
-/* The night a landing needs first: before 06:00, the night before. */
-static long arrival_night(struct summit_db *db, long long t)
-{
-	int minute;
-	long day = planner_local_day(db, t, &minute);
-	return minute < 6 * 60 ? day - 1 : day;
-}
-
 /* ---- loading ---- */
 
 static int load_delegations(struct hctx *c, struct summit_err *err)
@@ -129,10 +122,7 @@ static int load_delegations(struct hctx *c, struct summit_err *err)
 	// clang-format off
 	static const char sql[] =
 	    "SELECT d.id, d.code, d.size, d.rank FROM delegations d"
-	    " LEFT JOIN invitations i ON i.delegation = d.id"
-	    " WHERE (i.id IS NULL OR i.state = 'accepted')"
-	    "  AND d.name <> (SELECT country FROM event WHERE id = 1) COLLATE NOCASE"
-	    " ORDER BY d.id";
+	    " WHERE " MODEL_SQL_NEEDS_LOGISTICS("d") " ORDER BY d.id";
 	// clang-format on
 	sqlite3_stmt *st;
 	int status = db_prepare(c->db, sql, &st, err);
@@ -166,107 +156,54 @@ static int load_delegations(struct hctx *c, struct summit_err *err)
 	return status;
 }
 
-struct flight {
-	long long delegation, person, time;
-	bool departure;
-};
-
-/* Each delegation's nights and rooms per night, from its flights. */
+/* Each delegation's nights and rooms per night: its main party's nights in
+ * town (model.h), and a room a night for each person travelling apart on
+ * nights outside them. */
 static int load_stays(struct hctx *c, struct summit_err *err)
 {
-	sqlite3_stmt *st;
-	int status =
-	    db_prepare(c->db,
-	               "SELECT delegation, coalesce(person, 0), direction = 'departure',"
-	               " time FROM arrivals ORDER BY delegation, time",
-	               &st, err);
+	struct model m;
+	int status = model_load(c->db, &m, MODEL_FLIGHTS, 0, 0, err);
 	if (status)
 		return status;
-	struct flight *f = NULL;
-	size_t nf = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nf == cap) {
-			cap = cap ? cap * 2 : 256;
-			f = xrealloc(f, cap * sizeof *f);
+	for (size_t i = 0; i < c->nd; i++) {
+		struct hdlg *d = &c->d[i];
+		long main_first = 0, main_end = 0;
+		bool has_main =
+		    model_nights_in_town(&m, d->id, 0, &main_first, &main_end);
+		long first = has_main ? main_first : 0, last = has_main ? main_end : 0;
+		size_t from, to;
+		model_flights_of(&m, d->id, &from, &to);
+		for (size_t k = from; k < to; k++) {
+			long pf, pe;
+			const struct model_flight *f = &m.flights[k];
+			if (!f->person || f->departure ||
+			    !model_nights_in_town(&m, d->id, f->person, &pf, &pe))
+				continue;
+			if (!first || pf < first)
+				first = pf;
+			if (pe > last)
+				last = pe;
 		}
-		f[nf++] = (struct flight){
-		    sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		    sqlite3_column_int64(st, 3), sqlite3_column_int(st, 2) != 0};
-	}
-	if (rc != SQLITE_DONE)
-		status = db_step_error(c->db, rc, err);
-	sqlite3_finalize(st);
-	long last_night = day_of(c->db->last_day);
-	for (size_t i = 0; !status && i < nf;) {
-		size_t j = i;
-		while (j < nf && f[j].delegation == f[i].delegation)
-			j++;
-		struct hdlg *d = find_dlg(c, f[i].delegation);
-		if (d) {
-			bool has_main = false;
-			for (size_t k = i; k < j; k++)
-				has_main |= f[k].person == 0;
-			long long in = 0, out = 0;
-			for (size_t k = i; k < j; k++) {
-				if (has_main && f[k].person)
-					continue;
-				if (!f[k].departure && (!in || f[k].time < in))
-					in = f[k].time;
-				if (f[k].departure && f[k].time > out)
-					out = f[k].time;
-			}
-			long main_in = in ? arrival_night(c->db, in) : 0;
-			long main_out =
-			    out ? planner_local_day(c->db, out, NULL) : last_night + 1;
-			long first = in ? main_in : 0, last = in ? main_out : 0;
-			/* People travelling apart widen the stay. */
-			for (size_t k = i; k < j && has_main; k++) {
-				if (!f[k].person || f[k].departure)
-					continue;
-				long pin = arrival_night(c->db, f[k].time);
-				long pend = main_out;
-				for (size_t m = i; m < j; m++)
-					if (f[m].person == f[k].person && f[m].departure)
-						pend = planner_local_day(c->db, f[m].time,
-						                         NULL);
-				if (!first || pin < first)
-					first = pin;
-				if (pend > last)
-					last = pend;
-			}
-			if (first && last > first) {
-				d->first = first;
-				d->last = last;
-				d->need =
-				    xcalloc((size_t)(last - first), sizeof *d->need);
-				for (long n = first; n < last; n++) {
-					if (in && n >= main_in && n < main_out) {
-						d->need[n - first] = d->rooms;
-						continue;
-					}
-					/* A room each for the people apart that night. */
-					for (size_t k = i; k < j; k++) {
-						if (!f[k].person || f[k].departure)
-							continue;
-						long pin =
-						    arrival_night(c->db, f[k].time);
-						long pend = main_out;
-						for (size_t m = i; m < j; m++)
-							if (f[m].person == f[k].person &&
-							    f[m].departure)
-								pend = planner_local_day(
-								    c->db, f[m].time,
-								    NULL);
-						if (n >= pin && n < pend)
-							d->need[n - first]++;
-					}
-				}
-			}
+		if (!first || last <= first)
+			continue;
+		d->first = first;
+		d->last = last;
+		d->need = xcalloc((size_t)(last - first), sizeof *d->need);
+		for (long n = first; n < last; n++)
+			if (has_main && n >= main_first && n < main_end)
+				d->need[n - first] = d->rooms;
+		for (size_t k = from; k < to; k++) {
+			long pf, pe;
+			const struct model_flight *f = &m.flights[k];
+			if (!f->person || f->departure ||
+			    !model_nights_in_town(&m, d->id, f->person, &pf, &pe))
+				continue;
+			for (long n = pf; n < pe; n++)
+				if (!(has_main && n >= main_first && n < main_end))
+					d->need[n - first]++;
 		}
-		i = j;
 	}
-	free(f);
+	model_free(&m);
 	return status;
 }
 
@@ -543,7 +480,8 @@ static void greedy(struct hctx *c, bool tight)
 		if (wants_room(&c->d[i]))
 			order[n++] = i;
 	c->tight = tight;
-	qsort_r(order, n, sizeof *order, cmp_greedy, c);
+	if (n)
+		qsort_r(order, n, sizeof *order, cmp_greedy, c);
 	c->tight = false;
 	for (size_t k = 0; k < n; k++) {
 		struct hdlg *d = &c->d[order[k]];
@@ -759,6 +697,11 @@ static void solve_mip(struct hctx *c, double mip_deadline)
 	for (size_t i = 0; i < c->nd; i++)
 		if (c->d[i].hotel >= 0)
 			take(c, &c->d[i], (size_t)c->d[i].hotel, 1);
+	/* Room for one slack entry per delegation row. */
+	capnz = nz + (size_t)nrows + 1;
+	ia = xrealloc(ia, (capnz + 1) * sizeof *ia);
+	ja = xrealloc(ja, (capnz + 1) * sizeof *ja);
+	ar = xrealloc(ar, (capnz + 1) * sizeof *ar);
 	int first_slack = (int)ncols + 1;
 	glp_add_cols(lp, (int)ncols + nrows);
 	for (size_t k = 0; k < ncols; k++) {
@@ -932,7 +875,8 @@ static void split_and_short(struct hctx *c)
 		order[norder++] = i;
 	}
 	/* Heads first, then the largest, as the greedy places them. */
-	qsort_r(order, norder, sizeof *order, cmp_greedy, c);
+	if (norder)
+		qsort_r(order, norder, sizeof *order, cmp_greedy, c);
 	for (size_t k = 0; k < norder; k++) {
 		size_t i = order[k];
 		struct hdlg *d = &c->d[i];
@@ -1004,7 +948,8 @@ static void split_and_short(struct hctx *c)
 		free(left);
 	}
 	free(order);
-	qsort(sh, nsh, sizeof *sh, cmp_short);
+	if (nsh)
+		qsort(sh, nsh, sizeof *sh, cmp_short);
 	for (size_t i = 0; i < nsh;) {
 		size_t j = i;
 		long long rooms = 0;
@@ -1069,7 +1014,8 @@ static char **alloc_values(struct hctx *c, const struct kind *kind,
 static void make_changes(struct hctx *c)
 {
 	const struct kind *kind = kind_find("allocations");
-	qsort(c->out, c->nout, sizeof *c->out, cmp_placed);
+	if (c->nout)
+		qsort(c->out, c->nout, sizeof *c->out, cmp_placed);
 	/* A split may give one hotel's night in two parts: one record. */
 	size_t m = 0;
 	for (size_t i = 0; i < c->nout; i++) {
@@ -1088,8 +1034,9 @@ static void make_changes(struct hctx *c)
 			if (e->locked)
 				continue;
 			struct placed key = {e->delegation, e->hotel, 0, e->night};
-			struct placed *p =
-			    bsearch(&key, c->out, c->nout, sizeof *c->out, cmp_placed);
+			struct placed *p = c->nout ? bsearch(&key, c->out, c->nout,
+			                                     sizeof *c->out, cmp_placed)
+			                           : NULL;
 			if (p && p->rooms == e->rooms) {
 				used[p - c->out] = true;
 			} else if (p) {

@@ -9,6 +9,7 @@
 #include "planner_internal.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/when.h"
 
 #define UNKNOWN_MINUTES 60
@@ -208,6 +209,7 @@ static void row_veh(struct pctx *c, sqlite3_stmt *st)
 {
 	GROW(c->v, c->nv, cap_v);
 	struct pveh *v = &c->v[c->nv++];
+	memset(v, 0, sizeof *v);
 	v->id = sqlite3_column_int64(st, 0);
 	v->code = text_col(st, 1);
 	v->car = strcmp((const char *)sqlite3_column_text(st, 2), "car") == 0;
@@ -279,10 +281,7 @@ static int load(struct pctx *c, struct summit_err *err)
 	// clang-format off
 	int status = step_all(c,
 	    "SELECT d.id, d.code, d.rank FROM delegations d"
-	    " LEFT JOIN invitations i ON i.delegation = d.id"
-	    " WHERE (i.id IS NULL OR i.state = 'accepted')"
-	    "  AND d.name <> (SELECT country FROM event WHERE id = 1) COLLATE NOCASE"
-	    " ORDER BY d.id", row_dlg, err);
+	    " WHERE " MODEL_SQL_NEEDS_LOGISTICS("d") " ORDER BY d.id", row_dlg, err);
 	if (!status)
 		status = step_all(c,
 		    "SELECT p.id, p.delegation,"
@@ -444,7 +443,8 @@ static int cmp_short(const void *a, const void *b)
 
 static void report_shortfalls(struct pctx *c)
 {
-	qsort(c->sh, c->nsh, sizeof *c->sh, cmp_short);
+	if (c->nsh)
+		qsort(c->sh, c->nsh, sizeof *c->sh, cmp_short);
 	for (size_t i = 0; i < c->nsh; i++) {
 		const struct pshort *s = &c->sh[i];
 		char day[WHEN_DATE_LEN];
@@ -515,7 +515,8 @@ static void index_apart(struct pctx *c)
 			c->apart[c->a[i].departure][c->napart[c->a[i].departure]++] =
 			    c->a[i].person;
 	for (int w = 0; w < 2; w++)
-		qsort(c->apart[w], c->napart[w], sizeof(long long), cmp_id);
+		if (c->napart[w])
+			qsort(c->apart[w], c->napart[w], sizeof(long long), cmp_id);
 }
 
 struct leg {
@@ -831,7 +832,8 @@ static int cmp_run(const void *a, const void *b)
  * its people over the largest vehicle's seats. */
 static long long run_bound(struct pctx *c)
 {
-	qsort(c->runs, c->nruns, sizeof *c->runs, cmp_run);
+	if (c->nruns)
+		qsort(c->runs, c->nruns, sizeof *c->runs, cmp_run);
 	long long trips = 0;
 	for (size_t i = 0; i < c->nruns;) {
 		long long people = 0;

@@ -131,7 +131,8 @@ static bool must_attend(struct sctx *c, const struct ssess *s, const struct sdlg
 {
 	if (s->attendance == 2) {
 		long long key[2] = {s->id, d->id};
-		return bsearch(key, c->listed, c->nl, sizeof *c->listed, cmp_ll2) != NULL;
+		return c->nl &&
+		       bsearch(key, c->listed, c->nl, sizeof *c->listed, cmp_ll2) != NULL;
 	}
 	if (!s->plenary)
 		return false;
@@ -201,7 +202,8 @@ static int load(struct sctx *c, struct summit_err *err)
 	sqlite3_finalize(st);
 	if (status)
 		return status;
-	qsort(c->listed, c->nl, sizeof *c->listed, cmp_ll2);
+	if (c->nl)
+		qsort(c->listed, c->nl, sizeof *c->listed, cmp_ll2);
 
 	status = db_prepare(
 	    c->db, "SELECT id, code, capacity FROM vehicles ORDER BY capacity DESC, id",
@@ -340,7 +342,8 @@ static struct sneed *needs(struct sctx *c, size_t *count)
 		else if (!strstr(e->codes, "..."))
 			snprintf(e->codes + len, sizeof e->codes - len, " ...");
 	}
-	qsort(v, n, sizeof *v, cmp_need);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_need);
 	*count = n;
 	return v;
 }

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "internal.h"
-#include "summit/check.h"
+#include "summit/model.h"
 #include "summit/db.h"
 #include "summit/kind.h"
 #include "summit/record.h"
@@ -19,11 +19,24 @@ void planner_options_init(struct planner_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->time_limit = 5;
-	o->window = 30;
-	o->pickup_margin = CHECK_PICKUP_MARGIN;
-	o->departure_margin = 120;
-	o->shuttle_lead = 15;
 	o->shuttle_spread = 60;
+}
+
+int planner_options_read(struct summit_db *db, struct planner_options *o,
+                         struct summit_err *err)
+{
+	struct model_settings s;
+	int status = model_settings_read(db, &s, err);
+	if (status)
+		return status;
+	o->window = s.pickup_window;
+	/* Out of immigration, and no earlier than check allows. */
+	o->pickup_margin = s.immigration_margin > s.pickup_margin ? s.immigration_margin
+	                                                          : s.pickup_margin;
+	o->departure_margin = s.departure_margin;
+	o->shuttle_lead = s.shuttle_lead;
+	o->minister_cars = s.minister_cars;
+	return SUMMIT_OK;
 }
 
 long long planner_rooms_for(long long size, double people_per_room)

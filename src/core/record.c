@@ -109,19 +109,47 @@ static bool parse_whole(const char *s, long long *out)
 	return true;
 }
 
+/* Bytes of a separator between groups of three digits at s: a space, a
+ * no-break space or a narrow no-break space, as amounts are shown. */
+static size_t group_separator(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* "1500", "1500.50", or grouped as summit shows it: "763 000 000". */
 static bool parse_money(const char *s, long long *cents)
 {
 	const char *p = s;
 	bool negative = *p == '-';
 	p += negative;
 	long long whole = 0;
-	int ndigits = 0;
-	for (; *p >= '0' && *p <= '9'; p++, ndigits++) {
+	int ndigits = 0, group = 0;
+	bool grouped = false;
+	for (;; p++, ndigits++, group++) {
+		size_t sep = ndigits ? group_separator(p) : 0;
+		if (sep) {
+			if ((grouped && group != 3) || (!grouped && group > 3))
+				return false;
+			grouped = true;
+			group = 0;
+			p += sep;
+		}
+		if (*p < '0' || *p > '9') {
+			if (sep)
+				return false;
+			break;
+		}
 		if (whole > 9999999999999LL)
 			return false;
 		whole = whole * 10 + (*p - '0');
 	}
-	if (!ndigits)
+	if (!ndigits || (grouped && group != 3))
 		return false;
 	long long frac = 0;
 	if (*p == '.') {
@@ -162,16 +190,64 @@ static bool valid_code(const char *s)
 	return true;
 }
 
+/* The records whose key is key without regard to case and accents
+ * ("hotel salam", "ISR" typed "isr"), or failing that, those whose key holds
+ * it: up to two ids in ids[], their keys in "A" or "B" form in names. */
+static int fold_matches(struct summit_db *db, const struct kind *kind, const char *key,
+                        bool containing, long long ids[2], struct strbuf *names)
+{
+	const struct field *f = &kind->fields[kind->key];
+	char *folded = text_fold(key);
+	if (!folded)
+		return 0;
+	/* summit_fold leaves ASCII as it is and LIKE sets its case aside, as
+	 * the search of the lists does. */
+	char *sql = xasprintf("SELECT id, \"%s\" FROM \"%s\" WHERE summit_fold(\"%s\")"
+	                      " LIKE ?1 ESCAPE '\\' ORDER BY \"%s\" LIMIT 3",
+	                      f->name, kind->table, f->name, f->name);
+	sqlite3_stmt *st;
+	int n = 0;
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) == SQLITE_OK) {
+		/* LIKE's own characters stand for themselves. */
+		struct strbuf pattern = {0};
+		strbuf_add(&pattern, containing ? "%" : "");
+		for (const char *p = folded; *p; p++)
+			strbuf_addf(&pattern, "%s%c", strchr("%_\\", *p) ? "\\" : "", *p);
+		strbuf_add(&pattern, containing ? "%" : "");
+		sqlite3_bind_text(st, 1, pattern.buf, -1, SQLITE_TRANSIENT);
+		strbuf_free(&pattern);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n < 2)
+				ids[n] = sqlite3_column_int64(st, 0);
+			if (names)
+				strbuf_addf(names, "%s\"%s\"",
+				            n ? (n == 2 ? " or " : ", ") : "",
+				            (const char *)sqlite3_column_text(st, 1));
+			n++;
+		}
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	free(folded);
+	return n;
+}
+
 static int resolve(struct summit_db *db, const struct field *f, const char *key,
                    long long *id, struct summit_err *err)
 {
 	const struct kind *ref = f->ref;
-	int status = record_find(db, ref, key, id, err);
+	struct summit_err why;
+	int status = record_find(db, ref, key, id, &why);
 	if (status == SUMMIT_NOT_FOUND) {
-		char why[96];
-		snprintf(why, sizeof why, "no such %s", ref->singular);
-		return invalid(db, f, key, why, err);
+		/* record_find's message ends with its suggestion, if any. */
+		const char *hint = strstr(why.msg, ": ");
+		char text[sizeof why.msg];
+		snprintf(text, sizeof text, "no such %s%s%s%s", ref->singular,
+		         hint ? " (" : "", hint ? hint + 2 : "", hint ? ")" : "");
+		return invalid(db, f, key, text, err);
 	}
+	if (status && err)
+		*err = why;
 	return status;
 }
 
@@ -424,7 +500,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err)
 {
 	const struct field *f = &kind->fields[kind->key];
-	if (kind == &kind_event) {
+	if (kind->singleton) {
 		*id = 1;
 		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
 		                                             : err_no_event(err);
@@ -459,6 +535,31 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		status = SUMMIT_OK;
+	} else if (rc == SQLITE_DONE &&
+	           (f->type == FIELD_TEXT || f->type == FIELD_CODE)) {
+		/* Typed as people read it: one record alike but for case and
+		 * accents is the one meant; otherwise say which ones come close. */
+		long long ids[2];
+		struct strbuf names = {0};
+		int n = fold_matches(db, kind, key, false, ids, &names);
+		if (n == 1) {
+			*id = ids[0];
+			status = SUMMIT_OK;
+		} else if (n > 1) {
+			status =
+			    err_set(err, SUMMIT_NOT_FOUND,
+			            "no %s with %s \"%s\": it could be %s, expected one "
+			            "of them as written",
+			            kind->singular, f->name, key, names.buf);
+		} else if (fold_matches(db, kind, key, true, ids, &names) > 0) {
+			status = err_set(err, SUMMIT_NOT_FOUND,
+			                 "no %s with %s \"%s\": did you mean %s?",
+			                 kind->singular, f->name, key, names.buf);
+		} else {
+			status = err_set(err, SUMMIT_NOT_FOUND, "no %s with %s \"%s\"",
+			                 kind->singular, f->name, key);
+		}
+		strbuf_free(&names);
 	} else if (rc == SQLITE_DONE) {
 		status = err_set(err, SUMMIT_NOT_FOUND, "no %s with %s \"%s\"",
 		                 kind->singular, f->name, key);
@@ -687,7 +788,7 @@ static int validate(struct summit_db *db, const struct kind *kind, char *const *
 			return status;
 	}
 	if (kind->check) {
-		int status = kind->check(db, (const char *const *)values, err);
+		int status = kind->check(db, self, (const char *const *)values, err);
 		if (status)
 			return status;
 	}
@@ -744,7 +845,7 @@ static int write_all_links(struct summit_db *db, const struct kind *kind, long l
 int record_insert(struct summit_db *db, const struct kind *kind, char *const *values,
                   long long *id_out, struct summit_err *err)
 {
-	if (kind != &kind_event && !db_has_event(db))
+	if (!kind->singleton && !db_has_event(db))
 		return err_no_event(err);
 	char **given = xcalloc(kind->nfields, sizeof *given);
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -763,7 +864,7 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 			            record_column(f));
 			strbuf_add(&qs, qs.len ? ", ?" : "?");
 		}
-		if (kind == &kind_event) {
+		if (kind->singleton) {
 			strbuf_add(&sb, ", id");
 			strbuf_add(&qs, ", 1");
 		}
@@ -775,12 +876,8 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == &kind_invitations)
-		status = invitation_after_insert(db, id, err);
-	if (!status && kind == &kind_event)
-		status = db_refresh_event(db, err);
-	if (!status && kind == &kind_event)
-		status = ics_keep_uid_domain(db, err);
+	if (!status && kind->after_insert)
+		status = kind->after_insert(db, id, err);
 	if (!status && id_out)
 		*id_out = id;
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -802,14 +899,11 @@ static int changed_meanwhile(const struct kind *kind, struct summit_err *err)
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
-	/* Before a rename, so the calendars keep the UIDs of the old name. */
-	if (kind == &kind_event) {
-		int status = ics_keep_uid_domain(db, err);
-		if (status)
-			return status;
-	}
+	int status = kind->before_update ? kind->before_update(db, id, err) : SUMMIT_OK;
+	if (status)
+		return status;
 	struct record cur = {0};
-	int status = record_get(db, kind, id, &cur, err);
+	status = record_get(db, kind, id, &cur, err);
 	if (status)
 		return status;
 	if (revision > 0 && cur.revision != revision) {
@@ -851,8 +945,8 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	}
 	if (!status)
 		status = write_all_links(db, kind, id, vals, err);
-	if (!status && kind == &kind_event)
-		status = db_refresh_event(db, err);
+	if (!status && kind->after_update)
+		status = kind->after_update(db, id, err);
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
 	free(vals);
@@ -910,10 +1004,10 @@ static long long describe_users(struct summit_db *db, const struct kind *other,
 int record_delete(struct summit_db *db, const struct kind *kind, long long id,
                   long long revision, struct summit_err *err)
 {
-	if (kind == &kind_event)
-		return err_set(
-		    err, SUMMIT_INVALID,
-		    "the event itself cannot be removed: remove its file instead");
+	if (kind->singleton)
+		return err_set(err, SUMMIT_INVALID,
+		               "the %s itself cannot be removed: remove its file instead",
+		               kind->singular);
 	struct record cur = {0};
 	int status = record_get(db, kind, id, &cur, err);
 	if (status)
@@ -963,7 +1057,7 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 		const char *eq = strchr(words[w], '=');
 		if (!eq || eq == words[w])
 			return err_set(
-			    err, SUMMIT_INVALID,
+			    err, SUMMIT_USAGE,
 			    "\"%s\": expected FIELD=VALUE (see summit help %s)", words[w],
 			    kind->plural);
 		char *name = xstrndup(words[w], (size_t)(eq - words[w]));
@@ -973,13 +1067,13 @@ int record_values_from_words(const struct kind *kind, char **words, int nwords,
 			for (size_t k = 0; k < kind->nfields; k++)
 				strbuf_addf(&known, "%s%s", k ? ", " : "",
 				            kind->fields[k].name);
-			err_set(err, SUMMIT_INVALID,
+			err_set(err, SUMMIT_USAGE,
 			        "a%s %s has no field \"%s\", expected one of: %s",
 			        strchr("aeiou", kind->singular[0]) ? "n" : "",
 			        kind->singular, name, known.buf);
 			strbuf_free(&known);
 			free(name);
-			return SUMMIT_INVALID;
+			return SUMMIT_USAGE;
 		}
 		free(name);
 		if (values[i])

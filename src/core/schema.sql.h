@@ -174,3 +174,29 @@ static const char schema_v3[] =
     " plan INTEGER NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT,"
     " PRIMARY KEY (plan, seq, field),"
     " FOREIGN KEY (plan, seq) REFERENCES plan_changes(plan, seq) ON DELETE CASCADE);";
+
+/* Version 4: the event's settings (what decides a problem or a plan, see
+ * summit/model.h), delegations living in town (besides the host), and
+ * the attendance a planner expects at a session (NULL: by the rule). */
+// clang-format off
+static const char schema_v4[] =
+    "ALTER TABLE event ADD COLUMN pickup_margin INTEGER NOT NULL DEFAULT 20"
+    "  CHECK (pickup_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN arrival_days INTEGER NOT NULL DEFAULT 7"
+    "  CHECK (arrival_days >= 0);"
+    "ALTER TABLE event ADD COLUMN pickup_window INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (pickup_window >= 0);"
+    "ALTER TABLE event ADD COLUMN immigration_margin INTEGER NOT NULL DEFAULT 30"
+    "  CHECK (immigration_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN departure_margin INTEGER NOT NULL DEFAULT 120"
+    "  CHECK (departure_margin >= 0);"
+    "ALTER TABLE event ADD COLUMN shuttle_lead INTEGER NOT NULL DEFAULT 15"
+    "  CHECK (shuttle_lead >= 0);"
+    "ALTER TABLE event ADD COLUMN minister_cars TEXT NOT NULL DEFAULT 'no'"
+    "  CHECK (minister_cars IN ('yes', 'no'));"
+
+    "ALTER TABLE delegations ADD COLUMN in_town TEXT NOT NULL DEFAULT 'no'"
+    "  CHECK (in_town IN ('yes', 'no'));"
+
+    "ALTER TABLE sessions ADD COLUMN expected INTEGER CHECK (expected > 0);";
+// clang-format on

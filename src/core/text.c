@@ -1,6 +1,7 @@
 #define _XOPEN_SOURCE 700
 #include "summit/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -122,4 +123,28 @@ char *text_fold(const char *s)
 			strbuf_addn(&sb, (const char *)out, (size_t)k);
 	}
 	return strbuf_take(&sb);
+}
+
+void text_money(long long cents, const char *currency, char *out, size_t size)
+{
+	unsigned long long a =
+	    cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
+	char digits[24], grouped[40];
+	snprintf(digits, sizeof digits, "%llu", a / 100);
+	size_t n = 0, len = strlen(digits);
+	if (cents < 0)
+		grouped[n++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[n++] = ' ';
+		grouped[n++] = digits[i];
+	}
+	grouped[n] = 0;
+	bool with_currency = currency && *currency;
+	if (a % 100)
+		snprintf(out, size, "%s.%02llu%s%s", grouped, a % 100,
+		         with_currency ? " " : "", with_currency ? currency : "");
+	else
+		snprintf(out, size, "%s%s%s", grouped, with_currency ? " " : "",
+		         with_currency ? currency : "");
 }

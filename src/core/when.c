@@ -95,6 +95,20 @@ static long long local_to_utc(icaltimezone *zone, int y, int mo, int d, int h, i
 	return (long long)icaltime_as_timet_with_zone(t, zone);
 }
 
+/* "YYYY-MM-DDTHH:MMZ" or "...:SSZ": an instant, the same in every zone. */
+static bool parse_utc(const char *text, long long *utc)
+{
+	int y, mo, d, h, mi, s = 0;
+	size_t n = strlen(text);
+	if ((n != 17 && n != 20) || !parse_date_prefix(text, &y, &mo, &d) ||
+	    text[10] != 'T' || !digits(text + 11, 2, &h) || text[13] != ':' ||
+	    !digits(text + 14, 2, &mi) || h > 23 || mi > 59 || text[n - 1] != 'Z' ||
+	    (n == 20 && (text[16] != ':' || !digits(text + 17, 2, &s) || s > 59)))
+		return false;
+	*utc = when_day_number(y, mo, d) * 86400LL + h * 3600 + mi * 60 + s;
+	return true;
+}
+
 int when_parse_local(struct summit_db *db, const char *text, long long *utc,
                      struct summit_err *err)
 {
@@ -103,6 +117,8 @@ int when_parse_local(struct summit_db *db, const char *text, long long *utc,
 		return status;
 	int y, mo, d, h, mi, s = 0;
 	size_t n = strlen(text);
+	if (parse_utc(text, utc))
+		return SUMMIT_OK;
 	bool ok = (n == 16 || n == 19) && parse_date_prefix(text, &y, &mo, &d) &&
 	          (text[10] == ' ' || text[10] == 'T') && digits(text + 11, 2, &h) &&
 	          text[13] == ':' && digits(text + 14, 2, &mi) && h < 24 && mi < 60 &&
@@ -133,6 +149,28 @@ void when_format_local(struct summit_db *db, long long utc, char out[WHEN_TIME_L
 	         t.day, t.hour, t.minute);
 	memcpy(out, buf, WHEN_TIME_LEN - 1);
 	out[WHEN_TIME_LEN - 1] = '\0';
+}
+
+void when_format_exact(struct summit_db *db, long long utc, char out[WHEN_EXACT_LEN])
+{
+	char local[WHEN_TIME_LEN];
+	when_format_local(db, utc, local);
+	long long back;
+	/* The minute it names, as the local text does. */
+	long long minute = utc - ((utc % 60) + 60) % 60;
+	if (db->zone && when_parse_local(db, local, &back, NULL) == 0 && back == minute) {
+		snprintf(out, WHEN_EXACT_LEN, "%s", local);
+		return;
+	}
+	char day[WHEN_DATE_LEN];
+	long days = (long)((minute >= 0 ? minute : minute - 86399) / 86400);
+	long long rest = minute - days * 86400LL;
+	when_format_day(days, day);
+	char buf[48];
+	snprintf(buf, sizeof buf, "%sT%02d:%02dZ", day, (int)(rest / 3600),
+	         (int)(rest / 60 % 60));
+	memcpy(out, buf, WHEN_EXACT_LEN - 1);
+	out[WHEN_EXACT_LEN - 1] = '\0';
 }
 
 int when_day_bounds(struct summit_db *db, const char *date, long long *start,

@@ -2,6 +2,7 @@
  * and the line editor the forms use. */
 #include "tui.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void tui_box(int y, int x, int h, int w, const char *title)
@@ -20,6 +21,104 @@ void tui_box(int y, int x, int h, int w, const char *title)
 		int used = tui_putf(y, x + 2, w - 4, ROLE_HEADER, false, " %s ", title);
 		(void)used;
 	}
+}
+
+/* ---- wrapping ---- */
+
+int tui_wrap(const char *text, int cols, struct wrap_row *rows, int max)
+{
+	int n = 0;
+	const char *p = text ? text : "";
+	if (cols < 1)
+		cols = 1;
+	while (*p && n < max) {
+		size_t line = strcspn(p, "\n");
+		int used;
+		size_t fit = text_fit(p, cols, &used);
+		if (fit > line)
+			fit = line;
+		if (fit < line) {
+			/* Break at the last space that fits, else mid-word. */
+			size_t cut = fit;
+			while (cut && p[cut] != ' ')
+				cut--;
+			if (cut)
+				fit = cut;
+			else if (!fit)
+				fit = 1;
+		}
+		rows[n++] = (struct wrap_row){(size_t)(p - text), fit};
+		p += fit;
+		if (*p == '\n')
+			p++;
+		else
+			while (*p == ' ')
+				p++;
+	}
+	return n;
+}
+
+int tui_put_wrapped(int y, int x, int lines, int cols, const char *text, enum role role)
+{
+	struct wrap_row rows[64];
+	int n = tui_wrap(text, cols, rows, lines < 64 ? lines : 64);
+	for (int i = 0; i < n; i++) {
+		char part[1024];
+		snprintf(part, sizeof part, "%.*s", (int)rows[i].len,
+		         text + rows[i].start);
+		tui_put(y + i, x, cols, part, role, true);
+	}
+	return n;
+}
+
+void tui_popup(struct tui *tui, const char *title, const char *text)
+{
+	struct wrap_row *rows = xcalloc(4096, sizeof *rows);
+	struct cursor c = {0};
+	for (;;) {
+		tui_redraw(tui);
+		int w = COLS > 84 ? 80 : COLS - 2;
+		if (w < 10 || LINES < 5)
+			break;
+		int n = tui_wrap(text, w - 4, rows, 4096);
+		int h = n + 4 < LINES - 1 ? n + 4 : LINES - 1;
+		int body = h - 4;
+		c.count = n;
+		cursor_clamp(&c, body);
+		int y = (LINES - h) / 2, x = (COLS - w) / 2;
+		tui_box(y, x, h, w, title);
+		for (int i = 0; i < body && c.top + i < n; i++) {
+			const struct wrap_row *r = &rows[c.top + i];
+			char part[1024];
+			snprintf(part, sizeof part, "%.*s", (int)r->len, text + r->start);
+			tui_put(y + 1 + i, x + 2, w - 4, part, ROLE_NORMAL, true);
+		}
+		tui_put(y + h - 2, x + 2, w - 4,
+		        c.top + body < n ? "j k: scroll    any other key: back"
+		                         : "any key: back",
+		        ROLE_HEADER, true);
+		refresh();
+		int key = tui_getch(tui);
+		if (key == KEY_RESIZE)
+			continue;
+		/* Scroll by the page, not the selected line. */
+		if (key == 'j' || key == KEY_DOWN || key == ' ' || key == KEY_NPAGE) {
+			long long step = key == 'j' || key == KEY_DOWN ? 1 : body;
+			c.top += step;
+			if (c.top > n - body)
+				c.top = n - body > 0 ? n - body : 0;
+			c.line = c.top;
+			continue;
+		}
+		if (key == 'k' || key == KEY_UP || key == KEY_PPAGE) {
+			long long step = key == 'k' || key == KEY_UP ? 1 : body;
+			c.top = c.top > step ? c.top - step : 0;
+			c.line = c.top;
+			continue;
+		}
+		break;
+	}
+	free(rows);
 }
 
 /* ---- the line editor ---- */
@@ -125,7 +224,7 @@ bool tui_prompt(struct tui *tui, const char *label, const char *initial, char *o
 	curs_set(1);
 	bool done = false, ok = false;
 	while (!done) {
-		tui_draw(tui);
+		tui_redraw(tui);
 		int lw = tui_put(LINES - 1, 0, COLS, label, ROLE_HEADER, false);
 		lw += tui_put(LINES - 1, lw, COLS - lw, " ", ROLE_NORMAL, false);
 		edit_draw(&e, LINES - 1, lw, COLS - lw, ROLE_NORMAL, true);
@@ -154,7 +253,7 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
 	struct cursor c = {.count = n,
 	                   .line = selected >= 0 && selected < n ? selected : 0};
 	for (;;) {
-		tui_draw(tui);
+		tui_redraw(tui);
 		int h = n + 2 < LINES - 2 ? n + 2 : LINES - 2;
 		int bw = w < COLS ? w : COLS;
 		int y = (LINES - h) / 2, x = (COLS - bw) / 2;
@@ -185,42 +284,38 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
 	}
 }
 
+/* The question over what it is about (a form stays underneath), the
+ * detail wrapped; only y or n (or Esc) answer it, so keys typed on are
+ * not taken for an answer or into a field. */
 bool tui_confirm(struct tui *tui, const char *question, const char *detail)
 {
+	bool nudge = false;
 	for (;;) {
-		tui_draw(tui);
+		tui_redraw(tui);
 		int w = COLS > 70 ? 70 : COLS;
-		/* Wrap the detail by words into the box. */
-		char lines[8][256];
-		int n = 0;
-		const char *p = detail ? detail : "";
-		while (*p && n < 8) {
-			int used;
-			size_t fit = text_fit(p, w - 4, &used);
-			if (p[fit]) {
-				size_t cut = fit;
-				while (cut && p[cut] != ' ')
-					cut--;
-				if (cut)
-					fit = cut;
-			}
-			snprintf(lines[n++], sizeof lines[0], "%.*s", (int)fit, p);
-			p += fit;
-			while (*p == ' ')
-				p++;
-		}
-		int h = n + 5;
+		struct wrap_row rows[8];
+		int n = tui_wrap(detail, w - 4, rows, LINES - 6 < 8 ? LINES - 6 : 8);
+		if (n < 0)
+			n = 0;
+		int h = n + 4;
 		int y = (LINES - h) / 2, x = (COLS - w) / 2;
 		tui_box(y, x, h, w, question);
-		for (int i = 0; i < n; i++)
-			tui_put(y + 1 + i, x + 2, w - 4, lines[i], ROLE_NORMAL, true);
-		tui_put(y + h - 2, x + 2, w - 4, "y: yes    n or Esc: no", ROLE_HEADER,
-		        true);
+		for (int i = 0; i < n; i++) {
+			char part[1024];
+			snprintf(part, sizeof part, "%.*s", (int)rows[i].len,
+			         detail + rows[i].start);
+			tui_put(y + 1 + i, x + 2, w - 4, part, ROLE_NORMAL, true);
+		}
+		tui_put(y + h - 2, x + 2, w - 4,
+		        nudge ? "Please answer y (yes) or n (no); Esc: no"
+		              : "y: yes    n or Esc: no",
+		        nudge ? ROLE_WARN : ROLE_HEADER, true);
 		refresh();
 		int key = tui_getch(tui);
 		if (key == 'y' || key == 'Y')
 			return true;
-		if (key != KEY_RESIZE)
+		if (key == 'n' || key == 'N' || key == 27 || key == 7 || key == 3)
 			return false;
+		nudge = key != KEY_RESIZE;
 	}
 }

@@ -5,6 +5,7 @@
  * meanwhile is refused rather than overwritten. */
 #include "tui.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,11 +122,22 @@ static int field_lines(const struct form *f, size_t i)
 	return f->hidden[i] ? 0 : f->errors[i] ? 2 : 1;
 }
 
-static void form_draw(struct form *f)
+/* The form over the views; focus places the terminal's cursor in the
+ * field (not when a dialog is drawn over the form). */
+static void form_paint(struct form *f, bool focus_cursor)
 {
-	tui_draw(f->tui);
 	const struct kind *kind = f->kind;
 	int y0 = 1, h = LINES - 2, w = COLS;
+	if (h < 8 || w < 30) {
+		/* Too small to lay the fields out: say so rather than garble. */
+		erase();
+		tui_put_wrapped(0, 0, LINES, COLS,
+		                "The window is too small for this form: make it larger "
+		                "(Esc leaves the form).",
+		                ROLE_WARN);
+		curs_set(0);
+		return;
+	}
 	char title[200];
 	bool numbered = kind->fields[kind->key].type == FIELD_ID;
 	if (!f->id)
@@ -138,21 +150,25 @@ static void form_draw(struct form *f)
 		         f->original[kind->key] ? f->original[kind->key] : "");
 	tui_box(y0, 0, h, w, title);
 	int lw = label_width(f);
-	int body = h - 5; /* box, message line, hint line, keys line */
-	/* Keep the focused field in view. */
+	/* The message wrapped whole, up to three lines. */
+	struct wrap_row rows[3];
+	int nmessage = f->message[0] ? tui_wrap(f->message, w - 4, rows, 3) : 1;
+	int body = h - 4 - nmessage; /* box, message, hint line, keys line */
+	/* Keep the focused field in view, from the top when all fits (after
+	 * the window grew back). */
+	f->top = 0;
 	int need = 0;
 	for (int i = f->top; i <= f->focus; i++)
 		need += field_lines(f, (size_t)i);
 	while (need > body && f->top < f->focus)
 		need -= field_lines(f, (size_t)f->top++);
-	if (f->focus < f->top)
-		f->top = f->focus;
 	int y = y0 + 1;
 	if (f->message[0])
-		tui_put(y, 2, w - 4, f->message, ROLE_ERROR, true);
-	y++;
+		tui_put_wrapped(y, 2, nmessage, w - 4, f->message, ROLE_ERROR);
+	y += nmessage;
 	int cursor_y = -1, cursor_x = 0;
-	for (size_t i = (size_t)f->top; i < kind->nfields && y < y0 + 1 + body + 1; i++) {
+	for (size_t i = (size_t)f->top; i < kind->nfields && y < y0 + 1 + nmessage + body;
+	     i++) {
 		if (f->hidden[i])
 			continue;
 		const struct field *fl = &kind->fields[i];
@@ -188,12 +204,23 @@ static void form_draw(struct form *f)
 	tui_put(y0 + h - 2, 2, w - 4,
 	        "Ctrl-S save   Up/Down/Tab fields   Ctrl-R reload   Esc cancel",
 	        ROLE_HEADER, true);
-	if (cursor_y >= 0) {
+	if (cursor_y >= 0 && focus_cursor) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
 	} else {
 		curs_set(0);
 	}
+}
+
+static void form_underlay(void *data)
+{
+	form_paint(data, false);
+}
+
+static void form_draw(struct form *f)
+{
+	tui_draw(f->tui);
+	form_paint(f, true);
 	refresh();
 }
 
@@ -346,7 +373,7 @@ static long long form_save(struct form *f)
 		         err.field);
 	} else if (status == SUMMIT_CONFLICT) {
 		snprintf(f->message, sizeof f->message,
-		         "Not saved: %s Ctrl-R reloads it (your changes are lost).",
+		         "Not saved: %s. Ctrl-R reloads it (your changes are lost).",
 		         err.msg);
 	} else {
 		snprintf(f->message, sizeof f->message, "Not saved: %s", err.msg);
@@ -372,6 +399,11 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 		form_move(&f, 1);
 	long long saved = 0;
 	bool done = false;
+	/* Dialogs opened from the form (pickers, questions) show it beneath. */
+	void (*underlay)(void *) = tui->underlay;
+	void *underlay_data = tui->underlay_data;
+	tui->underlay = form_underlay;
+	tui->underlay_data = &f;
 	while (!done) {
 		form_draw(&f);
 		int key = tui_getch(tui);
@@ -417,14 +449,21 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 				break;
 			}
 			/* fall through */
-		default:
-			if (!f.readonly[f.focus] && edit_key(&f.edits[f.focus], key)) {
+		default: {
+			/* Moving in the text (End, Home, arrows) changes nothing. */
+			char before[sizeof f.edits[0].text];
+			snprintf(before, sizeof before, "%s", f.edits[f.focus].text);
+			if (!f.readonly[f.focus] && edit_key(&f.edits[f.focus], key) &&
+			    strcmp(before, f.edits[f.focus].text) != 0) {
 				f.modified = true;
 				free(f.errors[f.focus]);
 				f.errors[f.focus] = NULL;
 			}
 		}
+		}
 	}
+	tui->underlay = underlay;
+	tui->underlay_data = underlay_data;
 	curs_set(0);
 	for (size_t i = 0; i < n; i++) {
 		free(f.original[i]);
@@ -497,7 +536,7 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 	if (status) {
 		char question[400];
 		snprintf(question, sizeof question, "Cannot remove %s", name);
-		tui_confirm(tui, question, err.msg);
+		tui_popup(tui, question, err.msg);
 		tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
 		record_clear(&rec);
 		return false;
@@ -595,15 +634,35 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 
 /* Asks for the name of a new file and creates it; NULL when cancelled or
  * refused (an existing file is never overwritten). */
-static FILE *new_file(struct tui *tui, const char *label, const char *initial, char *path,
+/* The file the planner names, under the directory of the last export
+ * (chosen once, kept for the run); asks before writing over a file, as
+ * re-exporting a calendar is how delegates' copies are updated. */
+static FILE *new_file(struct tui *tui, const char *label, const char *name, char *path,
                       size_t size)
 {
+	char initial[1024];
+	snprintf(initial, sizeof initial, "%s%s%s", tui->export_dir,
+	         tui->export_dir[0] ? "/" : "", name);
 	if (!tui_prompt(tui, label, initial, path, size) || !path[0])
 		return NULL;
 	FILE *out = fopen(path, "wx");
-	if (!out)
-		tui_message(tui, ROLE_ERROR, "Cannot create %s (it may exist already).",
-		            path);
+	if (!out && errno == EEXIST) {
+		char question[700];
+		snprintf(question, sizeof question, "Overwrite %s?", path);
+		if (!tui_confirm(tui, question,
+		                 "The file exists already: y writes the new export "
+		                 "over it, n leaves it as it is."))
+			return NULL;
+		out = fopen(path, "w");
+	}
+	if (!out) {
+		tui_message(tui, ROLE_ERROR, "Cannot create %s: %s.", path,
+		            strerror(errno));
+		return NULL;
+	}
+	const char *slash = strrchr(path, '/');
+	snprintf(tui->export_dir, sizeof tui->export_dir, "%.*s",
+	         slash ? (int)(slash - path) : 0, path);
 	return out;
 }
 
@@ -621,17 +680,23 @@ static void export_done(struct tui *tui, FILE *out, const char *path, int status
 	}
 }
 
-void form_export(struct tui *tui, const struct kind *kind)
+void form_export(struct tui *tui, const struct browse *b)
 {
-	char path[512], initial[128];
+	const struct kind *kind = b->kind;
+	char path[1024], initial[128];
 	snprintf(initial, sizeof initial, "%s.csv", kind->plural);
-	FILE *out = new_file(tui, "Export as CSV to file:", initial, path, sizeof path);
+	FILE *out = new_file(tui, "Export what is shown as CSV to file:", initial, path,
+	                     sizeof path);
 	if (!out)
 		return;
 	struct summit_err err;
 	err_clear(&err);
-	int status = csv_export(tui->db, kind, out, &err);
-	export_done(tui, out, path, status, &err, kind->plural);
+	long long rows = 0;
+	int status = csv_export_browse(tui->db, b, out, &rows, &err);
+	char what[200];
+	snprintf(what, sizeof what, "%lld %s", rows,
+	         rows == 1 ? kind->singular : kind->plural);
+	export_done(tui, out, path, status, &err, what);
 }
 
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
@@ -655,7 +720,7 @@ bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
 	/* The key the calendar is exported by. */
 	const char *key = rec.values[kind->key];
 	char *stem = ics_file_stem(key);
-	char path[512], initial[300], what[300];
+	char path[1024], initial[300], what[300];
 	snprintf(initial, sizeof initial, "%s.ics", stem);
 	snprintf(what, sizeof what, "the calendar of %s", key);
 	free(stem);

@@ -259,3 +259,15 @@ bool page_record_key(struct tui *tui, struct page *page, int key)
 		form_delete(tui, t->kind, t->id);
 	return true;
 }
+
+void record_text(struct summit_db *db, const struct kind *kind, long long id,
+                 struct strbuf *out)
+{
+	struct record rec = {0};
+	if (record_get(db, kind, id, &rec, NULL) != SUMMIT_OK)
+		return;
+	for (size_t i = 0; i < kind->nfields; i++)
+		if (rec.values[i] && *rec.values[i])
+			strbuf_addf(out, "%s: %s\n", kind->fields[i].name, rec.values[i]);
+	record_clear(&rec);
+}

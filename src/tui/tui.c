@@ -36,6 +36,7 @@ static const struct {
     {"Records", "Rec", view_kinds_open},
 };
 #define NTABS (int)(sizeof tabs / sizeof tabs[0])
+_Static_assert(sizeof tabs / sizeof tabs[0] <= TUI_TABS, "TUI_TABS too small");
 
 static const struct key_help global_keys[] = {
     {"Tab S-Tab 1-9 0", "next, previous or numbered view"},
@@ -58,10 +59,18 @@ static void colors_init(struct tui *tui)
 	const char *no_color = getenv("NO_COLOR");
 	tui->color = has_colors() && !(no_color && *no_color);
 	static const attr_t mono[ROLE_COUNT] = {
-	    [ROLE_NORMAL] = A_NORMAL, [ROLE_TABS] = A_REVERSE,   [ROLE_TAB] = A_BOLD,
-	    [ROLE_HEADER] = A_BOLD,   [ROLE_CURSOR] = A_REVERSE, [ROLE_WARN] = A_BOLD,
-	    [ROLE_GOOD] = A_NORMAL,   [ROLE_ERROR] = A_BOLD,     [ROLE_DIM] = A_DIM,
-	    [ROLE_BLOCK] = A_REVERSE, [ROLE_STATUS] = A_REVERSE,
+	    [ROLE_NORMAL] = A_NORMAL,
+	    [ROLE_TABS] = A_REVERSE,
+	    [ROLE_TAB] = A_BOLD,
+	    [ROLE_HEADER] = A_BOLD,
+	    [ROLE_CURSOR] = A_REVERSE,
+	    [ROLE_WARN] = A_BOLD,
+	    [ROLE_GOOD] = A_NORMAL,
+	    [ROLE_ERROR] = A_BOLD,
+	    [ROLE_DIM] = A_DIM,
+	    /* Blocks underlined, so the reversed selection stands out. */
+	    [ROLE_BLOCK] = A_UNDERLINE,
+	    [ROLE_STATUS] = A_REVERSE,
 	};
 	memcpy(role_attrs, mono, sizeof role_attrs);
 	if (!tui->color)
@@ -172,24 +181,7 @@ void tui_hour(struct summit_db *db, long long utc, char out[6])
 
 void tui_money(long long cents, char *out, size_t size)
 {
-	char digits[32];
-	long long whole = (cents < 0 ? -cents : cents) / 100;
-	snprintf(digits, sizeof digits, "%lld", whole);
-	char grouped[48];
-	size_t n = 0, len = strlen(digits);
-	if (cents < 0)
-		grouped[n++] = '-';
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[n++] = ' ';
-		grouped[n++] = digits[i];
-	}
-	grouped[n] = 0;
-	long long frac = (cents < 0 ? -cents : cents) % 100;
-	if (frac)
-		snprintf(out, size, "%s.%02lld", grouped, frac);
-	else
-		snprintf(out, size, "%s", grouped);
+	text_money(cents, NULL, out, size);
 }
 
 /* ---- the stack of views ---- */
@@ -208,11 +200,14 @@ void tui_push(struct tui *tui, struct view *view)
 	view_load(view);
 }
 
-/* Closes every view, none read again. */
+/* Closes every view of every tab, none read again. */
 static void tui_close_all(struct tui *tui)
 {
 	while (tui->depth)
 		view_close(tui->stack[--tui->depth]);
+	for (int t = 0; t < TUI_TABS; t++)
+		while (tui->kept_depth[t])
+			view_close(tui->kept[t][--tui->kept_depth[t]]);
 }
 
 static void tui_pop(struct tui *tui)
@@ -231,11 +226,34 @@ static struct view *tab_open(struct tui *tui, int tab)
 	return tabs[tab].open(tui);
 }
 
+/* Each tab keeps its screens (day, filters, cursor, sort) for the whole
+ * run: leaving one puts its stack aside, coming back brings it back, read
+ * again if the file changed meanwhile. The current tab's number goes back
+ * to its first screen. */
 static void tui_switch(struct tui *tui, int tab)
 {
-	tui_close_all(tui);
+	if (tab == tui->tab && tui->depth) {
+		while (tui->depth > 1)
+			tui_pop(tui);
+		return;
+	}
+	if (tui->depth) {
+		memcpy(tui->kept[tui->tab], tui->stack, sizeof tui->stack);
+		tui->kept_depth[tui->tab] = tui->depth;
+	}
 	tui->tab = tab;
-	tui_push(tui, tab_open(tui, tab));
+	tui->depth = tui->kept_depth[tab];
+	tui->kept_depth[tab] = 0;
+	memcpy(tui->stack, tui->kept[tab], sizeof tui->stack);
+	if (!tui->depth) {
+		tui_push(tui, tab_open(tui, tab));
+		return;
+	}
+	struct view *top = tui->stack[tui->depth - 1];
+	if (top->stale) {
+		top->stale = false;
+		view_load(top);
+	}
 }
 
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
@@ -253,6 +271,9 @@ void tui_reload(struct tui *tui)
 	 * they come back (a dashboard runs every check). */
 	for (int i = 0; i + 1 < tui->depth; i++)
 		tui->stack[i]->stale = true;
+	for (int t = 0; t < TUI_TABS; t++)
+		for (int i = 0; i < tui->kept_depth[t]; i++)
+			tui->kept[t][i]->stale = true;
 	struct view *top = tui->depth ? tui->stack[tui->depth - 1] : NULL;
 	if (top)
 		view_load(top);
@@ -289,10 +310,13 @@ static void draw_status(struct tui *tui)
 {
 	tui_fill(LINES - 1, 0, COLS, ROLE_STATUS);
 	if (tui->message[0]) {
-		tui_put(LINES - 1, 0, COLS, tui->message,
-		        tui->message_role == ROLE_NORMAL ? ROLE_STATUS
-		                                         : tui->message_role,
-		        true);
+		/* A long message takes the lines it needs over the view's last
+		 * ones, so nothing of it is cut. */
+		struct wrap_row rows[4];
+		int n = tui_wrap(tui->message, COLS, rows, LINES / 3 < 4 ? LINES / 3 : 4);
+		tui_put_wrapped(LINES - n, 0, n, COLS, tui->message,
+		                tui->message_role == ROLE_NORMAL ? ROLE_STATUS
+		                                                 : tui->message_role);
 		return;
 	}
 	tui_put(LINES - 1, 0, COLS, "? help  Tab views  Enter open  q back  Q quit",
@@ -326,6 +350,13 @@ void tui_draw(struct tui *tui)
 	}
 	draw_status(tui);
 	refresh();
+}
+
+void tui_redraw(struct tui *tui)
+{
+	tui_draw(tui);
+	if (tui->underlay)
+		tui->underlay(tui->underlay_data);
 }
 
 /* ---- keys ---- */
@@ -471,6 +502,7 @@ int tui_run(struct summit_db *db)
 	curs_set(0);
 	colors_init(&tui);
 	tui.data_version = db_data_version(db);
+	tui.tab = -1;
 	tui_switch(&tui, 0);
 	while (!tui.quit && tui.depth) {
 		/* Between keys too, so a busy planner sees others' changes. */

@@ -100,6 +100,9 @@ struct view_ops {
 	/* Narrows the view to what matches text (a list does it in SQL);
 	 * NULL: / moves the selection to the next page line holding text. */
 	void (*search)(struct view *view, const char *text);
+	/* The whole text of what is selected, for w (NULL: the selected
+	 * line and the record it leads to, every field whole). */
+	void (*detail)(struct view *view, struct strbuf *out);
 	/* Frees what the state holds besides itself and the page. */
 	void (*close)(struct view *view);
 	/* e edits and d removes the record on the selected line, C exports
@@ -117,15 +120,24 @@ struct view {
 	bool stale; /* the file changed while it was under another view */
 };
 
+/* Room for the tabs of views (tui.c's tabs[]). */
+#define TUI_TABS 16
+
 struct tui {
 	struct summit_db *db;
-	struct view *stack[32];
+	struct view *stack[32]; /* the current tab's screens */
 	int depth;
+	struct view *kept[TUI_TABS][32]; /* the other tabs' screens */
+	int kept_depth[TUI_TABS];
 	int tab;
 	bool quit;
 	bool color;
-	char message[512];
+	char message[1024];
 	enum role message_role;
+	/* Drawn over the views by tui_redraw (a form under its dialogs). */
+	void (*underlay)(void *data);
+	void *underlay_data;
+	char export_dir[512]; /* where the last export went: the next goes there */
 	long long data_version;
 };
 
@@ -141,6 +153,9 @@ void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
 void tui_reload(struct tui *tui);
 /* Redraws the whole screen (views, bars) without reading keys. */
 void tui_draw(struct tui *tui);
+/* tui_draw, then what a dialog opened over (a form), so a question shows
+ * what it is about. */
+void tui_redraw(struct tui *tui);
 /* getch with the periodic look for other planners' changes. */
 int tui_getch(struct tui *tui);
 
@@ -198,6 +213,20 @@ int tui_choose(struct tui *tui, const char *title, const char *const *choices,
                int selected);
 /* A yes/no question in a box, with a longer explanation. */
 bool tui_confirm(struct tui *tui, const char *question, const char *detail);
+/* Text in a box, wrapped whole (scrolled when longer than the screen),
+ * until a key is pressed. */
+void tui_popup(struct tui *tui, const char *title, const char *text);
+
+/* ---- wrapping (dialog.c) ---- */
+
+struct wrap_row {
+	size_t start, len; /* bytes of the text */
+};
+/* Cuts text into rows of at most cols columns at spaces and newlines; the
+ * number of rows (at most max). */
+int tui_wrap(const char *text, int cols, struct wrap_row *rows, int max);
+/* Draws text wrapped into up to `lines` rows; the rows used. */
+int tui_put_wrapped(int y, int x, int lines, int cols, const char *text, enum role role);
 
 /* ---- pages of lines (page.c) ---- */
 
@@ -215,6 +244,9 @@ const struct target *page_selected(struct page *page);
 bool page_record_key(struct tui *tui, struct page *page, int key);
 /* Keeps the selection on the same text after a reload. */
 void page_keep(struct page *page, const char *previous);
+/* Every field of a record, "name: value" a line, values whole. */
+void record_text(struct summit_db *db, const struct kind *kind, long long id,
+                 struct strbuf *out);
 
 /* Opens what a target names. */
 void target_open(struct tui *tui, const struct target *target);
@@ -234,8 +266,9 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 /* Moves delegation's invitation on (choice of state, channel, note). */
 bool form_invitation_move(struct tui *tui, const char *delegation);
-/* Writes every record of kind to a CSV file the planner names. */
-void form_export(struct tui *tui, const struct kind *kind);
+/* Writes the records of a list as it is shown (filters, search, order) to
+ * a CSV file the planner names. */
+void form_export(struct tui *tui, const struct browse *b);
 /* Writes the calendar of a delegation, room or vehicle to an .ics file the
  * planner names; false (nothing done) for a kind without a calendar. */
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
@@ -255,6 +288,8 @@ struct view *view_budget_open(struct tui *tui);
 struct view *view_tasks_open(struct tui *tui);
 /* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
 struct view *view_problems_open(struct tui *tui, int severity);
+/* The problems of one kind (a check_kinds[] name). */
+struct view *view_problems_open_kind(struct tui *tui, const char *kind);
 struct view *view_kinds_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 

@@ -191,8 +191,10 @@ static void delegation_load(struct view *view)
 		add_link(page, ROLE_HEADER, target_record(inv, inv_id), "%s%s", sb.buf,
 		         "");
 		strbuf_free(&sb);
+		/* Selectable, so w reads it whole. */
 		if (ir.values[INVITATION_NOTE])
-			page_add(page, ROLE_NORMAL, "  %s", ir.values[INVITATION_NOTE]);
+			add_link(page, ROLE_NORMAL, target_record(inv, inv_id), "  %s%s",
+			         ir.values[INVITATION_NOTE], "");
 		const struct kind *history = &kind_history;
 		struct record_filter by = {HISTORY_DELEGATION, d->code};
 		struct browse b = {.kind = history, .filters = &by, .nfilters = 1};

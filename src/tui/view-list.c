@@ -37,7 +37,7 @@ static const struct key_help list_keys[] = {
     {"c", "clear filters and search"},
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
-    {"x", "export the whole list as CSV"},
+    {"x", "export the list as shown (filters, search, order) as CSV"},
     {"C", "export the calendar (.ics) of the delegation, room or vehicle"},
     {"I", "import records from a CSV file (all or none)"},
     {NULL, NULL},
@@ -479,9 +479,11 @@ static bool list_key(struct view *view, int key)
 	case 'r':
 		l->descending = !l->descending;
 		return true;
-	case 'x':
-		form_export(tui, l->kind);
+	case 'x': {
+		struct browse b = list_browse(l);
+		form_export(tui, &b);
 		return true;
+	}
 	case 'C':
 		return l->selected && form_export_ics(tui, l->kind, l->selected);
 	case 'I':
@@ -501,6 +503,13 @@ static bool list_key(struct view *view, int key)
 		return false;
 	}
 	return false;
+}
+
+static void list_detail(struct view *view, struct strbuf *out)
+{
+	struct list *l = view->data;
+	if (l->selected)
+		record_text(view->tui->db, l->kind, l->selected, out);
 }
 
 static void list_close(struct view *view)
@@ -547,6 +556,7 @@ static const struct view_ops list_ops = {
     .draw = list_draw,
     .key = list_key,
     .search = list_search,
+    .detail = list_detail,
     .close = list_close,
 };
 

@@ -155,28 +155,6 @@ static const struct problem *selected_problem(struct problems *p)
 	return i >= 0 ? &p->items[i] : NULL;
 }
 
-/* Writes text over up to lines rows of cols columns, breaking at spaces. */
-static void draw_wrapped(int y, int lines, int cols, const char *text, enum role role)
-{
-	for (int row = 0; row < lines && *text; row++) {
-		int used;
-		size_t n = text_fit(text, cols, &used);
-		if (text[n]) {
-			size_t space = n;
-			while (space > 0 && text[space] != ' ')
-				space--;
-			if (space > 0)
-				n = space;
-		}
-		char part[1024];
-		snprintf(part, sizeof part, "%.*s", (int)n, text);
-		tui_put(y + row, 0, cols, part, role, true);
-		text += n;
-		while (*text == ' ')
-			text++;
-	}
-}
-
 static void problems_draw(struct view *view, int top, int height, int cols)
 {
 	struct problems *p = view->data;
@@ -186,13 +164,13 @@ static void problems_draw(struct view *view, int top, int height, int cols)
 	if (list == height || !it)
 		return;
 	tui_fill(top + list, 0, cols, ROLE_DIM);
-	draw_wrapped(top + list, 2, cols, it->message, ROLE_NORMAL);
+	tui_put_wrapped(top + list, 0, 2, cols, it->message, ROLE_NORMAL);
 	char about[1024] = "";
 	size_t used = 0;
 	for (size_t i = 0; i < it->nsubjects && used < sizeof about; i++)
 		used += (size_t)snprintf(about + used, sizeof about - used, "%s%s",
 		                         i ? "; " : "about ", it->subjects[i].text);
-	draw_wrapped(top + list + 2, DETAIL_LINES - 2, cols, about, ROLE_DIM);
+	tui_put_wrapped(top + list + 2, 0, DETAIL_LINES - 2, cols, about, ROLE_DIM);
 }
 
 static void open_subject(struct tui *tui, const struct problem *it)
@@ -221,14 +199,14 @@ static void open_subject(struct tui *tui, const struct problem *it)
 static void choose_kind(struct view *view)
 {
 	struct problems *p = view->data;
-	const char *choices[CHECK_KINDS + 1];
+	const char *choices[CHECK_KIND_COUNT + 1];
 	int selected = 0;
-	for (size_t k = 0; k < CHECK_KINDS; k++) {
+	for (size_t k = 0; k < CHECK_KIND_COUNT; k++) {
 		choices[k] = check_kinds[k].name;
 		if (p->only == &check_kinds[k])
 			selected = (int)k;
 	}
-	choices[CHECK_KINDS] = NULL;
+	choices[CHECK_KIND_COUNT] = NULL;
 	int k = tui_choose(view->tui, "Only problems of kind", choices, selected);
 	if (k < 0)
 		return;
@@ -296,4 +274,12 @@ static const struct view_ops problems_ops = {
 struct view *view_problems_open(struct tui *tui, int severity)
 {
 	return view_open(tui, &problems_ops, &severity);
+}
+
+struct view *view_problems_open_kind(struct tui *tui, const char *kind)
+{
+	struct view *view = view_problems_open(tui, -1);
+	struct problems *p = view->data;
+	p->only = check_kind_find(kind);
+	return view;
 }

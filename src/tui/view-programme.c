@@ -174,7 +174,8 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	}
 	if (to > 24 * 60)
 		to = 24 * 60;
-	int hours = (to - from) / 60, width = cols - name_w - 1;
+	/* Room at the end for the last hour's label. */
+	int hours = (to - from) / 60, width = cols - name_w - 3;
 	if (hours < 1 || width < hours)
 		return;
 	int per_hour = width / hours;
@@ -186,6 +187,7 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 	for (int h = 0; h < hours; h++)
 		tui_putf(top, X(from + h * 60), per_hour, ROLE_HEADER, false, "%02d",
 		         from / 60 + h);
+	tui_putf(top, X(to), 2, ROLE_HEADER, false, "%02d", to / 60);
 	int rows = height - 1;
 	/* Keep the selected session's room in view. */
 	int selected_room = -1;
@@ -226,12 +228,23 @@ static void grid_draw(struct programme *p, int top, int height, int cols,
 			                 : cancelled       ? ROLE_DIM
 			                 : problem(s)      ? ROLE_WARN
 			                                   : ROLE_BLOCK;
+			/* ">" marks the selection without colour too. */
 			char label[300];
-			snprintf(label, sizeof label, "%s%s", problem(s) ? "!" : "",
+			snprintf(label, sizeof label, "%s%s%s",
+			         s->id == selected ? ">" : "", problem(s) ? "!" : "",
 			         s->title);
 			tui_put(y, x0, x1 - x0, label, role, true);
 		}
 	}
+	/* Say where rooms are hidden, and how many. */
+	int below = (int)p->nrooms - p->room_top - rows;
+	if (p->room_top > 0)
+		tui_putf(top, cols - 14 > name_w ? cols - 14 : name_w, 14, ROLE_DIM, true,
+		         " ^ %d more", p->room_top);
+	if (below > 0)
+		tui_putf(top + rows + 1, 0, cols, ROLE_DIM, true,
+		         "  v %d more room%s below (j k move through the sessions)",
+		         below, below == 1 ? "" : "s");
 #undef X
 }
 
@@ -253,25 +266,23 @@ static void programme_draw(struct view *view, int top, int height, int cols)
 	}
 	struct slot *chosen = selected_slot(view);
 	long long selected = chosen ? chosen->id : 0;
-	bool beside = cols >= 140;
-	int grid_cols = beside ? cols * 55 / 100 : cols;
+	/* The grid takes the whole width (its hours as wide as they can be),
+	 * the agenda the lines below it; a line under the grid says how many
+	 * rooms it hides. */
 	int grid_rows = (int)p->nrooms + 1;
-	int max_grid = beside ? height - 1 : (height - 1) / 2;
+	int max_grid = (height - 1) / 2;
 	if (grid_rows > max_grid)
 		grid_rows = max_grid;
-	grid_draw(p, top + 1, grid_rows, grid_cols, selected);
-	int ay = beside ? top + 1 : top + 1 + grid_rows + 1;
-	int ax = beside ? grid_cols + 1 : 0;
-	int aw = beside ? cols - grid_cols - 1 : cols;
+	int ay = top + 1 + grid_rows + 1;
 	int arows = top + height - ay;
-	if (!beside)
-		tui_fill(ay - 1, 0, cols, ROLE_NORMAL);
+	tui_fill(ay - 1, 0, cols, ROLE_NORMAL);
+	grid_draw(p, top + 1, grid_rows, cols, selected);
 	if (!p->nslots) {
-		tui_put(ay, ax, aw, "No session on this day: a adds one.", ROLE_DIM,
+		tui_put(ay, 0, cols, "No session on this day: a adds one.", ROLE_DIM,
 		        true);
 		return;
 	}
-	page_draw(&view->page, ay, ax, arows, aw);
+	page_draw(&view->page, ay, 0, arows, cols);
 }
 
 static bool programme_key(struct view *view, int key)

@@ -198,7 +198,16 @@ static void transport_init(struct view *view, const void *arg)
 	t->last = day_number(last);
 	t->page = &view->page;
 	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
-	t->day = now >= t->first && now <= t->last ? now : t->first;
+	/* Today when it is a day with transport, else the opening day (the
+	 * days of arrivals before it are a Left away). */
+	struct record event = {0};
+	long opening = t->first;
+	if (record_get(view->tui->db, &kind_event, 1, &event, NULL) == SUMMIT_OK)
+		opening = day_number(event.values[EVENT_FIRST_DAY]);
+	record_clear(&event);
+	if (opening < t->first || opening > t->last)
+		opening = t->first;
+	t->day = now >= t->first && now <= t->last ? now : opening;
 }
 
 static const struct view_ops transport_ops = {

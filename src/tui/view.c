@@ -135,11 +135,37 @@ void view_search(struct view *view)
 		tui_message(tui, ROLE_WARN, "Nothing here holds \"%s\".", e.text);
 }
 
+/* w: what is selected, whole, wrapped in a box. */
+static void view_detail(struct view *view)
+{
+	struct strbuf sb = {0};
+	if (view->ops->detail) {
+		view->ops->detail(view, &sb);
+	} else if (page_selected(&view->page)) {
+		const struct page_line *line = &view->page.lines[view->page.cursor.line];
+		strbuf_addf(&sb, "%s\n", line->text);
+		if (line->target.type == TARGET_RECORD) {
+			strbuf_add(&sb, "\n");
+			record_text(view->tui->db, line->target.kind, line->target.id,
+			            &sb);
+		}
+	}
+	if (sb.buf)
+		tui_popup(view->tui, "The whole text (w)", sb.buf);
+	else
+		tui_message(view->tui, ROLE_DIM, "Nothing selected to read.");
+	strbuf_free(&sb);
+}
+
 bool view_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
 	if (view->ops->key && view->ops->key(view, key))
 		return true;
+	if (key == 'w') {
+		view_detail(view);
+		return true;
+	}
 	if (key == '/' && (view->ops->search || view->page.count)) {
 		view_search(view);
 		return true;

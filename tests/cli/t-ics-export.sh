@@ -135,6 +135,13 @@ check "an event exported as CSV and loaded again keeps its UIDs" \
 # A file from before summit kept the UIDs' domain: they come from the
 # name as before, and stay when it is renamed.
 cp "$db" "$tmp/v1.db"
+current=$(sqlite3 "$db" "PRAGMA user_version")
+for column in pickup_margin arrival_days pickup_window immigration_margin \
+	departure_margin shuttle_lead minister_cars; do
+	sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN $column"
+done
+sqlite3 "$tmp/v1.db" "ALTER TABLE delegations DROP COLUMN in_town;
+	ALTER TABLE sessions DROP COLUMN expected"
 sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
 	ALTER TABLE delegations DROP COLUMN name_fr; ALTER TABLE hotels DROP COLUMN preferred;
@@ -143,7 +150,7 @@ sqlite3 "$tmp/v1.db" "ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessi
 	PRAGMA user_version = 1"
 "$SUMMIT" --db "$tmp/v1.db" export ics --delegation CIV -o "$tmp/v1.ics"
 check "an older file is brought to the current schema" \
-	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = "$(sqlite3 "$db" "PRAGMA user_version")"
+	test "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version")" = "$current"
 check "with the indexes a room's or a vehicle's schedule is read by" \
 	test "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN
 		('sessions_room', 'trips_vehicle', 'arrivals_delegation', 'arrivals_pickup')")" = 4

@@ -48,7 +48,9 @@ expect_out "$(printf '2\tBilateral Mali–Côte d'"'"'Ivoire\tbilateral\tSalle 1
 check "times are stored as UTC seconds" \
 	test "$(sqlite3 "$db" "SELECT start FROM sessions WHERE id = 1")" = 1195030800
 run summit show pledges 1
-expect_out "amount       30000000.50" "money keeps its hundredths"
+expect_out "amount       30 000 000.50" "money keeps its hundredths, grouped as people read it"
+run summit list pledges --format tsv
+expect_out "$(printf '\t30000000.50\t')" "scripts get the amount without spaces"
 run summit list trips --format json
 expect_out '"riders": [1]' "JSON gives riders as a list of numbers"
 run summit list people delegation=CIV

@@ -160,11 +160,11 @@ check "with the venue picked" \
 
 # The list as CSV.
 keys x
-expect_screen "Export as CSV to file: rooms.csv" "x asks where to write the list"
+expect_screen "Export what is shown as CSV to file: rooms.csv" "x asks where to write the list"
 keys C-u
 type_text "$tmp/rooms.csv"
 keys Enter
-expect_screen "Wrote rooms to $tmp/rooms.csv." "and writes it"
+expect_screen "Wrote 8 rooms to $tmp/rooms.csv." "and writes it"
 check "the CSV file has every room, the new one too" \
 	test "$(grep -c 'Centre International' "$tmp/rooms.csv")" = 8
 
@@ -192,8 +192,8 @@ same_calendar() { # FILE SCOPE KEY
 keys /
 type_text "Plénière"
 keys Enter C
-expect_screen "Export its calendar (.ics) to file: Salle-Plénière.ics" \
-	"C on a room offers to write its calendar"
+expect_screen "Export its calendar (.ics) to file: $tmp/Salle-Plénière.ics" \
+	"C on a room offers to write its calendar, where the last export went"
 keys C-u
 type_text "$tmp/room.ics"
 keys Enter
@@ -207,7 +207,7 @@ check "with the sessions held there" \
 keys 4
 expect_screen "Programme" "the programme"
 keys C
-expect_screen "Export its calendar (.ics) to file: Salle-Plénière.ics" \
+expect_screen "Export its calendar (.ics) to file: $tmp/Salle-Plénière.ics" \
 	"C in the programme offers the calendar of the selected session's room"
 keys C-u
 type_text "$tmp/room2.ics"
@@ -221,25 +221,36 @@ type_text "ivo"
 keys Enter Enter
 expect_screen "Côte d'Ivoire (CIV)" "a delegation's page"
 keys C
-expect_screen "Export its calendar (.ics) to file: CIV.ics" "C offers the delegation's calendar"
+expect_screen "Export its calendar (.ics) to file: $tmp/CIV.ics" "C offers the delegation's calendar"
 keys C-u
 type_text "$tmp/civ.ics"
 keys Enter
 expect_screen "Wrote the calendar of CIV to $tmp/civ.ics." "and writes it"
 check "the delegation's calendar, as summit export ics --delegation writes it" \
 	same_calendar "$tmp/civ.ics" --delegation CIV
+: >"$tmp/civ.ics"
 keys C C-u
 type_text "$tmp/civ.ics"
 keys Enter
-expect_screen "Cannot create $tmp/civ.ics (it may exist already)." \
-	"an existing file is never overwritten"
+expect_screen "Overwrite $tmp/civ.ics?" "an existing file is not overwritten without asking"
+keys n
+expect_no_screen "Overwrite" "n leaves it"
+check "as it was" test ! -s "$tmp/civ.ics"
+keys C C-u
+type_text "$tmp/civ.ics"
+keys Enter
+expect_screen "Overwrite $tmp/civ.ics?" "asked again"
+keys y
+expect_screen "Wrote the calendar of CIV to $tmp/civ.ics." "y writes the new calendar over it"
+check "the calendar of today, as summit export ics --delegation writes it" \
+	same_calendar "$tmp/civ.ics" --delegation CIV
 keys q
 
 keys 6
 expect_screen "seats" "Transport shows the vehicles"
 keys G k C
 expect_screen "Export its calendar (.ics) to file: " "C on a vehicle offers its calendar"
-vehicle=$(screen_line "Export its calendar" | sed 's/.*to file: \([^ ]*\)\.ics.*/\1/')
+vehicle=$(screen_line "Export its calendar" | sed 's/.*to file: \([^ ]*\/\)\{0,1\}\([^ /]*\)\.ics.*/\2/')
 check "named by the vehicle's code" test -n "$(sql "SELECT code FROM vehicles WHERE code = '$vehicle'")"
 keys C-u
 type_text "$tmp/vehicle.ics"

@@ -10,13 +10,16 @@ for title in "Meeting A" "Meeting B"; do
 		"start=2007-11-14 10:00" "end=2007-11-14 11:00" attendance=list \
 		delegations=MLI >/dev/null || { echo "Bail out! cannot add a session"; exit 1; }
 done
+# A side event open to all expects one person from each delegation: more
+# than a room of 40 seats.
+summit set rooms "Salle Bani" capacity=40 >/dev/null
 
 tui_start --today 2007-11-07
 expect_screen "7 days left" "the dashboard counts the days to the opening"
 expect_screen " 1 Dash 2 Deleg 3 Invit 4 Prog 5 Hotel 6 Trans 7 Budg 8 Tasks 9 Probl 0 Rec" \
 	"the tab bar names every view in short at 80 columns"
 expect_line '  accepted   ' "52" "invitations by state"
-expect_line 'without a hotel' "2 !" "accepted delegations without a hotel are flagged, the host aside"
+expect_line 'without a hotel' "1 !" "accepted delegations without a hotel are flagged, the host aside"
 expect_line 'without a pickup' "2 !" "arrivals without a pickup are flagged"
 expect_line 'overdue tasks' "3 !" "overdue tasks are flagged"
 # The same count of problems as `summit check`, on one 80x24 screen.
@@ -34,10 +37,11 @@ expect_line 'need' "763 000 000" "the budget's need, grouped by thousands"
 # A figure leads to the records behind it.
 keys l j j
 keys Enter
-expect_screen "of 2 delegations  accepted, without a hotel" \
-	"Enter on 'without a hotel' lists those delegations"
-expect_screen "MOZ       Mozambique" "Mozambique among them"
-expect_no_screen "MLI       Mali" "but not Mali, the host, which lives in town"
+expect_screen "1 error, 0 warnings of kind no-hotel" \
+	"Enter on 'without a hotel' lists what check finds, the same count"
+expect_screen "Mozambique (MOZ) is in town on the nights of 2007-11-13 to 2007-11-17" \
+	"Mozambique among them"
+expect_no_screen "Mali (MLI)" "but not Mali, the host, which lives in town"
 keys q
 expect_screen "Invitations" "q goes back to the dashboard"
 
@@ -71,7 +75,7 @@ expect_screen "1 of 61 delegations" "c clears it"
 # Filters: by invitation state, then by status; and a sort.
 keys f
 expect_screen "Filter by" "f offers fields and conditions"
-keys i Enter
+keys i i Enter
 expect_screen "invitation" "a condition asks for its value"
 keys d d Enter
 declined=$(sql "SELECT count(*) FROM invitations WHERE state = 'declined'")
@@ -99,15 +103,16 @@ expect_screen "URY        sent" "the invitations in that state"
 # The programme: a grid of rooms and hours, an agenda, the warnings.
 keys 4
 expect_screen "Wednesday 2007-11-14, day 1 of 4" "Programme opens on the first day"
-expect_screen "room          08    09    10" "rooms down the side and hours across"
-expect_line 'Salle Plénièr .' "Opening cere" "a session as a block in its room's row"
-expect_screen "10:00-12:00 Salle Plénière  340/1000   Opening ceremony" "the agenda below the grid"
-expect_screen "17:45-19:00 Salle Bani      340/120  ! Side event (UNDP)" \
+expect_screen "room          08   09   10" "rooms down the side and hours across"
+expect_line "room " "17   18   19" "the hours run to 19:00, when the last side event ends"
+expect_line 'Salle Plénièr .' "Opening ce" "a session as a block in its room's row"
+expect_screen "10:00-12:00 Salle Plénière  301/1000   Opening ceremony" "the agenda below the grid"
+expect_screen "17:45-19:00 Salle Bani       52/40   ! Side event (UNDP)" \
 	"a room too small for who is expected is flagged"
 expect_screen "10:00-11:00 Salle Bagoé      20/60   ! Meeting A (overlaps" \
 	"sessions overlapping in one room are flagged"
-expect_line "Salle Bagoé   ." "!Meeti" "in the grid too"
-expect_line 'Salle Bani ' "!Side ev" "in the grid too"
+expect_line "Salle Bagoé   ." "!Meet" "in the grid too"
+expect_line 'Salle Bani ' "!Side e" "in the grid too"
 keys Right
 expect_screen "Thursday 2007-11-15, day 2 of 4" "Right moves to the next day"
 
@@ -117,7 +122,9 @@ expect_screen "Hôtel Salam" "Hotels lists each hotel"
 expect_screen "2007-11-13 [################################........]   84/105" \
 	"nights as bars of rooms given against the block"
 keys 6
-expect_screen "2007-11-12, day 1 of 7" "Transport opens on the first day with flights"
+expect_screen "2007-11-14, day 3 of 7" "a week before, Transport opens on the opening day"
+keys Left Left
+expect_screen "2007-11-12, day 1 of 7" "the first day with flights is two days before"
 expect_screen "BUS-3, 45 seats" "vehicles with their trips"
 expect_screen "19:40 AF 796   CCD    party 3   met by BUS-3 at 20:25" "arrivals with their pickups"
 keys Right
@@ -167,16 +174,18 @@ expect_screen "1 Dashboard 2 Delegations 3 Invitations" "after a resize the tab 
 keys 2
 expect_screen "head" "a wider list shows more columns"
 tmux -L "$sock" resize-window -t summit -x 160 -y 40
-keys 4
-expect_line "room " "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" \
-	"on a wide terminal the programme's agenda is beside the grid"
+keys 4 [
+expect_line "room " "08          09          10" \
+	"on a wide terminal the programme's grid takes the width, its hours wider"
+expect_screen "10:00-11:00 Salle Bagoé      20/60   ! Meeting A" "the agenda below it"
 keys 2
 tmux -L "$sock" resize-window -t summit -x 80 -y 24
 expect_screen " 1 Dash 2 Deleg" "back at 80 columns the tab bar is short again"
 tmux -L "$sock" resize-window -t summit -x 50 -y 24
 expect_screen " 1 2 Deleg 3 4 5 6 7 8 9 0" "at 50 columns the numbers and the current view's name"
 tmux -L "$sock" resize-window -t summit -x 80 -y 24
-expect_line 'ARG ' "Argentina" "and the list is laid out again"
+# The list keeps its order (by name, reversed) for the whole run.
+expect_line 'WMD ' "World Movement for Demo" "and the list is laid out again"
 
 keys q
 expect_exit 0 "q on a first screen leaves summit, exit 0"
@@ -189,7 +198,7 @@ styled=$(screen_styled)
 check "without a single colour" sh -c 'test -n "$1" && ! printf "%s" "$1" | grep -q "$2"' \
 	sh "$styled" "$esc\[[34][0-7]m"
 check "the selection in reverse video instead" contains "$(screen_styled)" "$esc[0;7m"
-expect_line "without arrival details" "1 !" "warnings keep their mark without colour"
+expect_line "without a hotel" "1 !" "warnings keep their mark without colour"
 keys Q
 expect_exit 0 "Q leaves from anywhere"
 tui_stop

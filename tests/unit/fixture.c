@@ -15,9 +15,12 @@ int fixture_setup_zone(void **state, const char *zone)
 	if (db_create(fx->path, &fx->db, &fx->err) != SUMMIT_OK)
 		return -1;
 	const struct kind *event = &kind_event;
-	char *values[] = {"Test Ministerial", "Mali",       "Bamako", "2007-11-14",
-	                  "2007-11-17",       (char *)zone, "XOF",    NULL};
-	assert_int_equal(event->nfields, 8);
+	char *values[EVENT_FIELD_COUNT] = {
+	    [EVENT_NAME] = "Test Ministerial", [EVENT_COUNTRY] = "Mali",
+	    [EVENT_CITY] = "Bamako",           [EVENT_FIRST_DAY] = "2007-11-14",
+	    [EVENT_LAST_DAY] = "2007-11-17",   [EVENT_TIMEZONE] = (char *)zone,
+	    [EVENT_CURRENCY] = "XOF"};
+	assert_int_equal(event->nfields, EVENT_FIELD_COUNT);
 	if (db_begin(fx->db, &fx->err) ||
 	    record_insert(fx->db, event, values, NULL, &fx->err) ||
 	    db_commit(fx->db, &fx->err))

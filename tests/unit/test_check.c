@@ -230,7 +230,7 @@ static void test_kinds_table(void **state)
 	(void)state;
 	assert_non_null(check_kind_find("room-double-booked"));
 	assert_null(check_kind_find("room-double"));
-	for (size_t i = 0; i < CHECK_KINDS; i++)
+	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		assert_ptr_equal(check_kind_find(check_kinds[i].name), &check_kinds[i]);
 	assert_string_equal(check_severity_name(CHECK_ERROR), "error");
 }

@@ -1,9 +1,25 @@
 /* iCalendar: exports as calendar programs need them (zones, UIDs,
  * SEQUENCE, folding), replies to invitations and sessions from a file. */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
+
+/* One integer from the event file, as stored (UTC seconds for times). */
+static long long stored(struct fixture *fx, const char *sql)
+{
+	sqlite3 *conn;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open_v2(fx->path, &conn, SQLITE_OPEN_READONLY, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(conn, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(conn);
+	return v;
+}
 
 static int setup_paris(void **state)
 {
@@ -243,6 +259,206 @@ static void test_invitation_and_reply(void **state)
 	                    "declined");
 }
 
+/* The night clocks go back in Paris (2007-10-28, 03:00 CEST becomes 02:00
+ * CET), 02:30 happens twice: 00:30 UTC and 01:30 UTC. Each instant from a
+ * file stays itself. */
+static void test_import_keeps_instants_in_the_repeated_hour(void **state)
+{
+	struct fixture *fx = *state;
+	add_rooms(fx);
+	const struct kind *event = kind_event();
+	char **changes = xcalloc(event->nfields, sizeof *changes);
+	changes[kind_field_index(event, "first_day")] = "2007-10-27";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(
+	    with_transaction(fx, record_update(fx->db, event, 1, changes, 0, &fx->err)),
+	    0);
+	free(changes);
+	const char *text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	                   "BEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20071001T000000Z\r\n"
+	                   "DTSTART:20071028T003000Z\r\nDTEND:20071028T013000Z\r\n"
+	                   "SUMMARY:Veille\r\nLOCATION:Salle Kléber\r\nEND:VEVENT\r\n"
+	                   "BEGIN:VEVENT\r\nUID:b@t\r\nDTSTAMP:20071001T000000Z\r\n"
+	                   "DTSTART:20071028T013000Z\r\nDTEND:20071028T020000Z\r\n"
+	                   "SUMMARY:Après\r\nLOCATION:Salle Kléber\r\nEND:VEVENT\r\n"
+	                   "END:VCALENDAR\r\n";
+	long long n;
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_sessions(fx->db, "fold.ics",
+	                                                          text, &n, &fx->err)),
+	                 0);
+	assert_int_equal(n, 2);
+	/* 2007-10-28 00:30 and 01:30 UTC, 01:30 and 02:00 UTC. */
+	assert_int_equal(stored(fx, "SELECT start FROM sessions WHERE title = 'Veille'"),
+	                 1193531400);
+	assert_int_equal(
+	    stored(fx, "SELECT \"end\" FROM sessions WHERE title = 'Veille'"),
+	    1193535000);
+	assert_int_equal(stored(fx, "SELECT start FROM sessions WHERE title = 'Après'"),
+	                 1193535000);
+	assert_int_equal(stored(fx, "SELECT \"end\" FROM sessions WHERE title = 'Après'"),
+	                 1193536800);
+	/* Outside the fold, a session is entered as local time as before. */
+	assert_string_equal(fixture_value(fx, "sessions", 2, "end"), "2007-10-28 03:00");
+}
+
+/* An invited delegation with an address and a sent invitation; returns
+ * the invitation's UID. The caller frees it. */
+static char *invite(struct fixture *fx, const char *code, const char *email,
+                    const char *today)
+{
+	setenv("SUMMIT_TODAY", today, 1);
+	char *c = xasprintf("code=%s", code), *e = xasprintf("email=%s", email);
+	char *d = xasprintf("delegation=%s", code);
+	fixture_add(fx, "delegations", c, "name=Délégation", "kind=state",
+	            "status=participant", e, NULL);
+	long long id = fixture_add(fx, "invitations", d, NULL);
+	struct invitation_move sent = {.delegation = code, .state = "sent"};
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &sent, &fx->err)),
+	                 0);
+	unsetenv("SUMMIT_TODAY");
+	free(c), free(e), free(d);
+	char *uid = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_int_equal(
+	    ics_export_invitation(fx->db, code, "host@mali.example", out, &fx->err), 0);
+	fclose(out);
+	const char *u = strstr(text, "\r\nUID:");
+	assert_non_null(u);
+	uid = xasprintf("%.*s", (int)(strstr(u + 2, "\r\n") - u - 6), u + 6);
+	free(text);
+	char want[64];
+	snprintf(want, sizeof want, "invitation-%lld@", id);
+	assert_int_equal(strncmp(uid, want, strlen(want)), 0);
+	return uid;
+}
+
+static int reply(struct fixture *fx, const char *uid, const char *stamp,
+                 const char *attendees, char *said)
+{
+	char *text = xasprintf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	                       "METHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:%s\r\n%s\r\n%s"
+	                       "END:VEVENT\r\nEND:VCALENDAR\r\n",
+	                       uid, stamp, attendees);
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	int status = with_transaction(
+	    fx, ics_import_reply(fx->db, "r.ics", text, note, said, &fx->err));
+	free(text);
+	return status;
+}
+
+/* RFC 5545 wants DTSTAMP in UTC; with a TZID it is read in that zone. */
+static void test_reply_stamp_with_a_zone(void **state)
+{
+	struct fixture *fx = *state;
+	char *uid = invite(fx, "USA", "protocol@usa.example", "1997-02-01");
+	char said[64] = "";
+	assert_int_equal(
+	    reply(fx, uid, "DTSTAMP;TZID=America/New_York:19970301T120000",
+	          "ATTENDEE;PARTSTAT=ACCEPTED:mailto:protocol@usa.example\r\n", said),
+	    0);
+	assert_string_equal(said, "USA accepted 1");
+	/* Noon in New York that day is 17:00 UTC. */
+	assert_int_equal(stored(fx, "SELECT max(at) FROM history"), 857235600);
+	assert_int_equal(
+	    reply(fx, uid, "DTSTAMP;TZID=Mars/Olympus:19970302T120000",
+	          "ATTENDEE;PARTSTAT=DECLINED:mailto:protocol@usa.example\r\n", said),
+	    SUMMIT_INVALID);
+	assert_non_null(
+	    strstr(fx->err.msg, "DTSTAMP: got TZID=Mars/Olympus, an unknown"));
+	free(uid);
+}
+
+/* Codes may be 32 characters long: a reply is recorded against its own
+ * delegation, not one whose code is its first 31 characters. */
+static void test_reply_to_a_long_code(void **state)
+{
+	struct fixture *fx = *state;
+	char *shorter = invite(fx, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "a31@example.org",
+	                       "2007-07-02");
+	char *longer = invite(fx, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", "a32@example.org",
+	                      "2007-07-02");
+	char said[64] = "";
+	assert_int_equal(reply(fx, longer, "DTSTAMP:20070801T120000Z",
+	                       "ATTENDEE;PARTSTAT=DECLINED:mailto:a32@example.org\r\n",
+	                       said),
+	                 0);
+	assert_string_equal(said, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB declined 1");
+	assert_string_equal(fixture_value(fx, "invitations", 2, "state"), "declined");
+	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "sent");
+	free(shorter);
+	free(longer);
+}
+
+/* Exchange lists the organiser before the delegate who answers. */
+static void test_reply_with_other_attendees(void **state)
+{
+	struct fixture *fx = *state;
+	char *uid = invite(fx, "SEN", "protocole@sen.example", "2007-07-02");
+	char said[64] = "";
+	assert_int_equal(
+	    reply(
+	        fx, uid, "DTSTAMP:20070801T120000Z",
+	        "ATTENDEE;PARTSTAT=ACCEPTED;CN=Host:mailto:host@mali.example\r\n"
+	        "ATTENDEE;PARTSTAT=DECLINED;CN=Sénégal:mailto:protocole@sen.example\r\n",
+	        said),
+	    0);
+	assert_string_equal(said, "SEN declined 1");
+	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "declined");
+	/* None of them the invitation's address: refused, naming the first. */
+	assert_int_equal(reply(fx, uid, "DTSTAMP:20070802T120000Z",
+	                       "ATTENDEE;PARTSTAT=ACCEPTED:mailto:host@mali.example\r\n"
+	                       "ATTENDEE;PARTSTAT=ACCEPTED:mailto:other@sen.example\r\n",
+	                       said),
+	                 SUMMIT_INVALID);
+	assert_non_null(strstr(fx->err.msg,
+	                       "ATTENDEE: got \"host@mali.example\", expected "
+	                       "the address of SEN's invitation"));
+	free(uid);
+}
+
+static void why(const struct ics_reply *r, void *ctx)
+{
+	snprintf(ctx, 160, "%s %s %d %s", r->delegation, r->state, r->changed,
+	         r->changed ? "" : r->why);
+}
+
+/* A tentative answer to an acknowledged invitation moves nothing, and says
+ * why no history row is written. */
+static void test_tentative_to_acknowledged(void **state)
+{
+	struct fixture *fx = *state;
+	char *uid = invite(fx, "SEN", "protocole@sen.example", "2007-07-02");
+	struct invitation_move ack = {
+	    .delegation = "SEN", .state = "acknowledged", .at = "2007-07-16 10:00"};
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &ack, &fx->err)),
+	                 0);
+	long long rows = stored(fx, "SELECT count(*) FROM history");
+	char *text =
+	    xasprintf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	              "METHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
+	              "DTSTAMP:20070801T120000Z\r\n"
+	              "ATTENDEE;PARTSTAT=TENTATIVE:mailto:protocole@sen.example\r\n"
+	              "END:VEVENT\r\nEND:VCALENDAR\r\n",
+	              uid);
+	char said[160] = "";
+	assert_int_equal(db_begin(fx->db, &fx->err), 0);
+	assert_int_equal(with_transaction(fx, ics_import_reply(fx->db, "r.ics", text, why,
+	                                                       said, &fx->err)),
+	                 0);
+	free(text);
+	assert_string_equal(said,
+	                    "SEN tentative 0 the invitation is acknowledged already, "
+	                    "which is all a tentative answer records: no history "
+	                    "row written");
+	assert_int_equal(stored(fx, "SELECT count(*) FROM history"), rows);
+	free(uid);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +474,17 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_import_sessions, setup_paris,
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_invitation_and_reply, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_import_keeps_instants_in_the_repeated_hour, setup_paris,
+	        fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_reply_stamp_with_a_zone, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_reply_to_a_long_code, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_reply_with_other_attendees,
+	                                    fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_tentative_to_acknowledged, fixture_setup,
 	                                    fixture_teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
