@@ -125,6 +125,15 @@ int planner_pickups(struct summit_db *db, const struct planner_options *options,
 int planner_shuttles(struct summit_db *db, const struct planner_options *options,
                      struct planner_plan *plan, struct summit_err *err);
 
+/* Flight `arrival` moves by minutes (late > 0, early < 0): a plan that
+ * moves it and only what it touches. Its trip moves as far as the flight
+ * needs, on its vehicle when free then, else on another free one; a trip
+ * it shares with other flights keeps them, and it rides one of its own; a
+ * head's dedicated car beside it moves too. */
+int planner_delay(struct summit_db *db, const struct planner_options *options,
+                  long long arrival, int minutes, struct planner_plan *plan,
+                  struct summit_err *err);
+
 /* One hotel's guests on one rooming list line. */
 struct planner_rooming {
 	const char *hotel, *code, *name, *head, *first_night, *last_night;

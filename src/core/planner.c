@@ -2,7 +2,6 @@
  * undoing the last one. */
 #include "summit/planner.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,9 +40,12 @@ int planner_options_read(struct summit_db *db, struct planner_options *o,
 
 long long planner_rooms_for(long long size, double people_per_room)
 {
-	long long rooms = people_per_room > 0
-	                      ? (long long)ceil((double)size / people_per_room)
-	                      : size - size / 4;
+	long long rooms = size - size / 4;
+	if (people_per_room > 0) {
+		rooms = (long long)((double)size / people_per_room);
+		if ((double)rooms * people_per_room < (double)size)
+			rooms++; /* rounded up */
+	}
 	return rooms > 0 ? rooms : 1;
 }
 
@@ -78,7 +80,9 @@ double planner_gap(const struct planner_plan *plan)
 {
 	if (!plan->has_bound)
 		return 0;
-	double denom = fabs(plan->bound) > 1e-9 ? fabs(plan->bound) : 1;
+	double denom = plan->bound > 1e-9    ? plan->bound
+	               : plan->bound < -1e-9 ? -plan->bound
+	                                     : 1;
 	double gap = (plan->value - plan->bound) / denom;
 	return gap > 0 ? gap : 0;
 }
