@@ -88,14 +88,12 @@ struct planner_options {
 	double people_per_room; /* hotels: > 0 sets rooms = ceil(size / it) */
 };
 
-/* Keep what exists, 5 s, shuttles' rounds within 60 minutes, three rooms
- * for four people; the rest from the event's settings (model.h) with
- * planner_options_read: the pickup window, a pickup leaving after the
- * immigration margin (and never before the pickup margin), the departure
- * margin, the shuttles' lead, ministers' cars. A front end's option then
- * overrides one for a run. */
-void planner_options_init(struct planner_options *options);
-int planner_options_read(struct summit_db *db, struct planner_options *options,
+/* Defaults: keep what exists, 5 s, the event's settings (model.h: the
+ * pickup window, a pickup leaving after the immigration margin and never
+ * before the pickup margin, the departure margin, the shuttles' lead,
+ * cars for ministers), shuttle rounds within 60 minutes, three rooms for
+ * four people. A front end's option then overrides one for a run. */
+int planner_options_init(struct summit_db *db, struct planner_options *options,
                          struct summit_err *err);
 
 /* Rooms per delegation per night: with people_per_room > 0, its size over

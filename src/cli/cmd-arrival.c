@@ -48,8 +48,7 @@ static int run_delay(struct cli *cli, int argc, char **argv)
 		    "from -1440 to 1440, not 0",
 		    pos[1]);
 	struct planner_options o;
-	planner_options_init(&o);
-	if (planner_options_read(cli->db, &o, &err))
+	if (planner_options_init(cli->db, &o, &err))
 		return cli_fail(cli, &err);
 	struct planner_plan plan;
 	planner_plan_init(&plan, "delay");

@@ -116,9 +116,9 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	    {"people-per-room", required_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0}};
 	struct planner_options o;
-	struct summit_err err = {0};
-	planner_options_init(&o);
-	if (planner_options_read(cli->db, &o, &err))
+	struct summit_err err;
+	err_clear(&err);
+	if (planner_options_init(cli->db, &o, &err))
 		return cli_fail(cli, &err);
 	enum output_format format = OUTPUT_TABLE;
 	bool apply = false;
@@ -193,6 +193,7 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	}
 	if (optind != argc)
 		return cli_usage(cli);
+	err_clear(&err);
 	struct planner_plan plan;
 	planner_plan_init(&plan, name);
 	if (fn(cli->db, &o, &plan, &err)) {

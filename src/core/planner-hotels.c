@@ -697,11 +697,13 @@ static void solve_mip(struct hctx *c, double mip_deadline)
 	for (size_t i = 0; i < c->nd; i++)
 		if (c->d[i].hotel >= 0)
 			take(c, &c->d[i], (size_t)c->d[i].hotel, 1);
-	/* Room for one slack entry per delegation row. */
-	capnz = nz + (size_t)nrows + 1;
-	ia = xrealloc(ia, (capnz + 1) * sizeof *ia);
-	ja = xrealloc(ja, (capnz + 1) * sizeof *ja);
-	ar = xrealloc(ar, (capnz + 1) * sizeof *ar);
+	/* One more entry per delegation row: its "unplaced" slack. */
+	if (nz + (size_t)nrows + 1 > capnz) {
+		capnz = nz + (size_t)nrows + 1;
+		ia = xrealloc(ia, (capnz + 1) * sizeof *ia);
+		ja = xrealloc(ja, (capnz + 1) * sizeof *ja);
+		ar = xrealloc(ar, (capnz + 1) * sizeof *ar);
+	}
 	int first_slack = (int)ncols + 1;
 	glp_add_cols(lp, (int)ncols + nrows);
 	for (size_t k = 0; k < ncols; k++) {

@@ -7,31 +7,27 @@
 #include <time.h>
 
 #include "internal.h"
-#include "summit/model.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/record.h"
 
 static const char *const op_names[] = {"add", "change", "remove"};
 
-void planner_options_init(struct planner_options *o)
+int planner_options_init(struct summit_db *db, struct planner_options *o,
+                         struct summit_err *err)
 {
 	memset(o, 0, sizeof *o);
 	o->time_limit = 5;
 	o->shuttle_spread = 60;
-}
-
-int planner_options_read(struct summit_db *db, struct planner_options *o,
-                         struct summit_err *err)
-{
 	struct model_settings s;
 	int status = model_settings_read(db, &s, err);
 	if (status)
 		return status;
 	o->window = s.pickup_window;
 	/* Out of immigration, and no earlier than check allows. */
-	o->pickup_margin = s.immigration_margin > s.pickup_margin ? s.immigration_margin
-	                                                          : s.pickup_margin;
+	o->pickup_margin =
+	    s.immigration_margin > s.pickup_margin ? s.immigration_margin : s.pickup_margin;
 	o->departure_margin = s.departure_margin;
 	o->shuttle_lead = s.shuttle_lead;
 	o->minister_cars = s.minister_cars;

@@ -266,7 +266,7 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 {
 	struct fixture *fx = *state;
 	add_rooms(fx);
-	const struct kind *event = kind_event();
+	const struct kind *event = &kind_event;
 	char **changes = xcalloc(event->nfields, sizeof *changes);
 	changes[kind_field_index(event, "first_day")] = "2007-10-27";
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
@@ -299,7 +299,8 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 	assert_int_equal(stored(fx, "SELECT \"end\" FROM sessions WHERE title = 'Après'"),
 	                 1193536800);
 	/* Outside the fold, a session is entered as local time as before. */
-	assert_string_equal(fixture_value(fx, "sessions", 2, "end"), "2007-10-28 03:00");
+	assert_string_equal(fixture_value(fx, &kind_sessions, 2, SESSION_END),
+	                    "2007-10-28 03:00");
 }
 
 /* An invited delegation with an address and a sent invitation; returns
@@ -310,9 +311,9 @@ static char *invite(struct fixture *fx, const char *code, const char *email,
 	setenv("SUMMIT_TODAY", today, 1);
 	char *c = xasprintf("code=%s", code), *e = xasprintf("email=%s", email);
 	char *d = xasprintf("delegation=%s", code);
-	fixture_add(fx, "delegations", c, "name=Délégation", "kind=state",
+	fixture_add(fx, &kind_delegations, c, "name=Délégation", "kind=state",
 	            "status=participant", e, NULL);
-	long long id = fixture_add(fx, "invitations", d, NULL);
+	long long id = fixture_add(fx, &kind_invitations, d, NULL);
 	struct invitation_move sent = {.delegation = code, .state = "sent"};
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &sent, &fx->err)),
@@ -387,8 +388,10 @@ static void test_reply_to_a_long_code(void **state)
 	                       said),
 	                 0);
 	assert_string_equal(said, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB declined 1");
-	assert_string_equal(fixture_value(fx, "invitations", 2, "state"), "declined");
-	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "sent");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 2, INVITATION_STATE),
+	                    "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 1, INVITATION_STATE),
+	                    "sent");
 	free(shorter);
 	free(longer);
 }
@@ -407,7 +410,8 @@ static void test_reply_with_other_attendees(void **state)
 	        said),
 	    0);
 	assert_string_equal(said, "SEN declined 1");
-	assert_string_equal(fixture_value(fx, "invitations", 1, "state"), "declined");
+	assert_string_equal(fixture_value(fx, &kind_invitations, 1, INVITATION_STATE),
+	                    "declined");
 	/* None of them the invitation's address: refused, naming the first. */
 	assert_int_equal(reply(fx, uid, "DTSTAMP:20070802T120000Z",
 	                       "ATTENDEE;PARTSTAT=ACCEPTED:mailto:host@mali.example\r\n"
