@@ -19,6 +19,7 @@ static const struct key_help transport_keys[] = {
     {"u", "the next arrival without a pickup"},
     {"t", "add a trip on this day"},
     {"A", "add an arrival or departure"},
+    {"P", "plan: propose pickups or shuttles (or hotel nights), apply, undo"},
     {"e d", "edit or remove the selected record"},
     {"C", "export the selected vehicle's calendar as .ics"},
     {NULL, NULL},
@@ -142,7 +143,10 @@ static bool transport_key(struct view *view, int key)
 		day = t->day > t->first ? t->day - 1 : t->day;
 	else if (key == KEY_RIGHT || key == 'l')
 		day = t->day < t->last ? t->day + 1 : t->day;
-	else if (key == 'u') {
+	else if (key == 'P') {
+		tui_push(tui, view_plan_open(tui));
+		return true;
+	} else if (key == 'u') {
 		/* The next arrival nobody meets, wrapping around. */
 		long long n = (long long)t->page->count;
 		for (long long i = 1; i <= n; i++) {
