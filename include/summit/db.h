@@ -42,5 +42,7 @@ int db_schema_version(void);
 long long db_data_version(struct summit_db *db);
 /* True once the event record exists. */
 bool db_has_event(struct summit_db *db);
+/* The event file's path, for a helper run on the same file. */
+const char *db_file(struct summit_db *db);
 
 #endif

@@ -336,6 +336,37 @@ struct kind {
 	  .help = "the budget line it covers") \
 	F(PLEDGE_DESCRIPTION, "description", FIELD_TEXT, 0)
 
+#define ACCREDITATION_FIELDS(F) \
+	F(ACCREDITATION_BADGE, "badge", FIELD_CODE, FIELD_REQUIRED | FIELD_UNIQUE, \
+	  .help = "the badge number, printed as a QR code") \
+	F(ACCREDITATION_PERSON, "person", FIELD_REF, FIELD_REQUIRED | FIELD_UNIQUE, \
+	  .ref = &kind_people) \
+	F(ACCREDITATION_STATE, "state", FIELD_ENUM, FIELD_FIXED, accreditation_states, \
+	  .fallback = "requested", \
+	  .help = "changed with `summit accreditation`") \
+	F(ACCREDITATION_CATEGORY, "category", FIELD_ENUM, 0, badge_categories, \
+	  .help = "when not set: press, observer or participant after the delegation") \
+	F(ACCREDITATION_NOTE, "note", FIELD_TEXT, 0)
+
+#define BADGE_HISTORY_FIELDS(F) \
+	F(BADGE_HISTORY_ID, "id", FIELD_ID, 0) \
+	F(BADGE_HISTORY_BADGE, "badge", FIELD_REF, FIELD_REQUIRED | FIELD_CASCADE, \
+	  .ref = &kind_accreditations) \
+	F(BADGE_HISTORY_AT, "at", FIELD_TIME, FIELD_REQUIRED) \
+	F(BADGE_HISTORY_OLD_STATE, "old_state", FIELD_ENUM, 0, accreditation_states) \
+	F(BADGE_HISTORY_NEW_STATE, "new_state", FIELD_ENUM, FIELD_REQUIRED, \
+	  accreditation_states) \
+	F(BADGE_HISTORY_NOTE, "note", FIELD_TEXT, 0)
+
+#define CHECKIN_FIELDS(F) \
+	F(CHECKIN_ID, "id", FIELD_ID, 0) \
+	F(CHECKIN_BADGE, "badge", FIELD_REF, FIELD_REQUIRED | FIELD_CASCADE, \
+	  .ref = &kind_accreditations) \
+	F(CHECKIN_AT, "at", FIELD_TIME, FIELD_REQUIRED) \
+	F(CHECKIN_ROOM, "room", FIELD_REF, 0, .ref = &kind_rooms, \
+	  .help = "a room's door; none for the entrance") \
+	F(CHECKIN_DESK, "desk", FIELD_TEXT, 0, .help = "which desk scanned")
+
 #define TASK_FIELDS(F) \
 	F(TASK_ID, "id", FIELD_ID, 0) \
 	F(TASK_TITLE, "title", FIELD_TEXT, FIELD_REQUIRED) \
@@ -369,6 +400,9 @@ extern const struct kind kind_partners;
 extern const struct kind kind_costs;
 extern const struct kind kind_pledges;
 extern const struct kind kind_tasks;
+extern const struct kind kind_accreditations;
+extern const struct kind kind_badge_history;
+extern const struct kind kind_checkins;
 
 #define KIND_FIELD_ENUM(id, ...) id,
 // clang-format off
@@ -392,6 +426,9 @@ enum partner_field { PARTNER_FIELDS(KIND_FIELD_ENUM) PARTNER_FIELD_COUNT };
 enum cost_field { COST_FIELDS(KIND_FIELD_ENUM) COST_FIELD_COUNT };
 enum pledge_field { PLEDGE_FIELDS(KIND_FIELD_ENUM) PLEDGE_FIELD_COUNT };
 enum task_field { TASK_FIELDS(KIND_FIELD_ENUM) TASK_FIELD_COUNT };
+enum accreditation_field { ACCREDITATION_FIELDS(KIND_FIELD_ENUM) ACCREDITATION_FIELD_COUNT };
+enum badge_history_field { BADGE_HISTORY_FIELDS(KIND_FIELD_ENUM) BADGE_HISTORY_FIELD_COUNT };
+enum checkin_field { CHECKIN_FIELDS(KIND_FIELD_ENUM) CHECKIN_FIELD_COUNT };
 // clang-format on
 
 /* Every kind, in an order where a kind comes after those it refers to;
@@ -406,5 +443,8 @@ int kind_field_index(const struct kind *kind, const char *name);
 
 /* Names of invitation states, for the invitation module. */
 extern const char *const invitation_states[];
+/* Badge states and categories, for the accreditation module. */
+extern const char *const accreditation_states[];
+extern const char *const badge_categories[];
 
 #endif

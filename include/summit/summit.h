@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "summit/accreditation.h"
 #include "summit/browse.h"
 #include "summit/check.h"
 #include "summit/cleanup.h"
@@ -19,6 +20,7 @@
 #include "summit/order.h"
 #include "summit/plan.h"
 #include "summit/record.h"
+#include "summit/report.h"
 #include "summit/status.h"
 #include "summit/text.h"
 #include "summit/when.h"

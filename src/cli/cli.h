@@ -128,6 +128,7 @@ int plan_print(const struct cli *cli, const struct planner_plan *plan,
                enum output_format format, long long applied);
 
 /* Every verb's descriptor. */
+extern const struct verb verb_accreditation, verb_checkin, verb_report, verb_print;
 extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
     verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
     verb_show, verb_status, verb_version;

@@ -33,7 +33,48 @@ static void print_problems(const struct check_counts *p)
 		puts("              (`summit check` lists them)");
 }
 
-static void print_text(const struct event_status *s)
+/* Invited, accepted, accredited and attended side by side, for all the
+ * delegations, their people, and each status and kind; then who accepted
+ * and has not come in yet. */
+static void print_attendance(const struct attendance *a)
+{
+	printf("attendance   ");
+	for (int i = 0; i < STAGE_COUNT; i++)
+		printf(" %11s", attendance_stage_names[i]);
+	printf("   (by %s)\n", a->by);
+	printf("  %-13s", "delegations");
+	for (int i = 0; i < STAGE_COUNT; i++)
+		printf(" %11lld", a->delegations[i]);
+	printf("\n  %-13s", "people");
+	for (int i = 0; i < STAGE_COUNT; i++)
+		printf(" %11lld", a->people[i]);
+	putchar('\n');
+	for (int g = 0; g < ATTENDANCE_GROUPS; g++) {
+		printf("  %-13s", a->groups[g].name);
+		for (int i = 0; i < STAGE_COUNT; i++)
+			printf(" %11lld", a->groups[g].delegations[i]);
+		putchar('\n');
+	}
+	printf("not in yet    %lld accepted delegation%s", a->nabsent,
+	       a->nabsent == 1 ? "" : "s");
+	int col = 40;
+	const char *sep = ":";
+	for (long long i = 0; i < a->nabsent; i++) {
+		int n = (int)strlen(a->absent[i].code) + 2;
+		if (col + n > 78) {
+			printf("%s\n             ", sep);
+			col = 13;
+		} else {
+			fputs(sep, stdout);
+		}
+		printf(" %s", a->absent[i].code);
+		col += n;
+		sep = ",";
+	}
+	putchar('\n');
+}
+
+static void print_text(const struct event_status *s, const struct attendance *a)
 {
 	char need[64], pledged[64], received[64];
 	text_money(s->budget_cents, s->currency, need, sizeof need);
@@ -54,6 +95,7 @@ static void print_text(const struct event_status *s)
 		       i + 1 < STATUS_INVITATION_STATES ? "," : "\n");
 	printf("accepted      %lld: %lld without hotel, %lld without arrival details\n",
 	       s->accepted, s->accepted_without_hotel, s->accepted_without_arrival);
+	print_attendance(a);
 	printf("programme     %lld sessions (%lld cancelled)\n", s->sessions,
 	       s->sessions_cancelled);
 	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
@@ -66,7 +108,7 @@ static void print_text(const struct event_status *s)
 	print_problems(&s->problems);
 }
 
-static void print_json(const struct event_status *s)
+static void print_json(const struct event_status *s, const struct attendance *a)
 {
 	printf("{\"today\": \"%s\", \"first_day\": \"%s\", \"last_day\": \"%s\", "
 	       "\"days_left\": %ld,\n",
@@ -95,12 +137,29 @@ static void print_json(const struct event_status *s)
 	for (size_t i = 0; i < CHECK_KIND_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", check_kinds[i].name,
 		       s->problems.by_kind[i]);
-	printf("}}}\n");
+	printf("}},\n \"attendance\": {\"by\": \"%s\"", a->by);
+	for (int i = 0; i < STAGE_COUNT; i++)
+		printf(", \"%s\": %lld", attendance_stage_names[i], a->delegations[i]);
+	for (int i = 0; i < STAGE_COUNT; i++)
+		printf(", \"people_%s\": %lld", attendance_stage_names[i], a->people[i]);
+	for (int g = 0; g < ATTENDANCE_GROUPS; g++) {
+		printf(", \"%s\": {", a->groups[g].name);
+		for (int i = 0; i < STAGE_COUNT; i++)
+			printf("%s\"%s\": %lld", i ? ", " : "", attendance_stage_names[i],
+			       a->groups[g].delegations[i]);
+		putchar('}');
+	}
+	printf(", \"not_in_yet\": [");
+	for (long long i = 0; i < a->nabsent; i++) {
+		printf("%s", i ? ", " : "");
+		output_json_string(stdout, a->absent[i].code);
+	}
+	printf("]}}\n");
 }
 
 /* One figure a row, named as in the JSON ("invitations.accepted"), for
  * scripts that cut and grep. */
-static void print_tsv(const struct event_status *s)
+static void print_tsv(const struct event_status *s, const struct attendance *a)
 {
 	struct output *o =
 	    output_begin(stdout, OUTPUT_TSV, (const char *const[]){"figure", "value"}, 2);
@@ -143,6 +202,21 @@ static void print_tsv(const struct event_status *s)
 		snprintf(name, sizeof name, "problems.%s", check_kinds[i].name);
 		ROW(name, "%lld", s->problems.by_kind[i]);
 	}
+	ROW("attendance.by", "%s", a->by);
+	for (int i = 0; i < STAGE_COUNT; i++) {
+		snprintf(name, sizeof name, "attendance.%s", attendance_stage_names[i]);
+		ROW(name, "%lld", a->delegations[i]);
+		snprintf(name, sizeof name, "attendance.people_%s",
+		         attendance_stage_names[i]);
+		ROW(name, "%lld", a->people[i]);
+	}
+	for (int g = 0; g < ATTENDANCE_GROUPS; g++)
+		for (int i = 0; i < STAGE_COUNT; i++) {
+			snprintf(name, sizeof name, "attendance.%s.%s", a->groups[g].name,
+			         attendance_stage_names[i]);
+			ROW(name, "%lld", a->groups[g].delegations[i]);
+		}
+	ROW("attendance.not_in_yet", "%lld", a->nabsent);
 #undef ROW
 	output_end(o);
 }
@@ -150,10 +224,16 @@ static void print_tsv(const struct event_status *s)
 static int run_status(struct cli *cli, int argc, char **argv)
 {
 	enum output_format format = OUTPUT_TABLE;
+	const char *by = NULL;
 	static const struct option options[] = {{"format", required_argument, NULL, 'f'},
+	                                        {"by", required_argument, NULL, 'b'},
 	                                        {0}};
 	int c;
-	while ((c = cli_getopt(cli, argc, argv, "f:", options)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "f:b:", options)) != -1) {
+		if (c == 'b') {
+			by = optarg;
+			continue;
+		}
 		if (c != 'f')
 			return EXIT_USAGE;
 		if (cli_format(cli, optarg, OUTPUT_TEXT, &format))
@@ -164,21 +244,23 @@ static int run_status(struct cli *cli, int argc, char **argv)
 	struct event_status s;
 	struct summit_err err;
 	err_clear(&err);
-	if (status_read(cli->db, &s, &err))
+	struct attendance a;
+	if (status_read(cli->db, &s, &err) || attendance_read(cli->db, by, &a, &err))
 		return cli_fail(cli, &err);
 	if (format == OUTPUT_JSON)
-		print_json(&s);
+		print_json(&s, &a);
 	else if (format == OUTPUT_TSV)
-		print_tsv(&s);
+		print_tsv(&s, &a);
 	else
-		print_text(&s);
+		print_text(&s, &a);
+	attendance_clear(&a);
 	return fflush(stdout) ? cli_error(cli, EXIT_REFUSED, "cannot write the output")
 	                      : EXIT_OK;
 }
 
 const struct verb verb_status = {
     .name = "status",
-    .usage = "[--format table|tsv|json]",
+    .usage = "[--format table|tsv|json] [--by TIME]",
     .summary = "the event's readiness figures on one screen",
     .help = "Days left, invitations by state, accepted delegations without hotel or\n"
             "arrival details (the host delegation, named as the event's country,\n"
@@ -186,8 +268,14 @@ const struct verb verb_status = {
             "open and overdue tasks, and the problems `summit check` finds (with its\n"
             "default thresholds), by severity and kind. \"Today\" is --today or\n"
             "$SUMMIT_TODAY when set.\n"
+            "Attendance: delegations invited (an invitation went out), accepted,\n"
+            "accredited (a badge approved, printed or collected) and attended (a\n"
+            "member checked in by --by TIME, else now), for all, their people, and\n"
+            "each status and kind; then the accepted delegations nobody of which has\n"
+            "checked in yet.\n"
             "Example:\n"
-            "  summit --today 2007-11-07 status",
+            "  summit --today 2007-11-07 status\n"
+            "  summit status --by \"2007-11-14 10:00\"",
     .db = VERB_OPENS_DB,
     .run = run_status,
 };

@@ -521,6 +521,9 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 	struct stat sb;
 	db->loading_history = stat(history, &sb) == 0;
 	free(history);
+	char *badges = kind_path(dir, &kind_badge_history);
+	db->loading_badge_history = stat(badges, &sb) == 0;
+	free(badges);
 	for (size_t k = 0; k < kind_count && !status; k++) {
 		char *path = kind_path(dir, kinds[k]);
 		FILE *in = fopen(path, "r");
@@ -545,6 +548,7 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 		free(path);
 	}
 	db->loading_history = false;
+	db->loading_badge_history = false;
 	free(entries);
 	return status;
 }

@@ -16,7 +16,7 @@
 #include "summit/when.h"
 #include "summit/xalloc.h"
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 int db_schema_version(void)
@@ -729,4 +729,10 @@ long long db_data_version(struct summit_db *db)
 		version = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return version;
+}
+
+const char *db_file(struct summit_db *db)
+{
+	const char *path = sqlite3_db_filename(db->conn, "main");
+	return path ? path : "";
 }

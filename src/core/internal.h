@@ -31,6 +31,8 @@ struct summit_db {
 	 * count, and the problems kept for them (check_kept.c). */
 	long long commits;
 	struct check_kept *check_kept;
+	/* The same for badges while badge-history.csv is loaded. */
+	bool loading_badge_history;
 };
 
 /* Frees the kept problems (check_kept.c). */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summit/accreditation.h"
 #include "summit/error.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
@@ -19,6 +20,10 @@ static const char *const ranks[] = {
 const char *const invitation_states[] = {"draft",        "sent",     "delivered",
                                          "acknowledged", "accepted", "declined",
                                          "withdrawn",    NULL};
+const char *const accreditation_states[] = {"requested", "approved", "printed",
+                                            "collected", "revoked",  NULL};
+const char *const badge_categories[] = {"participant", "observer", "press", "staff",
+                                        "security",    NULL};
 
 #define KIND_FIELD_ROW(id, name, ...) {name, __VA_ARGS__},
 
@@ -213,6 +218,9 @@ static const struct field cost_fields[] = {COST_FIELDS(KIND_FIELD_ROW)};
 static const struct field pledge_fields[] = {PLEDGE_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field task_fields[] = {TASK_FIELDS(KIND_FIELD_ROW)};
+static const struct field accreditation_fields[] = {ACCREDITATION_FIELDS(KIND_FIELD_ROW)};
+static const struct field badge_history_fields[] = {BADGE_HISTORY_FIELDS(KIND_FIELD_ROW)};
+static const struct field checkin_fields[] = {CHECKIN_FIELDS(KIND_FIELD_ROW)};
 
 #define KIND(var, pl, si, fl, keyidx, ...)                                               \
 	const struct kind var = {.plural = pl,                                           \
@@ -265,6 +273,15 @@ KIND(kind_costs, "costs", "cost", cost_fields, 0, .help = "a line of the budget"
 KIND(kind_pledges, "pledges", "pledge", pledge_fields, 0,
      .help = "what a partner promised and what arrived");
 KIND(kind_tasks, "tasks", "task", task_fields, 0, .help = "a planning deadline");
+KIND(kind_accreditations, "accreditations", "accreditation", accreditation_fields, 0,
+     .after_insert = accreditation_after_insert,
+     .help = "a person's badge: number, category and state");
+KIND(kind_badge_history, "badge-history", "badge-history", badge_history_fields, 0,
+     .import_only = true, .check = accreditation_check_history,
+     .after_import = accreditation_check_histories,
+     .help = "every change of a badge's state");
+KIND(kind_checkins, "checkins", "checkin", checkin_fields, 0, .import_only = true,
+     .help = "a badge scanned at the venue's entrance or a room's door");
 
 const struct kind *const kinds[] = {
     &kind_event,       &kind_delegations, &kind_people,  &kind_invitations,
@@ -272,6 +289,7 @@ const struct kind *const kinds[] = {
     &kind_places,      &kind_travel,      &kind_hotels,  &kind_blocks,
     &kind_allocations, &kind_vehicles,    &kind_trips,   &kind_arrivals,
     &kind_partners,    &kind_costs,       &kind_pledges, &kind_tasks,
+    &kind_accreditations, &kind_badge_history, &kind_checkins,
 };
 const size_t kind_count = COUNT(kinds);
 

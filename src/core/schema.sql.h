@@ -200,3 +200,24 @@ static const char schema_v4[] =
 
     "ALTER TABLE sessions ADD COLUMN expected INTEGER CHECK (expected > 0);";
 // clang-format on
+
+/* Version 5: accreditation (a badge per person, its history) and check-in
+ * (each scan at the entrance or a room's door). */
+static const char schema_v5[] =
+    "CREATE TABLE accreditations ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " person INTEGER NOT NULL UNIQUE REFERENCES people(id),"
+    " state TEXT NOT NULL DEFAULT 'requested', category TEXT, note TEXT);"
+    "CREATE TABLE \"badge-history\" ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge INTEGER NOT NULL REFERENCES accreditations(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, old_state TEXT, new_state TEXT NOT NULL, note TEXT);"
+    "CREATE INDEX badge_history_badge ON \"badge-history\"(badge, at);"
+    "CREATE TABLE checkins ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " badge INTEGER NOT NULL REFERENCES accreditations(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, room INTEGER REFERENCES rooms(id), desk TEXT);"
+    "CREATE INDEX checkins_at ON checkins(at);"
+    "CREATE INDEX checkins_badge ON checkins(badge, at);"
+    "CREATE INDEX checkins_room ON checkins(room, at);";

@@ -292,6 +292,13 @@ struct view *view_problems_open(struct tui *tui, int severity);
 /* The problems of one kind (a check_kinds[] name). */
 struct view *view_problems_open_kind(struct tui *tui, const char *kind);
 struct view *view_kinds_open(struct tui *tui);
+/* Prints a document (`summit print WHAT ARGS... -o FILE`, in its helper)
+ * to a file the planner names, starting from `initial`; says how it went.
+ * args is NULL-terminated. */
+void tui_print(struct tui *tui, const char *what, const char *const *args,
+               const char *initial);
+/* Check-in mode for a desk: scans in, who came in, live counts. */
+struct view *view_checkin_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);
 
 /* A list of any kind, a screen at a time. filter_field/value and cond may

@@ -28,6 +28,7 @@ struct dashboard {
 static const struct key_help dashboard_keys[] = {
     {"Enter", "list the records behind the figure"},
     {"h l  Left Right", "the other column"},
+    {"I", "check-in mode for a desk at the venue"},
     {NULL, NULL},
 };
 
@@ -98,6 +99,12 @@ static struct view *open_budget(struct tui *tui, long long unused)
 {
 	(void)unused;
 	return view_budget_open(tui);
+}
+
+static struct view *open_checkin(struct tui *tui, long long unused)
+{
+	(void)unused;
+	return view_checkin_open(tui);
 }
 
 static void dashboard_load(struct view *view)
@@ -175,6 +182,15 @@ static void dashboard_load(struct view *view)
 	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
 	       target_list(&kind_delegations, "accepted-without-arrival", NULL, -1, NULL))
 	    ->warn = s->accepted_without_arrival > 0;
+	/* Who accepted and came: the whole picture is in check-in mode. */
+	struct attendance att;
+	if (!attendance_read(view->tui->db, NULL, &att, NULL)) {
+		struct item *in =
+		    figure(d, 1, &right, "checked in", 0, view_target(open_checkin));
+		snprintf(in->value, sizeof in->value, "%lld of %lld",
+		         s->accepted - att.nabsent, s->accepted);
+		attendance_clear(&att);
+	}
 	heading(d, 1, &right, "Transport");
 	figure(d, 1, &right, "arrivals", s->arrivals,
 	       target_list(&kind_arrivals, NULL, NULL, ARRIVAL_DIRECTION, "arrival"));
@@ -337,6 +353,9 @@ static bool dashboard_key(struct view *view, int key)
 	case '\n':
 	case KEY_ENTER:
 		target_open(view->tui, &d->items[d->selected].target);
+		return true;
+	case 'I':
+		tui_push(view->tui, view_checkin_open(view->tui));
 		return true;
 	}
 	return false;

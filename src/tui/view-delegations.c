@@ -22,6 +22,7 @@ static const struct key_help delegation_keys[] = {
     {"i", "add its invitation (when it has none)"},
     {"d", "remove the delegation (asks first)"},
     {"C", "export its calendar as .ics"},
+    {"B", "print its badges (PDF)"},
     {NULL, NULL},
 };
 
@@ -290,6 +291,13 @@ static bool delegation_key(struct view *view, int key)
 		return true;
 	case 'C':
 		return form_export_ics(tui, &kind_delegations, d->id);
+	case 'B': {
+		const char *args[] = {"--delegation", d->code, NULL};
+		char file[96];
+		snprintf(file, sizeof file, "badges-%s.pdf", d->code);
+		tui_print(tui, "badges", args, file);
+		return true;
+	}
 	}
 	return false;
 }

@@ -15,9 +15,10 @@ static const struct key_help hotels_keys[] = {
     {"Enter", "open the hotel, the night's allocations or the delegation"},
     {"n", "give rooms to a delegation (in the selected hotel and night)"},
     {"b", "add a block of rooms for a night"},
-    {"P", "plan: propose hotel nights (or pickups, shuttles), apply, undo"},
+    {"L", "plan: propose hotel nights (or pickups, shuttles), apply, undo"},
     {"e d", "edit or remove the selected hotel"},
     {"C", "export the selected delegation's calendar as .ics"},
+    {"P", "print the selected hotel's rooming list, or every hotel's (PDF)"},
     {NULL, NULL},
 };
 
@@ -135,7 +136,7 @@ static void selected_hotel(struct page *page, char **prefill, const struct kind 
 static bool hotels_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
-	if (key == 'P') {
+	if (key == 'L') {
 		tui_push(tui, view_plan_open(tui));
 		return true;
 	}
@@ -145,6 +146,21 @@ static bool hotels_key(struct view *view, int key)
 		selected_hotel(&view->page, prefill, kind);
 		form_run(tui, kind, 0, prefill);
 		free(prefill);
+		return true;
+	}
+	if (key == 'P') {
+		/* The hotel on the selected line, or every hotel. */
+		const struct target *t = page_selected(&view->page);
+		struct record rec = {0};
+		const char *hotel = NULL;
+		if (t && t->type == TARGET_RECORD && t->kind == &kind_hotels &&
+		    !record_get(tui->db, &kind_hotels, t->id, &rec, NULL))
+			hotel = rec.values[HOTEL_NAME];
+		else if (t && t->type == TARGET_LIST && t->field >= 0)
+			hotel = t->value;
+		const char *args[] = {"--hotel", hotel, NULL};
+		tui_print(tui, "rooming", hotel ? args : NULL, "rooming.pdf");
+		record_clear(&rec);
 		return true;
 	}
 	return false;

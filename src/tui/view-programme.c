@@ -39,6 +39,7 @@ static const struct key_help programme_keys[] = {
     {"Enter", "open the session"},
     {"a e d", "add a session on this day, edit or remove the selected one"},
     {"C", "export the calendar of the selected session's room as .ics"},
+    {"P", "print the day's programme as a grid (PDF)"},
     {NULL, NULL},
 };
 
@@ -305,6 +306,13 @@ static bool programme_key(struct view *view, int key)
 	case ']':
 		day = p->last;
 		break;
+	case 'P': {
+		const char *args[] = {"--day", p->date, NULL};
+		char file[64];
+		snprintf(file, sizeof file, "programme-%s.pdf", p->date);
+		tui_print(tui, "programme", args, file);
+		return true;
+	}
 	case 'C': {
 		struct slot *s = selected_slot(view);
 		if (s)

@@ -19,9 +19,10 @@ static const struct key_help transport_keys[] = {
     {"u", "the next arrival without a pickup"},
     {"t", "add a trip on this day"},
     {"A", "add an arrival or departure"},
-    {"P", "plan: propose pickups or shuttles (or hotel nights), apply, undo"},
+    {"L", "plan: propose pickups or shuttles (or hotel nights), apply, undo"},
     {"e d", "edit or remove the selected record"},
     {"C", "export the selected vehicle's calendar as .ics"},
+    {"W M", "print the day's airport welcome list, or its driver manifests (PDF)"},
     {NULL, NULL},
 };
 
@@ -139,11 +140,19 @@ static bool transport_key(struct view *view, int key)
 	struct transport *t = view->data;
 	struct tui *tui = view->tui;
 	long day = t->day;
+	if (key == 'W' || key == 'M') {
+		const char *args[] = {"--day", t->date, NULL};
+		char file[64];
+		snprintf(file, sizeof file, "%s-%s.pdf",
+		         key == 'W' ? "welcome" : "manifests", t->date);
+		tui_print(tui, key == 'W' ? "welcome" : "manifests", args, file);
+		return true;
+	}
 	if (key == KEY_LEFT || key == 'h')
 		day = t->day > t->first ? t->day - 1 : t->day;
 	else if (key == KEY_RIGHT || key == 'l')
 		day = t->day < t->last ? t->day + 1 : t->day;
-	else if (key == 'P') {
+	else if (key == 'L') {
 		tui_push(tui, view_plan_open(tui));
 		return true;
 	} else if (key == 'u') {

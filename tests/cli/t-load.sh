@@ -45,7 +45,8 @@ expect_rc 0 "the event exports as a directory of CSV files"
 run "$SUMMIT" --db "$tmp/copy.db" load "$tmp/out"
 expect_rc 0 "the exported directory loads into a new event"
 for kind in event delegations people invitations history venues rooms sessions places travel \
-	hotels blocks allocations vehicles trips arrivals partners costs pledges tasks; do
+	hotels blocks allocations vehicles trips arrivals partners costs pledges tasks \
+	accreditations badge-history; do
 	if [ "$kind" = event ]; then
 		a=$(summit show event --format tsv)
 		b=$("$SUMMIT" --db "$tmp/copy.db" show event --format tsv)

@@ -69,6 +69,10 @@ while IFS= read -r example; do
 		expect_rc 1 "README: $example (refused, as it says)"
 		expect_err "still used by" "README: $example says why"
 		;;
+	*"checkin BKO-0004"*)
+		expect_rc 1 "README: $example (refused: revoked, as it says)"
+		expect_err "REVOKED badge BKO-0004" "README: $example says why"
+		;;
 	*" check"*)
 		check "README: $example (exit 0 or 1, as check's status says)" test "$rc" -le 1
 		check "README: $example prints what it found" test -n "$out"

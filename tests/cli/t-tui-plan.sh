@@ -1,5 +1,5 @@
 #!/bin/sh
-# The Plan view, opened with P from Hotels (or Transport): it proposes a
+# The Plan view, opened with L from Hotels (or Transport): it proposes a
 # plan, leaves a change out with Space, applies the rest in one
 # transaction after asking, and undoes it; the dashboard's figures move.
 . "$TESTLIB"
@@ -18,8 +18,8 @@ while :; do
 done
 keys 5
 expect_screen "Rooms given to delegations" "Hotels"
-keys P
-expect_screen "h proposes hotel nights" "P opens the Plan view"
+keys L
+expect_screen "h proposes hotel nights" "L opens the Plan view"
 keys h
 expect_screen "plan hotels: 5 to add, 0 to change, 0 to remove" "h proposes Mozambique's five nights"
 expect_screen "[x] add    allocation MOZ at" "each change is listed, taken"
@@ -51,8 +51,8 @@ while :; do
 done
 check "the dashboard's count of delegations without a hotel moved ($without to $now)" \
 	test "${now:-x}" -lt "${without:-0}"
-keys 6 P p
-expect_screen "plan pickups:" "from Transport, P then p proposes pickups"
+keys 6 L p
+expect_screen "plan pickups:" "from Transport, L then p proposes pickups"
 keys u
 expect_screen "Undo the last applied plan?" "u asks before undoing"
 keys y
