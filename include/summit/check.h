@@ -152,4 +152,16 @@ struct check_counts {
 int check_count(struct summit_db *db, const struct check_options *options,
                 struct check_counts *counts, struct summit_err *err);
 
+/* For a screen that shows the problems again and again (the TUI): the
+ * problems of the last full run with the default thresholds are kept
+ * while the file has not changed (PRAGMA data_version, and this
+ * connection's own commits) and today is the same day. check_kept_run
+ * gives them to fn as check_run would (only those of kind `only` when it
+ * is set), running the checks only when the file changed since;
+ * check_kept_counts counts them, or is NULL when they are not known and a
+ * check_kept_run would have to run every check. */
+int check_kept_run(struct summit_db *db, const char *only, check_fn fn, void *ctx,
+                   struct summit_err *err);
+const struct check_counts *check_kept_counts(struct summit_db *db);
+
 #endif

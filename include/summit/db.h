@@ -11,8 +11,20 @@ struct summit_err;
 /* Creates a new event file (mode 0600) with the current schema; refuses a
  * path that exists. */
 int db_create(const char *path, struct summit_db **db, struct summit_err *err);
-/* Opens an existing event file and migrates it if it is older. */
+/* Creates a new event in a private temporary file beside path, for a load
+ * that may be interrupted: db_install moves it to path once it is whole;
+ * db_close without db_install removes it. Refuses a path that exists, and
+ * says what an empty or event-less file left by an older summit is. */
+int db_create_staged(const char *path, struct summit_db **db, struct summit_err *err);
+/* Folds the staged file's journal into it, closes db and renames the file
+ * to its path (never over a file that appeared meanwhile). db is closed
+ * in every case; on failure nothing is left at path. */
+int db_install(struct summit_db *db, struct summit_err *err);
+/* Opens an existing event file and migrates it if it is older. A file
+ * other users can read is made private when it is ours: db_warning says so. */
 int db_open(const char *path, struct summit_db **db, struct summit_err *err);
+/* What the user should know about the opened file, or NULL. */
+const char *db_warning(const struct summit_db *db);
 void db_close(struct summit_db *db);
 
 /* A write transaction (BEGIN IMMEDIATE, so two planners queue instead of

@@ -31,6 +31,13 @@ int ics_check_subject(struct summit_db *db, enum ics_scope scope, const char *ke
 int ics_export(struct summit_db *db, enum ics_scope scope, const char *key, FILE *out,
                struct summit_err *err);
 
+/* Many calendars of one event (export --all-delegations): between these
+ * two calls they are one snapshot (one read transaction) with one
+ * DTSTAMP, and a session that is in many of them is written once, its text
+ * reused in every file it is in. ics_batch_end frees that text. */
+int ics_batch_begin(struct summit_db *db, struct summit_err *err);
+void ics_batch_end(struct summit_db *db);
+
 /* Each component of a calendar as a complete VCALENDAR of its own (with the
  * VTIMEZONE), as CalDAV stores it: fn gets the UID and the text, valid
  * during the call. A non-zero return from fn stops and is returned. */

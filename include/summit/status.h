@@ -33,5 +33,13 @@ struct event_status {
 /* Reads the figures and runs the checks; today comes from when_today. */
 int status_read(struct summit_db *db, struct event_status *status,
                 struct summit_err *err);
+/* The same but for what comes from the checks, left at 0: the problems
+ * and the accepted delegations without a hotel. */
+int status_read_figures(struct summit_db *db, struct event_status *status,
+                        struct summit_err *err);
+/* Those from the problems kept for the TUI (check_kept_run), which runs
+ * every check only when the file changed since. */
+int status_read_kept_problems(struct summit_db *db, struct event_status *status,
+                              struct summit_err *err);
 
 #endif

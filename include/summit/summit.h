@@ -9,6 +9,7 @@
 #include "summit/accreditation.h"
 #include "summit/browse.h"
 #include "summit/check.h"
+#include "summit/cleanup.h"
 #include "summit/csvio.h"
 #include "summit/db.h"
 #include "summit/error.h"

@@ -78,6 +78,8 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Reports a core failure; returns the exit code for it. */
 int cli_fail(const struct cli *cli, const struct summit_err *err);
+/* Says on stderr what db_warning tells of the open event file. */
+void cli_warn_about_db(const struct cli *cli);
 int cli_usage(const struct cli *cli);
 /* getopt_long for a verb: an unknown option, or one missing its value, is
  * reported as "summit: VERB: ..." with the usage line, and returns '?'. */

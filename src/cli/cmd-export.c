@@ -33,39 +33,43 @@ static int write_ics(struct cli *cli, const void *what, FILE *out, struct summit
 
 /* Writes to standard output (no path), or to a temporary file renamed over
  * path, so an interrupted export never leaves half a file where a good one
- * was. A failure to write names the file; a refusal says why. */
+ * was. A failure to write names the file and the system's reason once; a
+ * refusal says why. */
 static int export_to(struct cli *cli, export_writer write, const void *what,
                      const char *path)
 {
 	struct summit_err err;
 	err_clear(&err);
-	int status;
+	int status, write_errno = 0;
 	char *tmp = NULL;
 	if (!path) {
 		status = write(cli, what, stdout, &err);
-		if (!status && fflush(stdout))
-			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+		if (ferror(stdout) || fflush(stdout))
+			write_errno = errno ? errno : EIO;
 	} else {
 		tmp = xasprintf("%s.tmp", path);
+		cleanup_add(tmp);
 		FILE *out = fopen(tmp, "w");
 		if (!out) {
-			status = err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
+			write_errno = errno;
+			status = SUMMIT_FAILED;
 		} else {
 			status = write(cli, what, out, &err);
-			if (fclose(out) != 0 && !status)
-				status =
-				    err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-			if (!status && rename(tmp, path) != 0)
-				status =
-				    err_set(&err, SUMMIT_FAILED, "%s", strerror(errno));
-			if (status)
+			if (ferror(out))
+				write_errno = errno ? errno : EIO;
+			if (fclose(out) != 0 && !write_errno)
+				write_errno = errno;
+			if (!status && !write_errno && rename(tmp, path) != 0)
+				write_errno = errno;
+			if (status || write_errno)
 				unlink(tmp);
 		}
+		cleanup_forget(tmp);
 		free(tmp);
 	}
-	if (status == SUMMIT_FAILED)
-		return cli_error(cli, EXIT_REFUSED, "cannot write%s%s: %s",
-		                 path ? " " : "", path ? path : "", err.msg);
+	if (write_errno)
+		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s",
+		                 path ? path : "the output", strerror(write_errno));
 	return status ? cli_fail(cli, &err) : EXIT_OK;
 }
 
@@ -124,7 +128,12 @@ static int export_ics_all(struct cli *cli, const struct kind *kind, const char *
 	struct each_ctx ctx = {.cli = cli, .dir = dir, .job = *job};
 	struct summit_err err;
 	err_clear(&err);
-	int status = record_each(cli->db, kind, NULL, 0, export_one, &ctx, &err);
+	/* One snapshot, and each session serialized once for all the files. */
+	int status = ics_batch_begin(cli->db, &err);
+	if (status)
+		return cli_fail(cli, &err);
+	status = record_each(cli->db, kind, NULL, 0, export_one, &ctx, &err);
+	ics_batch_end(cli->db);
 	if (ctx.code) {
 		strbuf_free(&ctx.skipped_codes);
 		return ctx.code;
@@ -283,7 +292,9 @@ const struct verb verb_export = {
     .summary = "write records as CSV, schedules as iCalendar",
     .help = "Writes the columns `summit import` reads, to standard output or FILE;\n"
             "--dir writes one file per kind plus event.csv, which `summit load` reads\n"
-            "back into a new event.\n"
+            "back into a new event, and a MANIFEST of their rows and checksums that\n"
+            "load checks. DIR appears whole or not at all; an earlier export there is\n"
+            "replaced, a directory holding other files is refused.\n"
             "Examples:\n"
             "  summit export csv delegations -o delegations.csv\n"
             "  summit export csv --dir backup-2007-11-07\n"

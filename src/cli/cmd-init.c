@@ -15,15 +15,16 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	int status = record_values_from_words(kind, argv + 1, argc - 1, values, &err);
 	struct summit_db *db = NULL;
 	if (!status)
-		status = db_create(cli->db_path, &db, &err);
+		status = db_create_staged(cli->db_path, &db, &err);
 	if (!status) {
 		status = db_begin(db, &err);
 		if (!status)
 			status = record_insert(db, kind, values, NULL, &err);
 		status = db_end(db, status, &err);
-		db_close(db);
 		if (status)
-			unlink(cli->db_path);
+			db_close(db);
+		else
+			status = db_install(db, &err);
 	}
 	record_values_free(kind, values);
 	free(values);

@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include "cli.h"
 
 static int run_load(struct cli *cli, int argc, char **argv)
@@ -9,7 +7,9 @@ static int run_load(struct cli *cli, int argc, char **argv)
 	struct summit_err err;
 	err_clear(&err);
 	struct summit_db *db;
-	int status = db_create(cli->db_path, &db, &err);
+	/* Built beside the file and renamed into place once whole, so an
+	 * interrupted load leaves no file, and a retry works. */
+	int status = db_create_staged(cli->db_path, &db, &err);
 	if (status)
 		return cli_fail(cli, &err);
 	status = db_begin(db, &err);
@@ -19,11 +19,12 @@ static int run_load(struct cli *cli, int argc, char **argv)
 	long long total = 0;
 	for (size_t k = 1; k < kind_count && !status; k++)
 		total += record_count(db, kinds[k]);
-	db_close(db);
-	if (status) {
-		unlink(cli->db_path);
+	if (status)
+		db_close(db);
+	else
+		status = db_install(db, &err);
+	if (status)
 		return cli_fail(cli, &err);
-	}
 	printf("loaded %lld records from %s into %s\n", total, argv[1], cli->db_path);
 	return EXIT_OK;
 }
@@ -34,7 +35,9 @@ const struct verb verb_load = {
     .summary = "create a new event file from a directory of CSV files",
     .help = "Reads DIR/event.csv and DIR/KIND.csv for every kind present (the files\n"
             "`summit export csv --dir` writes), all or nothing: on any bad row no file\n"
-            "is created. See `summit help KIND` for the columns.\n"
+            "is created, and an interrupted load leaves no file. A directory with a\n"
+            "MANIFEST (as export writes) must hold every file and row it lists. See "
+            "`summit help KIND` for the columns.\n"
             "Example:\n"
             "  summit --db bamako.db load sample-data/bamako-2007",
     .db = VERB_CREATES_DB,

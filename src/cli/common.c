@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,13 +72,44 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 	return -1;
 }
 
+/* An interrupted load or export removes its temporary files, then dies of
+ * the signal as it would have. */
+static void on_interrupt(int sig)
+{
+	cleanup_run();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void set_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_interrupt};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
+	 * than a silent kill. */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+void cli_warn_about_db(const struct cli *cli)
+{
+	const char *warning = db_warning(cli->db);
+	if (warning)
+		fprintf(stderr, "summit: warning: %s\n", warning);
+}
+
 int cli_run_verb(struct cli *cli, int argc, char **argv)
 {
 	optind = 0; /* 0, not 1: GNU getopt then forgets the global options' scan */
+	set_signals();
 	struct summit_err err;
 	err_clear(&err);
 	if (cli->verb->db == VERB_OPENS_DB && db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	if (cli->db)
+		cli_warn_about_db(cli);
 	int code = cli->verb->run(cli, argc, argv);
 	db_close(cli->db);
 	when_cleanup();

@@ -28,6 +28,7 @@ static int open_tui(struct cli *cli)
 	err_clear(&err);
 	if (db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	cli_warn_about_db(cli);
 	if (!db_has_event(cli->db)) {
 		db_close(cli->db);
 		return cli_error(cli, EXIT_REFUSED,

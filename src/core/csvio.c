@@ -7,8 +7,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "internal.h"
+#include "summit/cleanup.h"
 #include "summit/record.h"
 
 struct import {
@@ -287,9 +290,16 @@ void csv_write_field(FILE *out, const char *value)
 	putc('"', out);
 }
 
-static int write_row(const struct record *rec, void *ctx)
+struct export_ctx {
+	FILE *out;
+	long long rows;
+};
+
+static int write_row(const struct record *rec, void *data)
 {
-	FILE *out = ctx;
+	struct export_ctx *ctx = data;
+	FILE *out = ctx->out;
+	ctx->rows++;
 	for (size_t i = 0; i < rec->kind->nfields; i++) {
 		if (i)
 			putc(',', out);
@@ -299,16 +309,25 @@ static int write_row(const struct record *rec, void *ctx)
 	return ferror(out) ? -1 : 0;
 }
 
-int csv_export(struct summit_db *db, const struct kind *kind, FILE *out,
-               struct summit_err *err)
+static int export_kind(struct summit_db *db, const struct kind *kind, FILE *out,
+                       long long *rows, struct summit_err *err)
 {
 	for (size_t i = 0; i < kind->nfields; i++)
 		fprintf(out, "%s%s", i ? "," : "", kind->fields[i].name);
 	fputs("\r\n", out);
-	int status = record_each(db, kind, NULL, 0, write_row, out, err);
+	struct export_ctx ctx = {.out = out};
+	int status = record_each(db, kind, NULL, 0, write_row, &ctx, err);
 	if (status < 0 || ferror(out))
 		return err_set(err, SUMMIT_FAILED, "cannot write: %s", strerror(errno));
+	if (rows)
+		*rows = ctx.rows;
 	return status;
+}
+
+int csv_export(struct summit_db *db, const struct kind *kind, FILE *out,
+               struct summit_err *err)
+{
+	return export_kind(db, kind, out, NULL, err);
 }
 
 static char *kind_path(const char *dir, const struct kind *kind)
@@ -348,11 +367,156 @@ static int check_file_names(const char *dir, struct summit_err *err)
 	return status;
 }
 
+/* --- Directories: MANIFEST ------------------------------------------ */
+
+/* An export directory lists its files in MANIFEST, each with its rows, its
+ * size and a checksum, so that load notices a set cut short (a file missing,
+ * cut mid-row or at a row's end). A hand-made directory has none. */
+#define MANIFEST_NAME   "MANIFEST"
+#define MANIFEST_HEADER "# summit export: FILE ROWS BYTES FNV-1a-64"
+
+struct file_sum {
+	long long bytes;
+	unsigned long long fnv;
+};
+
+/* FNV-1a 64 over the file's bytes: a check against truncation and damage,
+ * not against someone who edits the files on purpose. */
+static int sum_file(const char *path, struct file_sum *sum)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in)
+		return -1;
+	sum->bytes = 0;
+	sum->fnv = 0xcbf29ce484222325ULL;
+	unsigned char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+		for (size_t i = 0; i < n; i++)
+			sum->fnv = (sum->fnv ^ buf[i]) * 0x100000001b3ULL;
+		sum->bytes += (long long)n;
+	}
+	int failed = ferror(in);
+	fclose(in);
+	return failed ? -1 : 0;
+}
+
+struct manifest_entry {
+	const struct kind *kind;
+	long long rows;
+	struct file_sum sum;
+	bool seen;
+};
+
+/* Reads DIR/MANIFEST into entries (indexed by kind), when there is one. */
+static int read_manifest(const char *dir, struct manifest_entry *entries, bool *present,
+                         struct summit_err *err)
+{
+	char *path = xasprintf("%s/%s", dir, MANIFEST_NAME);
+	FILE *in = fopen(path, "r");
+	*present = in != NULL;
+	if (!in) {
+		int status = errno == ENOENT
+		                 ? SUMMIT_OK
+		                 : err_set(err, SUMMIT_FAILED, "cannot read %s: %s", path,
+		                           strerror(errno));
+		free(path);
+		return status;
+	}
+	int status = SUMMIT_OK;
+	char *line = NULL;
+	size_t cap = 0;
+	long number = 0;
+	while (!status && getline(&line, &cap, in) > 0) {
+		number++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char name[128];
+		long long rows, bytes;
+		unsigned long long fnv;
+		const struct kind *kind = NULL;
+		if (sscanf(line, "%127s %lld %lld %llx", name, &rows, &bytes, &fnv) ==
+		    4) {
+			size_t n = strlen(name);
+			if (n > 4 && strcmp(name + n - 4, ".csv") == 0) {
+				name[n - 4] = '\0';
+				kind = kind_find(name);
+				if (kind && strcmp(kind->plural, name) != 0)
+					kind = NULL;
+			}
+		}
+		if (!kind) {
+			status =
+			    err_set(err, SUMMIT_INVALID,
+			            "%s:%ld: expected FILE ROWS BYTES CHECKSUM for a "
+			            "file of a kind, as `summit export csv --dir` "
+			            "writes",
+			            path, number);
+			break;
+		}
+		size_t k = 0;
+		while (kinds[k] != kind)
+			k++;
+		entries[k] = (struct manifest_entry){
+		    .kind = kind, .rows = rows, .sum = {bytes, fnv}, .seen = true};
+	}
+	if (!status && ferror(in))
+		status = err_set(err, SUMMIT_FAILED, "cannot read %s: %s", path,
+		                 strerror(errno));
+	free(line);
+	fclose(in);
+	free(path);
+	return status;
+}
+
+/* Every file the manifest lists is there whole, and no other. */
+static int check_manifest(const char *dir, const struct manifest_entry *entries,
+                          struct summit_err *err)
+{
+	int status = SUMMIT_OK;
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		char *path = kind_path(dir, kinds[k]);
+		struct file_sum sum;
+		bool exists = access(path, F_OK) == 0;
+		if (!entries[k].seen && exists)
+			status =
+			    err_set(err, SUMMIT_INVALID,
+			            "%s is not in %s/%s, which lists every file of "
+			            "the export: remove it, or export the event again",
+			            path, dir, MANIFEST_NAME);
+		else if (entries[k].seen && !exists)
+			status = err_set(err, SUMMIT_INVALID,
+			                 "%s is missing: %s/%s lists it, so the set is "
+			                 "incomplete; export the event again",
+			                 path, dir, MANIFEST_NAME);
+		else if (entries[k].seen && sum_file(path, &sum) != 0)
+			status = err_set(err, SUMMIT_FAILED, "cannot read %s: %s", path,
+			                 strerror(errno));
+		else if (entries[k].seen && (sum.bytes != entries[k].sum.bytes ||
+		                             sum.fnv != entries[k].sum.fnv))
+			status = err_set(
+			    err, SUMMIT_INVALID,
+			    "%s has %lld bytes and checksum %016llx, but %s/%s "
+			    "expects %lld bytes and %016llx: the file was cut "
+			    "short or changed; export the event again (or, "
+			    "for files edited on purpose, remove %s)",
+			    path, sum.bytes, sum.fnv, dir, MANIFEST_NAME,
+			    entries[k].sum.bytes, entries[k].sum.fnv, MANIFEST_NAME);
+		free(path);
+	}
+	return status;
+}
+
 int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err *err)
 {
 	int status = check_file_names(dir, err);
 	if (status)
 		return status;
+	struct manifest_entry *entries = xcalloc(kind_count, sizeof *entries);
+	bool manifest;
+	status = read_manifest(dir, entries, &manifest, err);
+	if (!status && manifest)
+		status = check_manifest(dir, entries, err);
 	char *history = kind_path(dir, &kind_history);
 	struct stat sb;
 	db->loading_history = stat(history, &sb) == 0;
@@ -377,33 +541,253 @@ int csv_load_directory(struct summit_db *db, const char *dir, struct summit_err 
 			status = err_set(err, SUMMIT_INVALID,
 			                 "%s: %lld rows, expected exactly one event",
 			                 path, rows);
+		if (!status && manifest && entries[k].seen && rows != entries[k].rows)
+			status = err_set(err, SUMMIT_INVALID,
+			                 "%s: %lld rows, but %s/%s expects %lld", path,
+			                 rows, dir, MANIFEST_NAME, entries[k].rows);
 		free(path);
 	}
 	db->loading_history = false;
 	db->loading_badge_history = false;
+	free(entries);
 	return status;
 }
 
-int csv_export_directory(struct summit_db *db, const char *dir, struct summit_err *err)
+/* --- Directories: export ------------------------------------------- */
+
+/* A name export writes (a kind's file or the manifest). */
+static bool export_file_name(const char *name)
 {
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return err_set(err, SUMMIT_FAILED, "cannot create %s: %s", dir,
+	if (strcmp(name, MANIFEST_NAME) == 0)
+		return true;
+	size_t n = strlen(name);
+	if (n < 5 || strcmp(name + n - 4, ".csv") != 0)
+		return false;
+	char *stem = xstrndup(name, n - 4);
+	const struct kind *kind = kind_find(stem);
+	bool ok = kind && strcmp(kind->plural, stem) == 0;
+	free(stem);
+	return ok;
+}
+
+/* Whether dir exists, and then that it holds only what an export writes,
+ * so that replacing it loses nothing else. */
+static int check_target(const char *dir, bool *exists, struct summit_err *err)
+{
+	struct stat sb;
+	*exists = lstat(dir, &sb) == 0;
+	if (!*exists)
+		return errno == ENOENT
+		           ? SUMMIT_OK
+		           : err_set(err, SUMMIT_FAILED, "cannot write %s: %s", dir,
+		                     strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return err_set(err, SUMMIT_INVALID,
+		               "%s exists and is not a directory: choose another --dir",
+		               dir);
+	DIR *d = opendir(dir);
+	if (!d)
+		return err_set(err, SUMMIT_FAILED, "cannot read %s: %s", dir,
 		               strerror(errno));
 	int status = SUMMIT_OK;
-	for (size_t k = 0; k < kind_count && !status; k++) {
+	struct dirent *e;
+	while (!status && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    !export_file_name(e->d_name))
+			status = err_set(err, SUMMIT_INVALID,
+			                 "%s holds %s, which an export does not write: "
+			                 "choose a new directory, or an earlier export's",
+			                 dir, e->d_name);
+	closedir(d);
+	return status;
+}
+
+/* Removes what an export wrote into dir (a staged or a replaced set). */
+static void remove_export(const char *dir)
+{
+	for (size_t k = 0; k < kind_count; k++) {
 		char *path = kind_path(dir, kinds[k]);
-		FILE *out = fopen(path, "w");
-		if (!out) {
-			status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
-			                 strerror(errno));
-		} else {
-			status = csv_export(db, kinds[k], out, err);
-			if (fclose(out) != 0 && !status)
-				status =
-				    err_set(err, SUMMIT_FAILED, "cannot write %s: %s",
-				            path, strerror(errno));
-		}
+		unlink(path);
+		cleanup_forget(path);
 		free(path);
 	}
+	char *manifest = xasprintf("%s/%s", dir, MANIFEST_NAME);
+	unlink(manifest);
+	cleanup_forget(manifest);
+	free(manifest);
+	rmdir(dir);
+	cleanup_forget(dir);
+}
+
+static int sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+/* Writes one file of the staged set, synced to the disk; messages name it
+ * by the path it will have, shown. */
+static int write_export_file(struct summit_db *db, const struct kind *kind,
+                             const char *path, const char *shown, long long *rows,
+                             struct summit_err *err)
+{
+	cleanup_add(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	FILE *out = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!out) {
+		int status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+		                     strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return status;
+	}
+	int status = export_kind(db, kind, out, rows, err);
+	if (status && ferror(out))
+		err_set(err, status, "cannot write %s: %s", shown, strerror(errno));
+	if (!status && (fflush(out) != 0 || fsync(fd) != 0))
+		status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+		                 strerror(errno));
+	if (fclose(out) != 0 && !status)
+		status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+		                 strerror(errno));
+	return status;
+}
+
+static int write_manifest(const char *path, const char *dir, const char *shown,
+                          const long long *rows, struct summit_err *err)
+{
+	struct strbuf text = {0};
+	strbuf_addf(&text, "%s\n", MANIFEST_HEADER);
+	int status = SUMMIT_OK;
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		char *file = kind_path(dir, kinds[k]);
+		struct file_sum sum;
+		if (sum_file(file, &sum) != 0)
+			status = err_set(err, SUMMIT_FAILED, "cannot read %s: %s", file,
+			                 strerror(errno));
+		else
+			strbuf_addf(&text, "%s.csv %lld %lld %016llx\n", kinds[k]->plural,
+			            rows[k], sum.bytes, sum.fnv);
+		free(file);
+	}
+	cleanup_add(path);
+	int fd = status ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (!status && fd < 0)
+		status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+		                 strerror(errno));
+	if (!status) {
+		size_t done = 0;
+		while (done < text.len && !status) {
+			ssize_t n = write(fd, text.buf + done, text.len - done);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				status =
+				    err_set(err, SUMMIT_FAILED, "cannot write %s: %s",
+				            shown, strerror(n < 0 ? errno : EIO));
+			else
+				done += (size_t)n;
+		}
+		if (!status && fsync(fd) != 0)
+			status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+			                 strerror(errno));
+		if (close(fd) != 0 && !status)
+			status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", shown,
+			                 strerror(errno));
+	}
+	strbuf_free(&text);
+	return status;
+}
+
+/* The set is written into a hidden sibling directory, synced, and renamed
+ * to dir (exchanged with an earlier export there), so dir holds a whole
+ * export or none: an interruption or a full disk leaves it as it was. */
+int csv_export_directory(struct summit_db *db, const char *dir, struct summit_err *err)
+{
+	bool exists;
+	int status = check_target(dir, &exists, err);
+	if (status)
+		return status;
+	size_t len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	const char *base = dir;
+	for (size_t i = 0; i < len; i++)
+		if (dir[i] == '/' && i + 1 < len)
+			base = dir + i + 1;
+	char *target = xstrndup(dir, len);
+	char *parent = base == dir       ? xstrdup(".")
+	               : base == dir + 1 ? xstrdup("/")
+	                                 : xstrndup(dir, (size_t)(base - dir) - 1);
+	char *staged = xasprintf("%s/.%s.XXXXXX", parent, target + (base - dir));
+	if (!mkdtemp(staged)) {
+		status = err_set(err, SUMMIT_FAILED, "cannot create %s: %s", dir,
+		                 strerror(errno));
+		goto out;
+	}
+	cleanup_add(staged);
+	long long *rows = xcalloc(kind_count, sizeof *rows);
+	/* One read transaction: the files are one moment of the event, even
+	 * while other planners change it. */
+	int rc = sqlite3_exec(db->conn, "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		status = db_step_error(db, rc, err);
+	for (size_t k = 0; k < kind_count && !status; k++) {
+		char *path = kind_path(staged, kinds[k]);
+		char *shown = kind_path(target, kinds[k]);
+		status = write_export_file(db, kinds[k], path, shown, &rows[k], err);
+		free(shown);
+		free(path);
+	}
+	if (rc == SQLITE_OK)
+		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+	char *manifest = xasprintf("%s/%s", staged, MANIFEST_NAME);
+	char *shown = xasprintf("%s/%s", target, MANIFEST_NAME);
+	if (!status)
+		status = write_manifest(manifest, staged, shown, rows, err);
+	free(shown);
+	free(manifest);
+	free(rows);
+	if (!status && sync_path(staged) != 0)
+		status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", target,
+		                 strerror(errno));
+	if (!status) {
+		/* An empty directory is replaced; an earlier export is swapped
+		 * out whole, then removed. */
+		rc =
+		    exists
+		        ? renameat2(AT_FDCWD, staged, AT_FDCWD, target, RENAME_EXCHANGE)
+		        : renameat2(AT_FDCWD, staged, AT_FDCWD, target, RENAME_NOREPLACE);
+		if (rc != 0)
+			status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s",
+			                 target, strerror(errno));
+	}
+	if (!status) {
+		for (size_t k = 0; k < kind_count; k++) {
+			char *path = kind_path(staged, kinds[k]);
+			cleanup_forget(path);
+			free(path);
+		}
+		char *m = xasprintf("%s/%s", staged, MANIFEST_NAME);
+		cleanup_forget(m);
+		free(m);
+		cleanup_forget(staged);
+		sync_path(parent);
+		/* The earlier export, now under the staged name. */
+		if (exists)
+			remove_export(staged);
+	} else {
+		remove_export(staged);
+	}
+out:
+	free(staged);
+	free(parent);
+	free(target);
 	return status;
 }

@@ -27,6 +27,76 @@ struct sink {
 	struct icaltimetype stamp;
 };
 
+/* Calendars written in a row from one snapshot (ics_batch_begin): the
+ * text of each session once serialized, by session id. */
+struct ics_batch {
+	char *domain;
+	struct icaltimetype stamp;
+	bool own_transaction;
+	size_t size, used; /* size is a power of 2 */
+	struct batch_text {
+		long long id;
+		char *text;
+	} * texts;
+};
+
+static struct batch_text *batch_slot(struct ics_batch *b, long long id)
+{
+	size_t i = ((size_t)id * 11400714819323198485u) >> 9 & (b->size - 1);
+	while (b->texts[i].text && b->texts[i].id != id)
+		i = (i + 1) & (b->size - 1);
+	return &b->texts[i];
+}
+
+/* Keeps text (owned from now on) as session id's. */
+static void batch_keep(struct ics_batch *b, long long id, char *text)
+{
+	if (2 * (b->used + 1) > b->size) {
+		struct ics_batch bigger = *b;
+		bigger.size = b->size ? b->size * 2 : 1024;
+		bigger.texts = xcalloc(bigger.size, sizeof *bigger.texts);
+		for (size_t i = 0; i < b->size; i++)
+			if (b->texts[i].text)
+				*batch_slot(&bigger, b->texts[i].id) = b->texts[i];
+		free(b->texts);
+		*b = bigger;
+	}
+	*batch_slot(b, id) = (struct batch_text){id, text};
+	b->used++;
+}
+
+int ics_batch_begin(struct summit_db *db, struct summit_err *err)
+{
+	struct ics_batch *b = xcalloc(1, sizeof *b);
+	b->own_transaction = !db->in_transaction;
+	if (b->own_transaction &&
+	    sqlite3_exec(db->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		free(b);
+		return err_set(err, SUMMIT_FAILED, "database: %s",
+		               sqlite3_errmsg(db->conn));
+	}
+	b->domain = ics_uid_domain(db);
+	b->stamp = icaltime_from_timet_with_zone((time_t)when_now(db), 0,
+	                                         icaltimezone_get_utc_timezone());
+	db->ics_batch = b;
+	return SUMMIT_OK;
+}
+
+void ics_batch_end(struct summit_db *db)
+{
+	struct ics_batch *b = db->ics_batch;
+	if (!b)
+		return;
+	if (b->own_transaction)
+		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
+	for (size_t i = 0; i < b->size; i++)
+		free(b->texts[i].text);
+	free(b->texts);
+	free(b->domain);
+	free(b);
+	db->ics_batch = NULL;
+}
+
 char *ics_file_stem(const char *key)
 {
 	char *s = xstrdup(key);
@@ -248,9 +318,8 @@ static int each_row(struct sink *sink, const char *sql, long long subject,
 	" FROM sessions s JOIN rooms r ON r.id = s.room JOIN venues v ON v.id = "        \
 	"r.venue "
 
-static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
+static icalcomponent *session_component(struct sink *sink, sqlite3_stmt *st)
 {
-	(void)unused;
 	struct summit_db *db = sink->db;
 	icalcomponent *c =
 	    new_item(sink, ICAL_VEVENT_COMPONENT, "session", sqlite3_column_int64(st, 0),
@@ -279,9 +348,56 @@ static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
 	icalcomponent_add_property(
 	    c, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
 	                                         : ICAL_STATUS_CONFIRMED));
+	return c;
+}
+
+static int session_row(struct sink *sink, sqlite3_stmt *st, long long unused)
+{
+	(void)unused;
+	icalcomponent *c = session_component(sink, st);
 	int status = sink->emit(sink, c);
 	icalcomponent_free(c);
 	return status;
+}
+
+static int emit_to_file(struct sink *sink, icalcomponent *comp);
+
+/* In a batch, a session's text comes from the batch once it was written
+ * for an earlier calendar; else it is read, built and kept. */
+static int batch_session_row(struct sink *sink, sqlite3_stmt *ids, long long unused)
+{
+	(void)unused;
+	struct ics_batch *b = sink->db->ics_batch;
+	long long id = sqlite3_column_int64(ids, 0);
+	struct batch_text *kept = b->size ? batch_slot(b, id) : NULL;
+	char *text = kept && kept->text ? kept->text : NULL;
+	if (!text) {
+		static const char one[] = SESSION_COLUMNS "WHERE s.id = ?1";
+		sqlite3_stmt *st;
+		int status = SUMMIT_OK;
+		if (!db_cached(sink->db, one, 0, &st))
+			status = db_cache(sink->db, one, 0, one, &st, sink->err);
+		if (status)
+			return status;
+		sqlite3_bind_int64(st, 1, id);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			status = db_step_error(sink->db, rc, sink->err);
+			db_release(st);
+			return status;
+		}
+		icalcomponent *c = session_component(sink, st);
+		db_release(st);
+		text = icalcomponent_as_ical_string_r(c);
+		icalcomponent_free(c);
+		if (!text)
+			return err_set(sink->err, SUMMIT_FAILED,
+			               "libical could not write the calendar");
+		batch_keep(b, id, text);
+	}
+	if (fputs(text, sink->out) == EOF)
+		return err_set(sink->err, SUMMIT_FAILED, "cannot write the calendar");
+	return SUMMIT_OK;
 }
 
 static int emit_sessions(struct sink *sink, enum ics_scope scope, long long subject)
@@ -297,16 +413,20 @@ static int emit_sessions(struct sink *sink, enum ics_scope scope, long long subj
 	case ICS_DELEGATION:
 	case ICS_PERSON:
 		/* ?1 is the delegation. */
-		where = "WHERE s.attendance = 'all' OR (s.attendance = 'participants' AND"
-		        " (SELECT status FROM delegations WHERE id = ?1) = 'participant')"
-		        " OR EXISTS (SELECT 1 FROM session_delegations WHERE owner = s.id"
-		        " AND ref = ?1) ";
+		where =
+		    "WHERE s.attendance = 'all' OR (s.attendance = 'participants' AND"
+		    " (SELECT status FROM delegations WHERE id = ?1) = 'participant')"
+		    " OR s.id IN (SELECT owner FROM session_delegations WHERE ref = ?1) ";
 		break;
 	default:
 		return SUMMIT_OK;
 	}
-	char *sql = xasprintf("%s%sORDER BY s.start, s.id", SESSION_COLUMNS, where);
-	int status = each_row(sink, sql, subject, session_row, 0);
+	bool batch = sink->db->ics_batch && sink->emit == emit_to_file;
+	char *sql =
+	    xasprintf("%s%sORDER BY s.start, s.id",
+	              batch ? "SELECT s.id FROM sessions s " : SESSION_COLUMNS, where);
+	int status =
+	    each_row(sink, sql, subject, batch ? batch_session_row : session_row, 0);
 	free(sql);
 	return status;
 }
@@ -444,14 +564,15 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 	if (*col(st, 10))
 		strbuf_addf(&desc, ", %s", col(st, 10));
 	strbuf_add(&desc, ".");
+	static const char riders[] = "SELECT p.name, d.code FROM trip_riders t"
+	                             " JOIN people p ON p.id = t.ref"
+	                             " JOIN delegations d ON d.id = p.delegation"
+	                             " WHERE t.owner = ?1 AND (?2 IS NULL OR d.id = ?2)"
+	                             " ORDER BY d.code, p.name";
 	sqlite3_stmt *r;
-	int status = db_prepare(db,
-	                        "SELECT p.name, d.code FROM trip_riders t"
-	                        " JOIN people p ON p.id = t.ref"
-	                        " JOIN delegations d ON d.id = p.delegation"
-	                        " WHERE t.owner = ?1 AND (?2 IS NULL OR d.id = ?2)"
-	                        " ORDER BY d.code, p.name",
-	                        &r, sink->err);
+	int status = SUMMIT_OK;
+	if (!db_cached(db, riders, 0, &r))
+		status = db_cache(db, riders, 0, riders, &r, sink->err);
 	if (status) {
 		strbuf_free(&desc);
 		icalcomponent_free(c);
@@ -464,7 +585,7 @@ static int trip_row(struct sink *sink, sqlite3_stmt *st, long long delegation)
 	while (sqlite3_step(r) == SQLITE_ROW)
 		strbuf_addf(&desc, "%s%s (%s)", n++ ? ", " : "\nRiders: ", col(r, 0),
 		            col(r, 1));
-	sqlite3_finalize(r);
+	db_release(r);
 	if (n)
 		strbuf_add(&desc, ".");
 	/* The note names other delegations' flights: only the driver's
@@ -492,15 +613,15 @@ static int emit_trips(struct sink *sink, enum ics_scope scope, long long subject
 	if (scope == ICS_VEHICLE)
 		where = "WHERE t.vehicle = ?1 ";
 	else if (scope == ICS_DELEGATION)
-		where = "WHERE EXISTS (SELECT 1 FROM trip_riders r JOIN people p ON p.id "
-		        "= r.ref"
-		        " WHERE r.owner = t.id AND p.delegation = ?1) OR t.id IN (SELECT"
-		        " pickup FROM arrivals WHERE delegation = ?1) ";
+		/* The delegation's trips found from its people and arrivals by
+		 * index, not by asking every trip about its riders. */
+		where = "WHERE t.id IN (SELECT r.owner FROM trip_riders r"
+		        " JOIN people p ON p.id = r.ref WHERE p.delegation = ?1"
+		        " UNION SELECT pickup FROM arrivals WHERE delegation = ?1) ";
 	else
 		where =
-		    "WHERE EXISTS (SELECT 1 FROM trip_riders r WHERE r.owner = t.id AND"
-		    " r.ref = ?1) OR t.id IN (SELECT pickup FROM arrivals WHERE person = "
-		    "?1"
+		    "WHERE t.id IN (SELECT owner FROM trip_riders WHERE ref = ?1"
+		    " UNION SELECT pickup FROM arrivals WHERE person = ?1"
 		    " OR (person IS NULL AND delegation = (SELECT delegation FROM people"
 		    " WHERE id = ?1))) ";
 	char *sql = xasprintf("%s%sORDER BY t.depart, t.id", TRIP_COLUMNS, where);
@@ -640,13 +761,17 @@ static int emit_scope_now(struct sink *sink, enum ics_scope scope, const char *k
  * another planner writes (in WAL mode it does not hold them up). */
 static int emit_scope(struct sink *sink, enum ics_scope scope, const char *key)
 {
-	bool own = !sink->db->in_transaction &&
+	struct ics_batch *batch = sink->db->ics_batch;
+	bool own = !batch && !sink->db->in_transaction &&
 	           sqlite3_exec(sink->db->conn, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	sink->domain = ics_uid_domain(sink->db);
-	sink->stamp = icaltime_from_timet_with_zone((time_t)when_now(sink->db), 0,
-	                                            icaltimezone_get_utc_timezone());
+	sink->domain = batch ? batch->domain : ics_uid_domain(sink->db);
+	sink->stamp =
+	    batch ? batch->stamp
+	          : icaltime_from_timet_with_zone((time_t)when_now(sink->db), 0,
+	                                          icaltimezone_get_utc_timezone());
 	int status = emit_scope_now(sink, scope, key);
-	free(sink->domain);
+	if (!batch)
+		free(sink->domain);
 	if (own)
 		sqlite3_exec(sink->db->conn, status ? "ROLLBACK" : "COMMIT", NULL, NULL,
 		             NULL);

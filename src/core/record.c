@@ -475,26 +475,105 @@ void record_clear(struct record *rec)
 	memset(rec, 0, sizeof *rec);
 }
 
+/* ---- the statements of every row, prepared once per connection ---- */
+
+enum stmt_use {
+	STMT_EXISTS,      /* kind: is there a record with this id */
+	STMT_FIND,        /* kind: the id of the record with this key */
+	STMT_INSERT,      /* kind */
+	STMT_UPDATE,      /* kind */
+	STMT_UNIQUE,      /* field: does another record have this value */
+	STMT_LINK_DELETE, /* field (a list): the links of an owner */
+	STMT_LINK_INSERT, /* field (a list): one link */
+};
+
+static char *stmt_sql(const struct kind *kind, const struct field *f, enum stmt_use use)
+{
+	const struct field *key = &kind->fields[kind->key];
+	struct strbuf sb = {0}, qs = {0};
+	switch (use) {
+	case STMT_EXISTS:
+		return xasprintf("SELECT 1 FROM \"%s\" WHERE id = ?", kind->table);
+	case STMT_FIND:
+		return xasprintf("SELECT id FROM \"%s\" WHERE \"%s\" = ?", kind->table,
+		                 key->name);
+	case STMT_UNIQUE:
+		return xasprintf("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ?",
+		                 kind->table, record_column(f));
+	case STMT_LINK_DELETE:
+		return xasprintf("DELETE FROM \"%s\" WHERE owner = ?", f->link);
+	case STMT_LINK_INSERT:
+		return xasprintf("INSERT INTO \"%s\" (owner, ref) VALUES (?, ?)",
+		                 f->link);
+	case STMT_INSERT:
+		strbuf_addf(&sb, "INSERT INTO \"%s\" (", kind->table);
+		for (size_t i = 0; i < kind->nfields; i++) {
+			f = &kind->fields[i];
+			if (f->type == FIELD_REFLIST)
+				continue;
+			strbuf_addf(&sb, "%s\"%s\"", qs.len ? ", " : "",
+			            record_column(f));
+			strbuf_add(&qs, qs.len ? ", ?" : "?");
+		}
+		if (kind->singleton) {
+			strbuf_add(&sb, ", id");
+			strbuf_add(&qs, ", 1");
+		}
+		strbuf_addf(&sb, ") VALUES (%s)", qs.buf);
+		strbuf_free(&qs);
+		return strbuf_take(&sb);
+	case STMT_UPDATE:
+		strbuf_addf(&sb, "UPDATE \"%s\" SET revision = revision + 1",
+		            kind->table);
+		for (size_t i = 0; i < kind->nfields; i++) {
+			f = &kind->fields[i];
+			if (f->type != FIELD_REFLIST && f->type != FIELD_ID)
+				strbuf_addf(&sb, ", \"%s\" = ?", f->name);
+		}
+		strbuf_add(&sb, " WHERE id = ?");
+		return strbuf_take(&sb);
+	}
+	return NULL;
+}
+
+/* The statement for a use of kind (or of its field f), from the
+ * connection's cache: a load runs the same few for every row, and
+ * compiling them each time was most of its work. Give it back with
+ * db_release. */
+static int stmt_for(struct summit_db *db, const struct kind *kind, const struct field *f,
+                    enum stmt_use use, sqlite3_stmt **st, struct summit_err *err)
+{
+	const void *key = f ? (const void *)f : (const void *)kind;
+	if (db_cached(db, key, (int)use, st))
+		return SUMMIT_OK;
+	char *sql = stmt_sql(kind, f, use);
+	int status = db_cache(db, key, (int)use, sql, st, err);
+	free(sql);
+	return status;
+}
+
 /* ---- finding ---- */
 
 static int exists(struct summit_db *db, const struct kind *kind, long long id,
                   struct summit_err *err)
 {
-	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE id = ?", kind->table);
 	sqlite3_stmt *st;
-	int status = db_prepare(db, sql, &st, err);
-	free(sql);
+	int status = stmt_for(db, kind, NULL, STMT_EXISTS, &st, err);
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return SUMMIT_OK;
 	if (rc != SQLITE_DONE)
 		return db_step_error(db, rc, err);
 	return err_set(err, SUMMIT_NOT_FOUND, "no %s #%lld", kind->singular, id);
 }
+
+static int find_by_key(struct summit_db *db, const struct kind *kind,
+                       const struct field *f, const char *key, long long *id,
+                       struct summit_err *err);
 
 int record_find(struct summit_db *db, const struct kind *kind, const char *key,
                 long long *id, struct summit_err *err)
@@ -505,6 +584,18 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 		return exists(db, kind, 1, err) == SUMMIT_OK ? SUMMIT_OK
 		                                             : err_no_event(err);
 	}
+	if (db_memo_find(db, kind, key, id))
+		return SUMMIT_OK;
+	int status = find_by_key(db, kind, f, key, id, err);
+	if (!status)
+		db_memo_keep(db, kind, key, *id);
+	return status;
+}
+
+static int find_by_key(struct summit_db *db, const struct kind *kind,
+                       const struct field *f, const char *key, long long *id,
+                       struct summit_err *err)
+{
 	if (key[0] == '#' || f->type == FIELD_ID) {
 		const char *digits = key + (key[0] == '#');
 		if (!parse_whole(digits, id) || *id <= 0)
@@ -523,11 +614,8 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 			return status;
 		v.type = SQLITE_INTEGER;
 	}
-	char *sql =
-	    xasprintf("SELECT id FROM \"%s\" WHERE \"%s\" = ?", kind->table, f->name);
 	sqlite3_stmt *st;
-	int status = db_prepare(db, sql, &st, err);
-	free(sql);
+	int status = stmt_for(db, kind, NULL, STMT_FIND, &st, err);
 	if (status)
 		return status;
 	bind(st, 1, &v);
@@ -566,7 +654,7 @@ int record_find(struct summit_db *db, const struct kind *kind, const char *key,
 	} else {
 		status = db_step_error(db, rc, err);
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return status;
 }
 
@@ -682,17 +770,14 @@ static int check_unique(struct summit_db *db, const struct kind *kind,
                         const struct field *f, const struct dbval *v, const char *text,
                         long long self, struct summit_err *err)
 {
-	char *sql = xasprintf("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ?",
-	                      kind->table, record_column(f));
 	sqlite3_stmt *st;
-	int status = db_prepare(db, sql, &st, err);
-	free(sql);
+	int status = stmt_for(db, kind, f, STMT_UNIQUE, &st, err);
 	if (status)
 		return status;
 	bind(st, 1, v);
 	sqlite3_bind_int64(st, 2, self);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return err_field(
 		    err, f->name,
@@ -731,18 +816,17 @@ static int constraint_error(struct summit_db *db, const struct kind *kind, int r
 	return SUMMIT_INVALID;
 }
 
-static int write_links(struct summit_db *db, const struct field *f, long long owner,
+/* The links of owner's list field f; a new owner has none to delete. */
+static int write_links(struct summit_db *db, const struct kind *kind,
+                       const struct field *f, long long owner, bool fresh,
                        const struct dbval *v, struct summit_err *err)
 {
-	char *del = xasprintf("DELETE FROM \"%s\" WHERE owner = ?", f->link);
-	char *ins = xasprintf("INSERT INTO \"%s\" (owner, ref) VALUES (?, ?)", f->link);
 	sqlite3_stmt *sd = NULL, *si = NULL;
-	int status = db_prepare(db, del, &sd, err);
+	int status =
+	    fresh ? SUMMIT_OK : stmt_for(db, kind, f, STMT_LINK_DELETE, &sd, err);
 	if (!status)
-		status = db_prepare(db, ins, &si, err);
-	free(del);
-	free(ins);
-	if (!status) {
+		status = stmt_for(db, kind, f, STMT_LINK_INSERT, &si, err);
+	if (!status && sd) {
 		sqlite3_bind_int64(sd, 1, owner);
 		int rc = sqlite3_step(sd);
 		if (rc != SQLITE_DONE)
@@ -756,8 +840,10 @@ static int write_links(struct summit_db *db, const struct field *f, long long ow
 		if (rc != SQLITE_DONE)
 			status = db_step_error(db, rc, err);
 	}
-	sqlite3_finalize(sd);
-	sqlite3_finalize(si);
+	if (sd)
+		db_release(sd);
+	if (si)
+		db_release(si);
 	return status;
 }
 
@@ -805,14 +891,14 @@ static int validate(struct summit_db *db, const struct kind *kind, char *const *
 	return SUMMIT_OK;
 }
 
-/* Runs the INSERT or UPDATE built in sql, binding the stored fields in
- * order and then `extra` ids. */
-static int write_row(struct summit_db *db, const struct kind *kind, const char *sql,
+/* Runs the kind's INSERT or UPDATE, binding the stored fields in order
+ * and then `extra` ids. */
+static int write_row(struct summit_db *db, const struct kind *kind, enum stmt_use use,
                      const struct dbval *vals, bool skip_id, long long *extra, int nextra,
                      struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status = db_prepare(db, sql, &st, err);
+	int status = stmt_for(db, kind, NULL, use, &st, err);
 	if (status)
 		return status;
 	int index = 1;
@@ -825,17 +911,19 @@ static int write_row(struct summit_db *db, const struct kind *kind, const char *
 	for (int i = 0; i < nextra; i++)
 		sqlite3_bind_int64(st, index++, extra[i]);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SUMMIT_OK : constraint_error(db, kind, rc, err);
+	status = rc == SQLITE_DONE ? SUMMIT_OK : constraint_error(db, kind, rc, err);
+	db_release(st);
+	return status;
 }
 
 static int write_all_links(struct summit_db *db, const struct kind *kind, long long id,
-                           const struct dbval *vals, struct summit_err *err)
+                           bool fresh, const struct dbval *vals, struct summit_err *err)
 {
 	for (size_t i = 0; i < kind->nfields; i++) {
 		if (kind->fields[i].type != FIELD_REFLIST)
 			continue;
-		int status = write_links(db, &kind->fields[i], id, &vals[i], err);
+		int status =
+		    write_links(db, kind, &kind->fields[i], id, fresh, &vals[i], err);
 		if (status)
 			return status;
 	}
@@ -853,29 +941,11 @@ int record_insert(struct summit_db *db, const struct kind *kind, char *const *va
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	int status = validate(db, kind, given, vals, 0, err);
 
-	if (!status) {
-		struct strbuf sb = {0}, qs = {0};
-		strbuf_addf(&sb, "INSERT INTO \"%s\" (", kind->table);
-		for (size_t i = 0; i < kind->nfields; i++) {
-			const struct field *f = &kind->fields[i];
-			if (f->type == FIELD_REFLIST)
-				continue;
-			strbuf_addf(&sb, "%s\"%s\"", qs.len ? ", " : "",
-			            record_column(f));
-			strbuf_add(&qs, qs.len ? ", ?" : "?");
-		}
-		if (kind->singleton) {
-			strbuf_add(&sb, ", id");
-			strbuf_add(&qs, ", 1");
-		}
-		strbuf_addf(&sb, ") VALUES (%s)", qs.buf);
-		status = write_row(db, kind, sb.buf, vals, false, NULL, 0, err);
-		strbuf_free(&sb);
-		strbuf_free(&qs);
-	}
+	if (!status)
+		status = write_row(db, kind, STMT_INSERT, vals, false, NULL, 0, err);
 	long long id = sqlite3_last_insert_rowid(db->conn);
 	if (!status)
-		status = write_all_links(db, kind, id, vals, err);
+		status = write_all_links(db, kind, id, true, vals, err);
 	if (!status && kind->after_insert)
 		status = kind->after_insert(db, id, err);
 	if (!status && id_out)
@@ -899,6 +969,7 @@ static int changed_meanwhile(const struct kind *kind, struct summit_err *err)
 int record_update(struct summit_db *db, const struct kind *kind, long long id,
                   char *const *changes, long long revision, struct summit_err *err)
 {
+	db_memo_clear(db); /* a key may change */
 	int status = kind->before_update ? kind->before_update(db, id, err) : SUMMIT_OK;
 	if (status)
 		return status;
@@ -930,21 +1001,10 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	struct dbval *vals = xcalloc(kind->nfields, sizeof *vals);
 	if (!status)
 		status = validate(db, kind, merged, vals, id, err);
-	if (!status) {
-		struct strbuf sb = {0};
-		strbuf_addf(&sb, "UPDATE \"%s\" SET revision = revision + 1",
-		            kind->table);
-		for (size_t i = 0; i < kind->nfields; i++) {
-			const struct field *f = &kind->fields[i];
-			if (f->type != FIELD_REFLIST && f->type != FIELD_ID)
-				strbuf_addf(&sb, ", \"%s\" = ?", f->name);
-		}
-		strbuf_add(&sb, " WHERE id = ?");
-		status = write_row(db, kind, sb.buf, vals, true, &id, 1, err);
-		strbuf_free(&sb);
-	}
 	if (!status)
-		status = write_all_links(db, kind, id, vals, err);
+		status = write_row(db, kind, STMT_UPDATE, vals, true, &id, 1, err);
+	if (!status)
+		status = write_all_links(db, kind, id, false, vals, err);
 	if (!status && kind->after_update)
 		status = kind->after_update(db, id, err);
 	for (size_t i = 0; i < kind->nfields; i++)
@@ -1008,6 +1068,7 @@ int record_delete(struct summit_db *db, const struct kind *kind, long long id,
 		return err_set(err, SUMMIT_INVALID,
 		               "the %s itself cannot be removed: remove its file instead",
 		               kind->singular);
+	db_memo_clear(db); /* its key, and those of the records it cascades to */
 	struct record cur = {0};
 	int status = record_get(db, kind, id, &cur, err);
 	if (status)

@@ -56,6 +56,24 @@ static int count_problem(const struct check_problem *p, void *ctx)
 
 int status_read(struct summit_db *db, struct event_status *s, struct summit_err *err)
 {
+	int status = status_read_figures(db, s, err);
+	if (!status)
+		status =
+		    check_run(db, NULL, count_problem, &(struct counting){s, 0}, err);
+	return status;
+}
+
+int status_read_kept_problems(struct summit_db *db, struct event_status *s,
+                              struct summit_err *err)
+{
+	memset(&s->problems, 0, sizeof s->problems);
+	s->accepted_without_hotel = 0;
+	return check_kept_run(db, NULL, count_problem, &(struct counting){s, 0}, err);
+}
+
+int status_read_figures(struct summit_db *db, struct event_status *s,
+                        struct summit_err *err)
+{
 	memset(s, 0, sizeof *s);
 	sqlite3_stmt *st;
 	int status =
@@ -131,8 +149,5 @@ int status_read(struct summit_db *db, struct event_status *s, struct summit_err 
 		struct browse b = {.kind = cond->kind, .cond = cond};
 		status = browse_count(db, &b, listed[i].out, err);
 	}
-	if (!status)
-		status =
-		    check_run(db, NULL, count_problem, &(struct counting){s, 0}, err);
 	return status;
 }

@@ -130,9 +130,10 @@ int when_parse_local(struct summit_db *db, const char *text, long long *utc,
 		    db->zone_name);
 	*utc = local_to_utc(db->zone, y, mo, d, h, mi, s);
 	/* A time skipped when clocks go forward does not round-trip. */
-	char back[WHEN_TIME_LEN];
-	when_format_local(db, *utc, back);
-	if (strncmp(back, text, 10) != 0 || strncmp(back + 11, text + 11, 5) != 0)
+	struct icaltimetype back =
+	    icaltime_from_timet_with_zone((time_t)*utc, 0, db->zone);
+	if (back.year != y || back.month != mo || back.day != d || back.hour != h ||
+	    back.minute != mi)
 		return err_set(err, SUMMIT_INVALID,
 		               "got \"%s\", a time that does not exist in %s (the clocks "
 		               "skip it), expected a time that does",

@@ -19,6 +19,10 @@ struct dashboard {
 	struct item items[64];
 	int count, selected, top;
 	char error[800];
+	/* The problems are counted after the first screen is up (every check
+	 * runs), unless they are still known from before. */
+	int errors_item, warnings_item;
+	bool checking, drawn;
 };
 
 static const struct key_help dashboard_keys[] = {
@@ -111,7 +115,15 @@ static void dashboard_load(struct view *view)
 	err_clear(&err);
 	d->count = 0;
 	d->error[0] = 0;
-	if (status_read(view->tui->db, s, &err)) {
+	if (status_read_figures(view->tui->db, s, &err)) {
+		snprintf(d->error, sizeof d->error, "%s", err.msg);
+		return;
+	}
+	d->checking = !check_kept_counts(view->tui->db);
+	d->drawn = false;
+	if (d->checking)
+		ungetch(KEY_RESIZE); /* draw, then run the checks (dashboard_draw) */
+	else if (status_read_kept_problems(view->tui->db, s, &err)) {
 		snprintf(d->error, sizeof d->error, "%s", err.msg);
 		return;
 	}
@@ -140,9 +152,15 @@ static void dashboard_load(struct view *view)
 	                         view_target(open_problems));
 	it->target.id = CHECK_ERROR;
 	it->warn = s->problems.errors > 0;
+	d->errors_item = (int)(it - d->items);
 	it = figure(d, 0, &left, "warnings", s->problems.warnings,
 	            view_target(open_problems));
 	it->target.id = CHECK_WARNING;
+	d->warnings_item = (int)(it - d->items);
+	if (d->checking) {
+		snprintf(d->items[d->errors_item].value, sizeof it->value, "...");
+		snprintf(d->items[d->warnings_item].value, sizeof it->value, "...");
+	}
 	figure(d, 0, &left, "open tasks", s->tasks_open,
 	       target_list(&kind_tasks, "open", NULL, -1, NULL));
 	figure(d, 0, &left, "overdue tasks", s->tasks_overdue,
@@ -154,9 +172,11 @@ static void dashboard_load(struct view *view)
 	       target_list(&kind_delegations, "accepted", NULL, -1, NULL));
 	figure(d, 1, &right, "with a hotel", s->accepted_with_hotel,
 	       target_list(&kind_delegations, "accepted-with-hotel", NULL, -1, NULL));
-	figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
-	       view_target(open_no_hotel))
-	    ->warn = s->accepted_without_hotel > 0;
+	it = figure(d, 1, &right, "without a hotel", s->accepted_without_hotel,
+	            view_target(open_no_hotel));
+	it->warn = s->accepted_without_hotel > 0;
+	if (d->checking) /* as check's no-hotel finds them */
+		snprintf(it->value, sizeof it->value, "...");
 	figure(d, 1, &right, "with arrival details", s->accepted_with_arrival,
 	       target_list(&kind_delegations, "accepted-with-arrival", NULL, -1, NULL));
 	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
@@ -201,10 +221,29 @@ static void dashboard_load(struct view *view)
 		d->selected = 1;
 }
 
+/* Once the first screen is up: every check, then the figures again. */
+static void count_problems(struct view *view)
+{
+	struct dashboard *d = view->data;
+	struct summit_err err;
+	err_clear(&err);
+	if (status_read_kept_problems(view->tui->db, &d->status, &err)) {
+		d->checking = false;
+		snprintf(d->error, sizeof d->error, "%s", err.msg);
+		return;
+	}
+	dashboard_load(view); /* from the problems now kept */
+}
+
 static void dashboard_draw(struct view *view, int top, int height, int cols)
 {
 	struct dashboard *d = view->data;
 	struct event_status *s = &d->status;
+	/* Drawn once already with the problems still to count (and a redraw
+	 * asked for): count them now. */
+	if (d->checking && d->drawn)
+		count_problems(view);
+	d->drawn = d->checking;
 	if (d->error[0]) {
 		tui_put(top, 0, cols, d->error, ROLE_ERROR, true);
 		return;

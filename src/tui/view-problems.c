@@ -93,16 +93,11 @@ static void problems_load(struct view *view)
 	p->page = &view->page;
 	problems_clear(p);
 	p->errors = p->warnings = 0;
-	struct check_options options;
-	check_options_init(&options);
-	const char *only = p->only ? p->only->name : NULL;
-	if (only) {
-		options.only = &only;
-		options.nonly = 1;
-	}
 	struct summit_err err;
 	err_clear(&err);
-	if (check_run(view->tui->db, &options, keep_problem, p, &err)) {
+	/* Kept from the dashboard's run while the file has not changed. */
+	if (check_kept_run(view->tui->db, p->only ? p->only->name : NULL, keep_problem, p,
+	                   &err)) {
 		line_for(p, -1, ROLE_ERROR, err.msg);
 		return;
 	}

@@ -8,17 +8,33 @@ new_event
 # refused EXIT MESSAGE WHAT CMD...: runs CMD; expects exit EXIT, MESSAGE on
 # stderr and the database as it was before. A change that should not have
 # happened is undone, so that one failure does not spill into later cases.
+# The file's bytes tell first (summit checkpoints and removes its WAL on
+# exit): the same bytes are the same content; only when they differ are the
+# two dumps compared. A copy is kept of the state the refusals start from,
+# taken again when the test itself changed the event since the last one.
+db_sum() { cksum "$db" "$db-wal" 2>/dev/null; }
+r_sum=
 refused() {
 	r_rc=$1 r_msg=$2 r_what=$3
 	shift 3
-	r_before=$(snapshot)
-	sqlite3 "$db" ".backup '$tmp/before.db'"
+	r_now=$(db_sum)
+	if [ "$r_now" != "$r_sum" ]; then
+		rm -f "$tmp/before.db"
+		sqlite3 "$db" ".backup '$tmp/before.db'"
+		r_sum=$r_now
+	fi
 	run "$@"
-	r_after=$(snapshot)
 	expect_rc "$r_rc" "$r_what"
 	expect_err "$r_msg" "$r_what: the message says so"
+	if [ "$(db_sum)" = "$r_sum" ]; then
+		pass "$r_what: the database is unchanged"
+		return
+	fi
+	r_before=$(sqlite3 "$tmp/before.db" .dump)
+	r_after=$(snapshot)
 	check "$r_what: the database is unchanged" same_db
 	same_db || sqlite3 "$db" ".restore '$tmp/before.db'"
+	r_sum=
 }
 same_db() { test "$r_after" = "$r_before"; }
 
@@ -983,7 +999,8 @@ bad_load() {
 	expect_err "$3" "load: $4: the message says so"
 	check "load: $4: no event file is left behind" no_file
 }
-copy() { rm -rf "$tmp/dir" && cp -R "$good" "$tmp/dir"; }
+# The files are edited by hand below, so without the export's MANIFEST.
+copy() { rm -rf "$tmp/dir" && cp -R "$good" "$tmp/dir" && rm "$tmp/dir/MANIFEST"; }
 
 copy
 n=$(($(wc -l <"$tmp/dir/delegations.csv") + 1))

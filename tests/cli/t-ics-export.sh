@@ -199,6 +199,16 @@ check "one file per delegation" test "$(ls "$tmp/del" | wc -l)" -eq "$ndel"
 bad=
 for f in "$tmp"/del/*.ics; do check_py "$f" >/dev/null 2>"$tmp/why" || bad="$bad $(basename "$f"): $(cat "$tmp/why")"; done
 check "python3-icalendar accepts every one" test -z "$bad"
+# The batch writes each session once and reuses its text: every file must
+# still be what exporting that one delegation writes.
+differ=
+for code in $(sqlite3 "$db" 'SELECT code FROM delegations ORDER BY code'); do
+	summit export ics --delegation "$code" | grep -v '^DTSTAMP' >"$tmp/one.ics"
+	grep -v '^DTSTAMP' "$tmp/del/$code.ics" | cmp -s - "$tmp/one.ics" || differ="$differ $code"
+done
+check "each file is the delegation's own calendar (but for DTSTAMP)" test -z "$differ"
+check "one DTSTAMP for the whole batch" \
+	test "$(cat "$tmp"/del/*.ics | grep '^DTSTAMP' | sort -u | wc -l)" -eq 1
 run summit export ics --all-rooms "$tmp/rooms"
 check "one file per room" test "$(ls "$tmp/rooms" | wc -l)" -eq 7
 check "named after the room" test -f "$tmp/rooms/Salle-Plénière.ics"

@@ -848,6 +848,52 @@ static void test_status_counts(void **state)
 	assert_int_equal(s.tasks_overdue, 1);
 }
 
+/* The problems kept for the TUI: counted again after this connection's
+ * own commit and on another day, replayed by kind in between. */
+static int count_kept(const struct check_problem *p, void *ctx)
+{
+	(void)p;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void test_kept_problems(void **state)
+{
+	struct fixture *fx = *state;
+	ADD(&kind_tasks, "title=Print the badges", "due=2007-11-06");
+	assert_null(check_kept_counts(fx->db));
+	int n = 0;
+	assert_int_equal(check_kept_run(fx->db, NULL, count_kept, &n, &fx->err),
+	                 SUMMIT_OK);
+	assert_int_equal(n, 1);
+	const struct check_counts *k = check_kept_counts(fx->db);
+	assert_non_null(k);
+	assert_int_equal(k->warnings, 1);
+	n = 0;
+	assert_int_equal(
+	    check_kept_run(fx->db, "room-too-small", count_kept, &n, &fx->err),
+	    SUMMIT_OK);
+	assert_int_equal(n, 0);
+	/* This connection's own change: not counted by PRAGMA data_version. */
+	change(fx, &kind_rooms, "Salle 1", "capacity=6");
+	assert_null(check_kept_counts(fx->db));
+	n = 0;
+	assert_int_equal(check_kept_run(fx->db, NULL, count_kept, &n, &fx->err),
+	                 SUMMIT_OK);
+	assert_int_equal(n, 2);
+	n = 0;
+	assert_int_equal(
+	    check_kept_run(fx->db, "room-too-small", count_kept, &n, &fx->err),
+	    SUMMIT_OK);
+	assert_int_equal(n, 1);
+	/* Another day: the task is later still, the checks run again. */
+	setenv("SUMMIT_TODAY", "2007-11-08", 1);
+	assert_null(check_kept_counts(fx->db));
+	assert_int_equal(check_kept_run(fx->db, "no-such-kind", count_kept, &n, &fx->err),
+	                 SUMMIT_INVALID);
+	assert_string_equal(fx->err.field, "only");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -855,6 +901,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kinds_table),
 	    T(test_base_is_clean),
+	    T(test_kept_problems),
 	    T(test_room_double_booked),
 	    T(test_room_three_sessions),
 	    T(test_room_back_to_back),

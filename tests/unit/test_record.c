@@ -1,4 +1,6 @@
 /* Generic storage: validation, defaults, revisions, references. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -205,6 +207,41 @@ static int count_rows(const struct record *rec, void *ctx)
 	return 0;
 }
 
+/* Within one transaction a key found once is remembered (a load looks
+ * each code up once): a rename or a removal must make it forgotten. */
+static void test_find_after_change(void **state)
+{
+	struct fixture *fx = *state;
+	const struct kind *dlg = &kind_delegations;
+	long long mli = fixture_add(fx, dlg, "code=MLI", "name=Mali", "kind=state",
+	                            "status=participant", NULL);
+	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
+	long long id = 0;
+	assert_int_equal(record_find(fx->db, dlg, "MLI", &id, &fx->err), SUMMIT_OK);
+	assert_int_equal(id, mli);
+	char **changes = xcalloc(dlg->nfields, sizeof *changes);
+	changes[DELEGATION_CODE] = "MAL";
+	assert_int_equal(record_update(fx->db, dlg, mli, changes, 0, &fx->err),
+	                 SUMMIT_OK);
+	free(changes);
+	assert_int_equal(record_find(fx->db, dlg, "MLI", &id, &fx->err),
+	                 SUMMIT_NOT_FOUND);
+	assert_int_equal(record_find(fx->db, dlg, "MAL", &id, &fx->err), SUMMIT_OK);
+	assert_int_equal(id, mli);
+	assert_int_equal(record_delete(fx->db, dlg, mli, 0, &fx->err), SUMMIT_OK);
+	assert_int_equal(record_find(fx->db, dlg, "MAL", &id, &fx->err),
+	                 SUMMIT_NOT_FOUND);
+	char key[32];
+	snprintf(key, sizeof key, "#%lld", mli);
+	assert_int_equal(record_find(fx->db, dlg, key, &id, &fx->err), SUMMIT_NOT_FOUND);
+	db_rollback(fx->db);
+	/* Rolled back: the old code again, with the statements kept. */
+	assert_int_equal(record_find(fx->db, dlg, "MLI", &id, &fx->err), SUMMIT_OK);
+	assert_int_equal(id, mli);
+	assert_int_equal(record_find(fx->db, dlg, "MAL", &id, &fx->err),
+	                 SUMMIT_NOT_FOUND);
+}
+
 static void test_filters(void **state)
 {
 	struct fixture *fx = *state;
@@ -241,6 +278,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_fixed_state, fixture_setup,
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_delete_names_users, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_find_after_change, fixture_setup,
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_filters, fixture_setup,
 	                                    fixture_teardown),
