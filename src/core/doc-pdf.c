@@ -1,4 +1,5 @@
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <cairo.h>
 #include <errno.h>
 #include <pango/pangocairo.h>
@@ -273,4 +274,11 @@ int doc_write_pdf(const struct report_doc *doc, bool landscape, const char *path
 	}
 	footer(&f);
 	return doc_close(&pdf, path, err);
+}
+
+void doc_cleanup(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
