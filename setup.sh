@@ -8,7 +8,7 @@ mode=${1:-demo}
 
 packages="gcc make autoconf automake pkg-config libsqlite3-dev libical-dev
 	libncurses-dev libcsv-dev libunistring-dev libcmocka-dev libcurl4-openssl-dev
-	libxml2-dev sqlite3 tzdata tmux
+	libxml2-dev libglpk-dev sqlite3 tzdata tmux
 	libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core fonts-droid-fallback
 	poppler-utils zbar-tools
 	python3 python3-icalendar calcurse khal radicale"

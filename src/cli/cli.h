@@ -126,6 +126,6 @@ extern const struct verb verb_accreditation, verb_checkin, verb_report, verb_pri
 extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
     verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
     verb_show, verb_status, verb_version;
-extern const struct verb verb_order;
+extern const struct verb verb_order, verb_plan;
 
 #endif

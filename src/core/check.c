@@ -7,6 +7,7 @@
 
 #include "check_internal.h"
 #include "internal.h"
+#include "summit/text.h"
 #include "summit/db.h"
 #include "summit/error.h"
 #include "summit/when.h"
@@ -96,12 +97,7 @@ const char *check_hhmm(struct check_ctx *c, long long t, char out[WHEN_TIME_LEN]
 
 void check_money(struct check_ctx *c, long long cents, char *out, size_t size)
 {
-	if (cents % 100)
-		snprintf(out, size, "%lld.%02lld%s%s", cents / 100, llabs(cents % 100),
-		         *c->currency ? " " : "", c->currency);
-	else
-		snprintf(out, size, "%lld%s%s", cents / 100, *c->currency ? " " : "",
-		         c->currency);
+	text_money(cents, c->currency, out, size);
 }
 
 /* Reports one problem of the current kind; days are day numbers, 0: none. */

@@ -21,8 +21,6 @@ struct summit_db {
 	/* While loading a directory whose history.csv tells the invitations'
 	 * stories, new invitations do not write their own first history row. */
 	bool loading_history;
-	/* The same for badges while badge-history.csv is loaded. */
-	bool loading_badge_history;
 	/* Statements prepared once and reused (db_cached). */
 	struct stmt_cache *cache;
 	/* Records found by key in this write transaction (db_memo_find). */
@@ -33,6 +31,8 @@ struct summit_db {
 	 * count, and the problems kept for them (check_kept.c). */
 	long long commits;
 	struct check_kept *check_kept;
+	/* The same for badges while badge-history.csv is loaded. */
+	bool loading_badge_history;
 };
 
 /* Frees the kept problems (check_kept.c). */

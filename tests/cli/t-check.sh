@@ -128,7 +128,7 @@ expect_out "Benin (BEN) lands at 10:40 on 2007-11-14 (Special flight (Benin)) an
 	"Benin's head of state misses the opening"
 expect_out "Mozambique (MOZ) is in town on the nights of 2007-11-13 to 2007-11-17 but has no hotel room" \
 	"Mozambique has no hotel"
-expect_out "European Union pledged 120000000 XOF for Simultaneous interpretation; nothing received yet" \
+expect_out "European Union pledged 120 000 000 XOF for Simultaneous interpretation; nothing received yet" \
 	"the European Union's pledge is not in"
 expect_out "3 errors, 14 warnings" "a handful of problems"
 

@@ -48,6 +48,9 @@ expect_out "$(printf 'invitations.accepted\t')" "invitations by state"
 # ---- money grouped as shown, and accepted as shown ----
 run summit --today 2007-11-07 status
 expect_out "need 763 000 000 XOF, pledged 652 000 000 XOF" "status groups the amounts"
+run summit --today 2007-11-07 check --only pledges-short
+expect_out "Pledges total 652 000 000 XOF against a budget of 763 000 000 XOF" \
+	"check groups the amounts as status does"
 run summit list costs
 expect_out "140 000 000" "a list groups amounts"
 run summit list costs --format tsv

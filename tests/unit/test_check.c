@@ -747,7 +747,7 @@ static void test_pledges_short(void **state)
 	struct fixture *fx = *state;
 	ADD(&kind_costs, "name=Transport", "amount=500.50");
 	expect_one(fx, "pledges-short",
-	           "Pledges total 1000 XOF against a budget of 1500.50 XOF: 500.50 XOF "
+	           "Pledges total 1 000 XOF against a budget of 1 500.50 XOF: 500.50 XOF "
 	           "short");
 }
 
@@ -765,11 +765,11 @@ static void test_pledge_not_received(void **state)
 	struct fixture *fx = *state;
 	change(fx, &kind_pledges, "1", "received=400");
 	expect_one(fx, "pledge-not-received",
-	           "UNDP has paid 400 XOF of the 1000 XOF it pledged for Interpretation: "
+	           "UNDP has paid 400 XOF of the 1 000 XOF it pledged for Interpretation: "
 	           "600 XOF outstanding");
 	change(fx, &kind_pledges, "1", "received=0");
 	expect_one(fx, "pledge-not-received",
-	           "UNDP pledged 1000 XOF for Interpretation; nothing received yet");
+	           "UNDP pledged 1 000 XOF for Interpretation; nothing received yet");
 }
 
 static void test_pledge_received(void **state)
