@@ -78,6 +78,10 @@ int cli_run_verb(struct cli *cli, int argc, char **argv);
 extern const struct verb *const verbs[];
 const struct verb *verb_find(const char *name);
 
+/* printf for text from the data: what it writes goes through
+ * text_sanitize (newlines and tabs kept), so no value sends a terminal
+ * control sequence. Messages go the same way. */
+int cli_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Messages: "summit: ..." on stderr. */
 int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -105,8 +105,8 @@ static int print_plan(const struct cli *cli, const struct planner_plan *p,
 			char id[32] = "";
 			if (c->op != PLANNER_ADD)
 				snprintf(id, sizeof id, "#%lld", c->id);
-			printf("%-6s  %-10s  %-7s  %s\n", op_names[c->op],
-			       c->kind->singular, id, c->what ? c->what : "");
+			cli_print(stdout, "%-6s  %-10s  %-7s  %s\n", op_names[c->op],
+			          c->kind->singular, id, c->what ? c->what : "");
 		}
 	} else {
 		static const char *const cols[] = {"op", "kind", "record", "what"};
@@ -204,8 +204,8 @@ static int run_undo(struct cli *cli, int argc, char **argv)
 	const char *name;
 	if (planner_undo(cli->db, &plan, &name, &changes, &err))
 		return cli_fail(cli, &err);
-	printf("undid plan %lld (%s): %lld change%s put back\n", plan, name, changes,
-	       changes == 1 ? "" : "s");
+	cli_print(stdout, "undid plan %lld (%s): %lld change%s put back\n", plan, name,
+	          changes, changes == 1 ? "" : "s");
 	return EXIT_OK;
 }
 

@@ -350,7 +350,7 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 	memset(out, 0, sizeof *out);
 	if (!db_has_event(db))
 		return err_no_event(err);
-	long long id;
+	long long id = 0; /* set by find_badge; -O1 cannot tell */
 	char state[32];
 	int status = find_badge(db, scan->key, &id, state, sizeof state, out, err);
 	if (status)
