@@ -274,3 +274,11 @@ int doc_write_pdf(const struct report_doc *doc, bool landscape, const char *path
 	footer(&f);
 	return doc_close(&pdf, path, err);
 }
+
+void doc_cleanup(void)
+{
+	/* fontconfig's own caches stay: FcFini, at exit or here, aborts now
+	 * and then (FcCacheFini: fcCacheChains[i] == NULL) while pango's font
+	 * caches still hold patterns; tests/lsan.supp names them instead. */
+	pango_cairo_font_map_set_default(NULL);
+}
