@@ -36,10 +36,11 @@ static void base(struct fixture *fx)
 
 static int setup(void **state)
 {
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
-	if (rc == 0)
+	if (rc == 0) {
+		db_set_today(((struct fixture *)*state)->db, "2007-11-07", NULL);
 		base(*state);
+	}
 	return rc;
 }
 
