@@ -8,6 +8,7 @@
 
 #include "summit/accreditation.h"
 #include "summit/browse.h"
+#include "summit/change.h"
 #include "summit/check.h"
 #include "summit/cleanup.h"
 #include "summit/csvio.h"

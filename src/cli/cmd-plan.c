@@ -105,8 +105,8 @@ static int print_plan(const struct cli *cli, const struct planner_plan *p,
 			char id[32] = "";
 			if (c->op != PLANNER_ADD)
 				snprintf(id, sizeof id, "#%lld", c->id);
-			printf("%-6s  %-10s  %-7s  %s\n", op_names[c->op],
-			       c->kind->singular, id, c->what ? c->what : "");
+			cli_print(stdout, "%-6s  %-10s  %-7s  %s\n", op_names[c->op],
+			          c->kind->singular, id, c->what ? c->what : "");
 		}
 	} else {
 		static const char *const cols[] = {"op", "kind", "record", "what"};
@@ -175,7 +175,7 @@ static int run_rooming(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	struct summit_err err = {0};
 	long long id = 0;
-	if (hotel && record_find(cli->db, kind_find("hotels"), hotel, &id, &err))
+	if (hotel && record_find(cli->db, &kind_hotels, hotel, &id, &err))
 		return cli_fail(cli, &err);
 	FILE *f = path ? fopen(path, "w") : stdout;
 	if (!f)
@@ -204,8 +204,8 @@ static int run_undo(struct cli *cli, int argc, char **argv)
 	const char *name;
 	if (planner_undo(cli->db, &plan, &name, &changes, &err))
 		return cli_fail(cli, &err);
-	printf("undid plan %lld (%s): %lld change%s put back\n", plan, name, changes,
-	       changes == 1 ? "" : "s");
+	cli_print(stdout, "undid plan %lld (%s): %lld change%s put back\n", plan, name,
+	          changes, changes == 1 ? "" : "s");
 	return EXIT_OK;
 }
 

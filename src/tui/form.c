@@ -357,8 +357,16 @@ static void pick_reference(struct form *f)
 	picker_free(&p);
 }
 
-/* Tries to write the record; on refusal puts the message by its field. */
-static long long form_save(struct form *f)
+static int keep_warning(const struct check_problem *p, void *ctx)
+{
+	struct strbuf *sb = ctx;
+	strbuf_addf(sb, "%swarning: %s", sb->len ? "; " : "", p->message);
+	return 0;
+}
+
+/* Tries to write the record; on refusal puts the message by its field. The
+ * problems the change newly causes (change.h) go to *warnings. */
+static long long form_save(struct form *f, struct strbuf *warnings)
 {
 	const struct kind *kind = f->kind;
 	struct summit_db *db = f->tui->db;
@@ -379,14 +387,21 @@ static long long form_save(struct form *f)
 	long long id = f->id;
 	int status = db_begin(db, &err);
 	if (!status) {
-		if (f->id)
+		struct change_watch *watch = NULL;
+		status = change_watch_start(db, kind, &watch, &err);
+		if (!status && f->id)
 			status =
 			    record_update(db, kind, f->id, values, f->revision, &err);
-		else
+		else if (!status)
 			status = record_insert(db, kind, values, &id, &err);
 		/* What goes with the new record, in its transaction. */
 		if (!status && !f->id && f->hook)
 			status = f->hook->after_insert(db, id, f->hook->ctx, &err);
+		if (!status) {
+			status = change_watch_finish(watch, keep_warning, warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
 		status = db_end(db, status, &err);
 	}
 	if (status == SUMMIT_OK) {
@@ -402,6 +417,8 @@ static long long form_save(struct form *f)
 	free(values);
 	if (status == SUMMIT_OK)
 		return id;
+	strbuf_free(warnings);
+	*warnings = (struct strbuf){0};
 	int at = err.field[0] ? kind_field_index(kind, err.field) : -1;
 	if (at >= 0 && !f->hidden[at]) {
 		f->errors[at] = xstrdup(err.msg);
@@ -455,10 +472,26 @@ long long form_run_hooked(struct tui *tui, const struct kind *kind, long long id
 		case KEY_RESIZE:
 			break;
 		case 19: /* Ctrl-S */
-		case KEY_F(2):
-			saved = form_save(&f);
-			done = saved != 0;
+		case KEY_F(2): {
+			struct strbuf warnings = {0};
+			long long now = form_save(&f, &warnings);
+			saved = now ? now : saved;
+			done = now != 0;
+			/* Saved, but check now finds something new: say so
+			 * before the planner leaves the record. */
+			if (now && warnings.len &&
+			    tui_confirm(tui, "Saved, with new problems. Edit it again?",
+			                warnings.buf)) {
+				f.id = now;
+				form_load(&f, NULL);
+				f.modified = false;
+				snprintf(f.message, sizeof f.message, "Saved. %s",
+				         warnings.buf);
+				done = false;
+			}
+			strbuf_free(&warnings);
 			break;
+		}
 		case 27: /* Esc */
 		case 7:  /* Ctrl-G */
 			if (!f.modified ||
@@ -797,17 +830,35 @@ void form_import(struct tui *tui, const struct kind *kind)
 	struct summit_err err;
 	err_clear(&err);
 	long long rows = 0;
-	/* All or nothing, as `summit import`. */
+	struct strbuf warnings = {0};
+	/* All or nothing, as `summit import`, and watched the same way. */
 	int status = db_begin(tui->db, &err);
-	if (!status)
-		status = db_end(tui->db, csv_import(tui->db, kind, in, path, &rows, &err),
-		                &err);
+	if (!status) {
+		struct change_watch *watch = NULL;
+		status = change_watch_start(tui->db, kind, &watch, &err);
+		if (!status)
+			status = csv_import(tui->db, kind, in, path, &rows, &err);
+		if (!status) {
+			status =
+			    change_watch_finish(watch, keep_warning, &warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
+		status = db_end(tui->db, status, &err);
+	}
 	fclose(in);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Nothing imported: %s", err.msg);
 		return;
 	}
 	tui_reload(tui);
+	if (warnings.len) {
+		tui_message(tui, ROLE_ERROR, "Imported %lld %s; %s", rows,
+		            rows == 1 ? kind->singular : kind->plural, warnings.buf);
+		strbuf_free(&warnings);
+		return;
+	}
 	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
 	            rows == 1 ? kind->singular : kind->plural, path);
 }

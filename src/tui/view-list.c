@@ -341,7 +341,7 @@ static void choose_filter(struct view *view)
 				return;
 			param = c->choices[v];
 		} else if (c->param_today) {
-			when_today(today, NULL);
+			when_today(view->tui->db, today, NULL);
 			param = today;
 		}
 		l->cond = c;
@@ -570,7 +570,7 @@ static void list_init(struct view *view, const void *arg)
 		l->cond = browse_cond_find(o->cond);
 		if (l->cond && l->cond->param_today) {
 			char today[WHEN_DATE_LEN];
-			when_today(today, NULL);
+			when_today(view->tui->db, today, NULL);
 			l->param = xstrdup(today);
 		} else if (o->param) {
 			l->param = xstrdup(o->param);

@@ -368,7 +368,8 @@ static void programme_init(struct view *view, const void *arg)
 	record_clear(&event);
 	/* Open on today when the event is under way. */
 	char today[WHEN_DATE_LEN];
-	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
+	long now =
+	    when_today(view->tui->db, today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	p->day = now >= p->first && now <= p->last ? now : p->first;
 }
 

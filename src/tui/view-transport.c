@@ -218,7 +218,8 @@ static void transport_init(struct view *view, const void *arg)
 	t->first = day_number(first);
 	t->last = day_number(last);
 	t->page = &view->page;
-	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
+	long now =
+	    when_today(view->tui->db, today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	/* Today when it is a day with transport, else the opening day (the
 	 * days of arrivals before it are a Left away). */
 	struct record event = {0};
