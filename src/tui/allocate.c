@@ -88,6 +88,7 @@ bool form_allocate(struct tui *tui, long long delegation)
 		return false;
 	}
 	snprintf(tui->last_hotel, sizeof tui->last_hotel, "%s", chosen);
+	undo_clear(tui);
 	tui_reload(tui);
 	tui_message(tui, ROLE_GOOD, "%s: %s room%s at %s for %ld night%s, %s to %s.",
 	            code, rooms, strcmp(rooms, "1") ? "s" : "", chosen, b - a + 1,

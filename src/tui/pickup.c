@@ -65,6 +65,7 @@ static bool link_all(struct tui *tui, const long long *arrivals, size_t n, long 
 		tui_message(tui, ROLE_ERROR, "Not linked: %s", err.msg);
 		return false;
 	}
+	undo_clear(tui);
 	tui_reload(tui);
 	if (n == 1)
 		tui_message(tui, ROLE_GOOD, "The arrival is met by trip #%lld.", trip);

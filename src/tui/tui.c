@@ -50,6 +50,7 @@ static const struct key_help global_keys[] = {
     {"Ctrl-Z", "suspend summit (fg in the shell brings it back)"},
     {"R  Ctrl-L", "reload from the file (other planners' changes)"},
     {"/  w", "find in the view as you type; read the selected line whole"},
+    {"space", "tag the record on the line (lists: t too); then d, S, P, T"},
     {"u", "undo the last save or removal (if nobody changed it since)"},
     {":", "run a summit verb, e.g. :export ics --delegation SEN"},
     {"mouse", "click selects, a second click opens, the wheel scrolls"},

@@ -60,7 +60,9 @@ void view_tag(struct view *view, const struct kind *kind, long long id)
 	if (kind != view->tag_kind)
 		view->ntags = 0;
 	view->tag_kind = kind;
-	long long *at = bsearch(&id, view->tags, view->ntags, sizeof id, compare_id);
+	long long *at = view->ntags
+	                    ? bsearch(&id, view->tags, view->ntags, sizeof id, compare_id)
+	                    : NULL;
 	if (at) {
 		size_t i = (size_t)(at - view->tags);
 		memmove(at, at + 1, (view->ntags - i - 1) * sizeof id);
@@ -141,6 +143,7 @@ static void bulk_remove(struct view *view)
 	}
 	size_t n = view->ntags;
 	view->ntags = 0;
+	undo_clear(tui); /* u takes back one record's change, not these */
 	tui_reload(tui);
 	tui_message(tui, ROLE_GOOD, "Removed %zu %s.", n,
 	            n == 1 ? kind->singular : kind->plural);
@@ -191,6 +194,7 @@ static void bulk_set(struct view *view)
 		tui_message(tui, ROLE_ERROR, "Nothing changed: %s: %s", name, err.msg);
 		return;
 	}
+	undo_clear(tui);
 	tui_reload(tui);
 	tui_message(tui, ROLE_GOOD, "Set %s on %zu %s.", names[k], view->ntags,
 	            view->ntags == 1 ? kind->singular : kind->plural);
