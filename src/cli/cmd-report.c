@@ -59,6 +59,8 @@ static int run_report(struct cli *cli, int argc, char **argv)
 		}
 	}
 	report_free(&doc);
+	if (pdf)
+		doc_cleanup();
 	if (status)
 		return cli_fail(cli, &err);
 	if (path)

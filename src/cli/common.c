@@ -19,6 +19,9 @@ void cli_start(void)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	umask(077);
+	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
+	 * than a silent kill (in the terminal UI too). */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage)
@@ -87,7 +90,8 @@ int cli_set_today(const struct cli *cli, struct summit_db *db)
 }
 
 /* An interrupted load or export removes its temporary files, then dies of
- * the signal as it would have. */
+ * the signal as it would have. Verbs only: the terminal UI leaves these
+ * signals to ncurses, which restores the terminal. */
 static void on_interrupt(int sig)
 {
 	cleanup_run();
@@ -102,9 +106,6 @@ static void set_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
-	 * than a silent kill. */
-	signal(SIGXFSZ, SIG_IGN);
 }
 
 void cli_warn_about_db(const struct cli *cli)
