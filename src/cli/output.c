@@ -315,6 +315,6 @@ int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, v
 void cli_warn(struct strbuf *warnings)
 {
 	if (warnings->len)
-		fputs(warnings->buf, stderr);
+		cli_print(stderr, "%s", warnings->buf);
 	strbuf_free(warnings);
 }
