@@ -182,7 +182,7 @@ void tui_fill(int y, int x, int width, enum role role)
 bool tui_ask_day(struct tui *tui, long first, long last, long *day)
 {
 	char today[WHEN_DATE_LEN], typed[64], a[WHEN_DATE_LEN], b[WHEN_DATE_LEN];
-	if (when_today(today, NULL) != SUMMIT_OK)
+	if (when_today(tui->db, today, NULL) != SUMMIT_OK)
 		today[0] = 0;
 	if (!tui_prompt(tui, "Go to the day (YYYY-MM-DD, Enter: today):", today, typed,
 	                sizeof typed))
