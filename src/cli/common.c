@@ -135,6 +135,33 @@ int cli_run_verb(struct cli *cli, int argc, char **argv)
 	return code;
 }
 
+/* Everything the CLI prints from the data goes through text_sanitize. */
+static int print_safe(FILE *out, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		return -1;
+	char *text = xmalloc((size_t)len + 1);
+	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
+	int n = fputs(safe, out) == EOF ? -1 : (int)strlen(safe);
+	free(safe);
+	free(text);
+	return n;
+}
+
+int cli_print(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = print_safe(out, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 {
 	fputs("summit: ", stderr);
@@ -142,7 +169,7 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 		fprintf(stderr, "%s: ", cli->verb->name);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;

@@ -608,6 +608,7 @@ void db_close(struct summit_db *db)
 		return;
 	cache_free(db->cache);
 	check_kept_free(db);
+	browse_search_free(db);
 	db_memo_clear(db);
 	if (db->memo)
 		free(db->memo->slots);
