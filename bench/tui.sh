@@ -82,14 +82,14 @@ else
 	"$SUMMIT" --db "$tmp/large.db" load "$tmp/large" >/dev/null
 fi
 
-# measure NAME DB TODAY: prints "NAME people first-screen programme
+# measure NAME DB TODAY: prints "NAME people first-screen counted programme
 # programme-next-day hotels transport transport-next-day problems key-median
 # key-max sorted-median end search-median"
 measure() {
 	total=$(sqlite3 "$2" "SELECT count(*) FROM people")
 	start=$(now)
 	tmux -L "$sock" -f /dev/null -u new-session -d -s bench -x 80 -y 24 \
-		"env TERM=tmux-256color '$SUMMIT' --db '$2' --today $3"
+		"env TERM=tmux-256color SUMMIT_KEY_LOG='$tmp/$1.keys' '$SUMMIT' --db '$2' --today $3"
 	first=$(until_shown "days left" "$start")
 	# The problems are counted after the first screen: until they show.
 	counted=$(until_gone "..." "$start")
@@ -168,3 +168,11 @@ $large" | awk '
 		row("search, a letter typed", 15)
 		print "(each figure includes tmux and capture-pane polling, a few ms)"
 	}'
+# The same keys timed inside the process (SUMMIT_KEY_LOG: from a key's
+# arrival to the screen drawn again), without tmux's share.
+for name in sample large; do
+	sort -k2 -n "$tmp/$name.keys" | awk -v name="$name" '
+		{ v[NR] = $2 / 1000 }
+		END { printf "in the process, %s: %d keys, median %.1f ms, 90%% %.1f ms, slowest %.1f ms\n",
+			name, NR, v[int((NR + 1) / 2)], v[int(NR * 0.9) + 1], v[NR] }'
+done

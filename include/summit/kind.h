@@ -72,6 +72,9 @@ struct kind {
 	kind_hook_fn after_insert;
 	kind_hook_fn after_update;
 	kind_file_fn after_import;
+	/* The errors `summit check` finds (its kinds' names, NULL-terminated)
+	 * that a change of this kind can newly cause: what change.h watches. */
+	const char *const *affects;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into
@@ -441,8 +444,23 @@ const struct kind *kind_find(const char *name);
 /* Index of the field, or -1. */
 int kind_field_index(const struct kind *kind, const char *name);
 
-/* Names of invitation states, for the invitation module. */
-extern const char *const invitation_states[];
+/* The states of an invitation, in their order: X(ID, "name"). The names
+ * (invitation_states[], NULL-terminated) and the count come from it. */
+#define INVITATION_STATE_LIST(X)                                                         \
+	X(DRAFT, "draft")                                                                \
+	X(SENT, "sent")                                                                  \
+	X(DELIVERED, "delivered")                                                        \
+	X(ACKNOWLEDGED, "acknowledged")                                                  \
+	X(ACCEPTED, "accepted")                                                          \
+	X(DECLINED, "declined")                                                          \
+	X(WITHDRAWN, "withdrawn")
+enum invitation_state {
+#define INVITATION_STATE_ENUM(ID, name) INVITATION_STATE_##ID,
+	INVITATION_STATE_LIST(INVITATION_STATE_ENUM)
+#undef INVITATION_STATE_ENUM
+	    INVITATION_STATE_COUNT
+};
+extern const char *const invitation_states[INVITATION_STATE_COUNT + 1];
 /* Badge states and categories, for the accreditation module. */
 extern const char *const accreditation_states[];
 extern const char *const badge_categories[];

@@ -175,7 +175,7 @@ static int run_rooming(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	struct summit_err err = {0};
 	long long id = 0;
-	if (hotel && record_find(cli->db, kind_find("hotels"), hotel, &id, &err))
+	if (hotel && record_find(cli->db, &kind_hotels, hotel, &id, &err))
 		return cli_fail(cli, &err);
 	FILE *f = path ? fopen(path, "w") : stdout;
 	if (!f)

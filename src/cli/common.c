@@ -48,8 +48,6 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 				    "--today: got \"%s\", expected a date as "
 				    "YYYY-MM-DD",
 				    optarg);
-			/* One place for "today": the core reads SUMMIT_TODAY. */
-			setenv("SUMMIT_TODAY", optarg, 1);
 			cli->today = optarg;
 			break;
 		}
@@ -70,6 +68,22 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 		}
 	}
 	return -1;
+}
+
+int cli_set_today(const struct cli *cli, struct summit_db *db)
+{
+	const char *env = getenv("SUMMIT_TODAY");
+	const char *today = cli->today ? cli->today : env;
+	struct summit_err err;
+	err_clear(&err);
+	int y, m, d;
+	if (!db && today && *today && !when_parse_date(today, &y, &m, &d))
+		err_set(&err, SUMMIT_INVALID, "got \"%s\", expected a date as YYYY-MM-DD",
+		        today);
+	if (err.msg[0] || (db && db_set_today(db, today, &err)))
+		return cli_error(cli, EXIT_REFUSED, "%s: %s",
+		                 cli->today ? "--today" : "SUMMIT_TODAY", err.msg);
+	return EXIT_OK;
 }
 
 /* An interrupted load or export removes its temporary files, then dies of
@@ -108,6 +122,10 @@ int cli_run_verb(struct cli *cli, int argc, char **argv)
 	err_clear(&err);
 	if (cli->verb->db == VERB_OPENS_DB && db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	if (cli->db && cli_set_today(cli, cli->db)) {
+		db_close(cli->db);
+		return EXIT_REFUSED;
+	}
 	if (cli->db)
 		cli_warn_about_db(cli);
 	int code = cli->verb->run(cli, argc, argv);

@@ -281,7 +281,7 @@ static int query_build(struct summit_db *db, const struct browse *b, struct quer
                        struct summit_err *err)
 {
 	memset(q, 0, sizeof *q);
-	int status = when_today(q->today, err);
+	int status = when_today(db, q->today, err);
 	if (status)
 		return status;
 	add_param(q, (struct param){.s = q->today});

@@ -492,27 +492,6 @@ static char *room_names(struct summit_db *db)
 	return strbuf_take(&sb);
 }
 
-/* A room holds one session at a time. */
-static int room_taken(struct summit_db *db, const char *room, long long start,
-                      long long end, char **title)
-{
-	sqlite3_stmt *st;
-	if (db_prepare(db,
-	               "SELECT s.title FROM sessions s JOIN rooms r ON r.id = s.room"
-	               " WHERE r.name = ?1 AND s.status <> 'cancelled' AND s.start < ?3"
-	               " AND s.\"end\" > ?2 ORDER BY s.start LIMIT 1",
-	               &st, NULL))
-		return 0;
-	sqlite3_bind_text(st, 1, room, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	int taken = sqlite3_step(st) == SQLITE_ROW;
-	if (taken)
-		*title = xstrdup(col(st, 0));
-	sqlite3_finalize(st);
-	return taken;
-}
-
 static int session_event(struct summit_db *db, const char *name, const char *text, int n,
                          icalcomponent *ev, struct summit_err *err)
 {
@@ -557,19 +536,6 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 	    icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
 	bool cancelled =
 	    st_prop && icalproperty_get_status(st_prop) == ICAL_STATUS_CANCELLED;
-	char *other = NULL;
-	if (!cancelled && e > s && room_taken(db, room, s, e, &other)) {
-		char from[WHEN_TIME_LEN], to[WHEN_TIME_LEN];
-		when_format_local(db, s, from);
-		when_format_local(db, e, to);
-		snprintf(msg, sizeof msg,
-		         "%s to %s overlaps \"%s\" in %s, expected a time when the room "
-		         "is free",
-		         from, to + 11, other, room);
-		free(other);
-		free(room);
-		return at_line(err, name, event_line(text, n, "DTSTART"), "DTSTART", msg);
-	}
 	/* The instants as they are, even in the hour repeated in autumn. */
 	char from[WHEN_EXACT_LEN], to[WHEN_EXACT_LEN];
 	when_format_exact(db, s, from);

@@ -18,6 +18,10 @@ struct summit_db {
 	char zone_name[64];
 	char first_day[11], last_day[11];
 	bool in_transaction;
+	/* when_today's fixed date ("" for the clock's), and the clock (0: the
+	 * system's); see db_set_today and db_set_clock. */
+	char today[11];
+	long long clock;
 	/* While loading a directory whose history.csv tells the invitations'
 	 * stories, new invitations do not write their own first history row. */
 	bool loading_history;

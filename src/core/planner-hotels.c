@@ -1011,7 +1011,8 @@ static void split_and_short(struct hctx *c)
 		free(left);
 	}
 	free(order);
-	qsort(sh, nsh, sizeof *sh, cmp_short);
+	if (nsh)
+		qsort(sh, nsh, sizeof *sh, cmp_short);
 	for (size_t i = 0; i < nsh;) {
 		size_t j = i;
 		long long rooms = 0;
@@ -1075,8 +1076,9 @@ static char **alloc_values(struct hctx *c, const struct kind *kind,
 
 static void make_changes(struct hctx *c)
 {
-	const struct kind *kind = kind_find("allocations");
-	qsort(c->out, c->nout, sizeof *c->out, cmp_placed);
+	const struct kind *kind = &kind_allocations;
+	if (c->nout)
+		qsort(c->out, c->nout, sizeof *c->out, cmp_placed);
 	/* A split may give one hotel's night in two parts: one record. */
 	size_t m = 0;
 	for (size_t i = 0; i < c->nout; i++) {
@@ -1095,8 +1097,9 @@ static void make_changes(struct hctx *c)
 			if (e->locked)
 				continue;
 			struct placed key = {e->delegation, e->hotel, 0, e->night};
-			struct placed *p =
-			    bsearch(&key, c->out, c->nout, sizeof *c->out, cmp_placed);
+			struct placed *p = c->nout ? bsearch(&key, c->out, c->nout,
+			                                     sizeof *c->out, cmp_placed)
+			                           : NULL;
 			if (p && p->rooms == e->rooms) {
 				used[p - c->out] = true;
 			} else if (p) {

@@ -208,6 +208,7 @@ static void row_veh(struct pctx *c, sqlite3_stmt *st)
 {
 	GROW(c->v, c->nv, cap_v);
 	struct pveh *v = &c->v[c->nv++];
+	*v = (struct pveh){0}; /* no owner yet */
 	v->id = sqlite3_column_int64(st, 0);
 	v->code = text_col(st, 1);
 	v->car = strcmp((const char *)sqlite3_column_text(st, 2), "car") == 0;
@@ -444,7 +445,8 @@ static int cmp_short(const void *a, const void *b)
 
 static void report_shortfalls(struct pctx *c)
 {
-	qsort(c->sh, c->nsh, sizeof *c->sh, cmp_short);
+	if (c->nsh)
+		qsort(c->sh, c->nsh, sizeof *c->sh, cmp_short);
 	for (size_t i = 0; i < c->nsh; i++) {
 		const struct pshort *s = &c->sh[i];
 		char day[WHEN_DATE_LEN];
@@ -515,7 +517,8 @@ static void index_apart(struct pctx *c)
 			c->apart[c->a[i].departure][c->napart[c->a[i].departure]++] =
 			    c->a[i].person;
 	for (int w = 0; w < 2; w++)
-		qsort(c->apart[w], c->napart[w], sizeof(long long), cmp_id);
+		if (c->napart[w])
+			qsort(c->apart[w], c->napart[w], sizeof(long long), cmp_id);
 }
 
 struct leg {
@@ -536,7 +539,7 @@ static size_t add_trip(struct pctx *c, const struct pveh *v, bool departure,
                        long long origin, long long destination, long long depart,
                        long long arrive, const char *riders, const char *note)
 {
-	const struct kind *kind = kind_find("trips");
+	const struct kind *kind = &kind_trips;
 	char **val = planner_values(kind);
 	char dep[WHEN_TIME_LEN], arr[WHEN_TIME_LEN];
 	time_text(c, depart, dep);
@@ -619,7 +622,8 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 				hi = mid;
 		}
 		for (; k < c->np && c->p[k].delegation == d->id && main_party > 0; k++) {
-			if (bsearch(&c->p[k].id, c->apart[departure],
+			if (c->napart[departure] &&
+			    bsearch(&c->p[k].id, c->apart[departure],
 			            c->napart[departure], sizeof(long long), cmp_id))
 				continue;
 			riders[nr++] = c->p[k].id;
@@ -754,7 +758,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 	}
 	/* Each flight to the trip with most room left that holds its party
 	 * (a head's car last, so its flight's party rides with the others). */
-	const struct kind *akind = kind_find("arrivals");
+	const struct kind *akind = &kind_arrivals;
 	for (size_t i = from; i < to && nlegs; i++) {
 		struct parr *a = &c->a[i];
 		long best = -1;
@@ -831,7 +835,8 @@ static int cmp_run(const void *a, const void *b)
  * its people over the largest vehicle's seats. */
 static long long run_bound(struct pctx *c)
 {
-	qsort(c->runs, c->nruns, sizeof *c->runs, cmp_run);
+	if (c->nruns)
+		qsort(c->runs, c->nruns, sizeof *c->runs, cmp_run);
 	long long trips = 0;
 	for (size_t i = 0; i < c->nruns;) {
 		long long people = 0;
@@ -931,7 +936,7 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	(void)first_change;
 	/* Flights that lose their trip and found none keep no dangling link;
 	 * then the old trips go. */
-	const struct kind *akind = kind_find("arrivals"), *tkind = kind_find("trips");
+	const struct kind *akind = &kind_arrivals, *tkind = &kind_trips;
 	for (size_t i = 0; opt->start_over && i < c.na; i++) {
 		struct parr *a = &c.a[i];
 		struct ptrip *t = a->pickup ? find_trip(&c, a->pickup) : NULL;

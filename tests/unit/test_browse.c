@@ -165,7 +165,7 @@ static void test_filter_search_sort_page(void **state)
 static void test_conditions_and_warnings(void **state)
 {
 	struct fixture *fx = *state;
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
+	db_set_today(fx->db, "2007-11-07", NULL);
 	fixture_add(fx, &kind_tasks, "title=Book the hall", "due=2007-10-01", NULL);
 	fixture_add(fx, &kind_tasks, "title=Print badges", "due=2007-11-10", NULL);
 	fixture_add(fx, &kind_tasks, "title=Hire buses", "due=2007-10-02", "state=done",
@@ -180,7 +180,7 @@ static void test_conditions_and_warnings(void **state)
 	browse_each(fx->db, &b, 0, -1, collect, &ids, &fx->err);
 	assert_int_equal(ids.n, 3);
 	assert_int_equal(ids.warned, 1);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 }
 
 struct sessions {
