@@ -35,6 +35,10 @@ int doc_print_badges(struct summit_db *db, const struct doc_badge_options *optio
 int doc_print_programme(struct summit_db *db, const char *day, const char *path,
                         struct summit_err *err);
 
+/* Frees the fonts pango keeps for the process; once, after the last
+ * document. */
+void doc_cleanup(void);
+
 struct order_options;
 
 /* The plenary seating plan in protocol order (order.h): rows of `width`

@@ -26,8 +26,9 @@ enum field_flag {
 	FIELD_POSITIVE = 1 << 1, /* > 0 */
 	FIELD_NONNEG = 1 << 2,   /* >= 0 */
 	FIELD_UNIQUE = 1 << 3,
-	FIELD_FIXED = 1 << 4,   /* set on creation, changed only by its own verb */
-	FIELD_CASCADE = 1 << 5, /* a REF to the owner: removed with it */
+	FIELD_FIXED = 1 << 4,    /* set on creation, changed only by its own verb */
+	FIELD_CASCADE = 1 << 5,  /* a REF to the owner: removed with it */
+	FIELD_ONE_LINE = 1 << 6, /* TEXT without line breaks or tabs (addresses) */
 };
 
 struct summit_db;
@@ -137,7 +138,7 @@ struct kind {
 	F(DELEGATION_SIZE, "size", FIELD_INT, FIELD_POSITIVE, \
 	  .fallback = "1", \
 	  .help = "people expected") \
-	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
+	F(DELEGATION_EMAIL, "email", FIELD_TEXT, FIELD_ONE_LINE, \
 	  .help = "contact address for invitations") \
 	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
 	  .help = "the name in French, for `summit order --french`") \
@@ -156,7 +157,7 @@ struct kind {
 	  .fallback = "member") \
 	F(PERSON_RANK, "rank", FIELD_ENUM, 0, ranks) \
 	F(PERSON_NEEDS, "needs", FIELD_TEXT, 0, .help = "accessibility, diet") \
-	F(PERSON_EMAIL, "email", FIELD_TEXT, 0)
+	F(PERSON_EMAIL, "email", FIELD_TEXT, FIELD_ONE_LINE)
 
 #define INVITATION_FIELDS(F) \
 	F(INVITATION_DELEGATION, "delegation", FIELD_REF, FIELD_REQUIRED | FIELD_UNIQUE, \

@@ -89,8 +89,10 @@ struct planner_options {
 };
 
 /* Defaults: keep what exists, 5 s, the event's settings (model.h: the
- * pickup window and margins, the shuttles' lead, cars for ministers),
- * shuttle rounds within 60 minutes, three rooms for four people. */
+ * pickup window, a pickup leaving after the immigration margin and never
+ * before the pickup margin, the departure margin, the shuttles' lead,
+ * cars for ministers), shuttle rounds within 60 minutes, three rooms for
+ * four people. A front end's option then overrides one for a run. */
 int planner_options_init(struct summit_db *db, struct planner_options *options,
                          struct summit_err *err);
 
@@ -120,6 +122,15 @@ int planner_pickups(struct summit_db *db, const struct planner_options *options,
  * the time, the largest first, in as few trips as it can. */
 int planner_shuttles(struct summit_db *db, const struct planner_options *options,
                      struct planner_plan *plan, struct summit_err *err);
+
+/* Flight `arrival` moves by minutes (late > 0, early < 0): a plan that
+ * moves it and only what it touches. Its trip moves as far as the flight
+ * needs, on its vehicle when free then, else on another free one; a trip
+ * it shares with other flights keeps them, and it rides one of its own; a
+ * head's dedicated car beside it moves too. */
+int planner_delay(struct summit_db *db, const struct planner_options *options,
+                  long long arrival, int minutes, struct planner_plan *plan,
+                  struct summit_err *err);
 
 /* One hotel's guests on one rooming list line. */
 struct planner_rooming {

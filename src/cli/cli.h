@@ -78,6 +78,10 @@ int cli_run_verb(struct cli *cli, int argc, char **argv);
 extern const struct verb *const verbs[];
 const struct verb *verb_find(const char *name);
 
+/* printf for text from the data: what it writes goes through
+ * text_sanitize (newlines and tabs kept), so no value sends a terminal
+ * control sequence. Messages go the same way. */
+int cli_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Messages: "summit: ..." on stderr. */
 int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -136,11 +140,17 @@ int list_records(struct cli *cli, const struct kind *kind,
                  const struct record_filter *filters, size_t nfilters,
                  enum output_format format);
 
+/* Prints a planner's plan (plan-output.c); applied is the number it was
+ * kept under, or 0 when it was only proposed. */
+struct planner_plan;
+int plan_print(const struct cli *cli, const struct planner_plan *plan,
+               enum output_format format, long long applied);
+
 /* Every verb's descriptor. */
 extern const struct verb verb_accreditation, verb_checkin, verb_report, verb_print;
 extern const struct verb verb_add, verb_check, verb_export, verb_help, verb_import,
     verb_init, verb_invitation, verb_list, verb_load, verb_publish, verb_remove, verb_set,
     verb_show, verb_status, verb_version;
-extern const struct verb verb_order, verb_plan;
+extern const struct verb verb_order, verb_plan, verb_arrival;
 
 #endif

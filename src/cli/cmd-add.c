@@ -39,9 +39,9 @@ static int run_add(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, &err);
 	struct record rec = {0};
 	if (record_get(cli->db, kind, id, &rec, &err) == SUMMIT_OK)
-		printf("added %s %s%s\n", kind->singular,
-		       kind->fields[kind->key].type == FIELD_ID ? "#" : "",
-		       rec.values[kind->key]);
+		cli_print(stdout, "added %s %s%s\n", kind->singular,
+		          kind->fields[kind->key].type == FIELD_ID ? "#" : "",
+		          rec.values[kind->key]);
 	record_clear(&rec);
 	cli_warn(&warnings);
 	return EXIT_OK;

@@ -107,8 +107,8 @@ static void print_text(struct report *r)
 		if ((int)strlen(r->kinds[i]) > width)
 			width = (int)strlen(r->kinds[i]);
 	for (size_t i = 0; i < r->n; i++) {
-		printf("%-7s  %-*s  %s\n", r->severity_kind[i], width, r->kinds[i],
-		       r->messages[i]);
+		cli_print(stdout, "%-7s  %-*s  %s\n", r->severity_kind[i], width,
+		          r->kinds[i], r->messages[i]);
 		free(r->severity_kind[i]);
 		free(r->messages[i]);
 	}

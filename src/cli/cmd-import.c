@@ -69,7 +69,7 @@ static int import_replies(struct cli *cli, int nfiles, char **files)
 		return EXIT_REFUSED;
 	}
 	if (r.said.buf)
-		fputs(r.said.buf, stdout);
+		cli_print(stdout, "%s", r.said.buf);
 	strbuf_free(&r.said);
 	return EXIT_OK;
 }
@@ -100,8 +100,8 @@ static int import_ics_sessions(struct cli *cli, const char *path)
 		fprintf(stderr, "summit: import: %s\n", err.msg);
 		return EXIT_REFUSED;
 	}
-	printf("imported %lld session%s from %s\n", file.rows, file.rows == 1 ? "" : "s",
-	       path);
+	cli_print(stdout, "imported %lld session%s from %s\n", file.rows,
+	          file.rows == 1 ? "" : "s", path);
 	cli_warn(&warnings);
 	return EXIT_OK;
 }
@@ -178,8 +178,8 @@ static int run_import(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, EXIT_REFUSED, "%s; nothing was imported", err.msg);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("imported %lld %s from %s\n", file.rows,
-	       file.rows == 1 ? kind->singular : kind->plural, path);
+	cli_print(stdout, "imported %lld %s from %s\n", file.rows,
+	          file.rows == 1 ? kind->singular : kind->plural, path);
 	cli_warn(&warnings);
 	return EXIT_OK;
 }
@@ -193,7 +193,8 @@ const struct verb verb_import = {
             "spreadsheets in French and other locales write them; FILE - reads\n"
             "standard input. Every bad row is reported (the first 20 in full) as\n"
             "FILE:LINE: column NAME: what was wrong, expected what\n"
-            "and nothing is added.\n"
+            "and nothing is added. A cell `summit export csv` protected from\n"
+            "spreadsheets ('=..., '+..., '-..., '@...) reads without its quote.\n"
             "Rows that are valid but create a problem `summit check` reports (a room\n"
             "booked twice, a hotel block exceeded) are saved, and each new problem is\n"
             "printed on stderr as \"warning: ...\"; the exit status stays 0.\n"

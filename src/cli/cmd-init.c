@@ -33,7 +33,7 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	free(values);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("created %s\n", cli->db_path);
+	cli_print(stdout, "created %s\n", cli->db_path);
 	return EXIT_OK;
 }
 

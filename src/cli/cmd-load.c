@@ -28,7 +28,8 @@ static int run_load(struct cli *cli, int argc, char **argv)
 		status = db_install(db, &err);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("loaded %lld records from %s into %s\n", total, argv[1], cli->db_path);
+	cli_print(stdout, "loaded %lld records from %s into %s\n", total, argv[1],
+	          cli->db_path);
 	return EXIT_OK;
 }
 

@@ -47,8 +47,7 @@ static int print_list(struct cli *cli, const char *what, const struct scope *s,
 	else
 		status = report_welcome(cli->db, s->day, &doc, err);
 	if (!status)
-		status =
-		    doc_write_pdf(&doc, strcmp(what, "rooming") != 0, s->path, err);
+		status = doc_write_pdf(&doc, strcmp(what, "rooming") != 0, s->path, err);
 	report_free(&doc);
 	return status;
 }
@@ -178,12 +177,14 @@ static int run_print(struct cli *cli, int argc, char **argv)
 	} else {
 		status = print_list(cli, what, &s, &err);
 	}
+	doc_cleanup();
 	if (status)
 		return cli_fail(cli, &err);
 	if (n)
-		printf("wrote %lld badge%s to %s\n", n, n == 1 ? "" : "s", s.path);
+		cli_print(stdout, "wrote %lld badge%s to %s\n", n, n == 1 ? "" : "s",
+		          s.path);
 	else
-		printf("wrote the %s to %s\n", what, s.path);
+		cli_print(stdout, "wrote the %s to %s\n", what, s.path);
 	return EXIT_OK;
 }
 #endif

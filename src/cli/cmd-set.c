@@ -42,8 +42,8 @@ static int run_set(struct cli *cli, int argc, char **argv)
 	free(changes);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("changed %s%s%s\n", kind->singular, first == 2 ? "" : " ",
-	       first == 2 ? "" : argv[2]);
+	cli_print(stdout, "changed %s%s%s\n", kind->singular, first == 2 ? "" : " ",
+	          first == 2 ? "" : argv[2]);
 	cli_warn(&warnings);
 	return EXIT_OK;
 }

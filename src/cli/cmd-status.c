@@ -80,8 +80,8 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	text_money(s->budget_cents, s->currency, need, sizeof need);
 	text_money(s->pledged_cents, s->currency, pledged, sizeof pledged);
 	text_money(s->received_cents, s->currency, received, sizeof received);
-	printf("%s\n%s, %s, %s to %s\n", s->name, s->city, s->country, s->first_day,
-	       s->last_day);
+	cli_print(stdout, "%s\n%s, %s, %s to %s\n", s->name, s->city, s->country,
+	          s->first_day, s->last_day);
 	if (s->days_left > 0)
 		printf("%ld days left (today is %s)\n\n", s->days_left, s->today);
 	else
@@ -101,8 +101,8 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
 	       "vehicles\n",
 	       s->arrivals, s->arrivals_without_pickup, s->trips, s->vehicles);
-	printf("budget        need %s, pledged %s, received %s\n", need, pledged,
-	       received);
+	cli_print(stdout, "budget        need %s, pledged %s, received %s\n", need,
+	          pledged, received);
 	printf("tasks         %lld open, %lld overdue\n", s->tasks_open,
 	       s->tasks_overdue);
 	print_problems(&s->problems);

@@ -323,13 +323,17 @@ static int find_badge(struct summit_db *db, const char *key, long long *id, char
 	copy_col(out->category, sizeof out->category, st, 6);
 	/* Two people of one name: the desk must scan the badge. */
 	struct strbuf others = {0};
+	long long more = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		strbuf_addf(&others, "%s%s (%s)", others.len ? ", " : "",
-		            sqlite3_column_text(st, 1)
-		                ? (const char *)sqlite3_column_text(st, 1)
-		                : "no badge",
-		            sqlite3_column_text(st, 4));
+		if (more++ < 4)
+			strbuf_addf(&others, "%s%s (%s)", others.len ? ", " : "",
+			            sqlite3_column_text(st, 1)
+			                ? (const char *)sqlite3_column_text(st, 1)
+			                : "no badge",
+			            sqlite3_column_text(st, 4));
 	sqlite3_finalize(st);
+	if (more > 4)
+		strbuf_addf(&others, " and %lld more", more - 4);
 	if (others.len)
 		status =
 		    err_set(err, SUMMIT_NOT_FOUND,
@@ -346,7 +350,7 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 	memset(out, 0, sizeof *out);
 	if (!db_has_event(db))
 		return err_no_event(err);
-	long long id;
+	long long id = 0; /* set by find_badge; -O1 cannot tell */
 	char state[32];
 	int status = find_badge(db, scan->key, &id, state, sizeof state, out, err);
 	if (status)

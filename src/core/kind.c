@@ -1,4 +1,5 @@
 #include "summit/kind.h"
+#include "summit/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -244,9 +245,6 @@ struct leg {
 
 enum misfit { FITS, WRONG_PLACE, WRONG_DAY, WRONG_TIME };
 
-/* How far a pickup may be from its flight: a delayed flight or a night
- * landing picked up after midnight, never the next day's run. */
-#define PICKUP_WINDOW (6 * 3600)
 
 /* An arrival's pickup leaves its airport after landing, within the
  * window; a departure's trip reaches its airport before take-off, within
@@ -258,8 +256,8 @@ static enum misfit pickup_misfit(bool arrival, long long airport, long long flig
 		return WRONG_PLACE;
 	if (arrival ? trip->depart < flight : trip->arrive > flight)
 		return WRONG_TIME;
-	if (arrival ? trip->depart > flight + PICKUP_WINDOW
-	            : trip->arrive < flight - PICKUP_WINDOW)
+	if (arrival ? trip->depart > flight + MODEL_PICKUP_WINDOW
+	            : trip->arrive < flight - MODEL_PICKUP_WINDOW)
 		return WRONG_DAY;
 	return FITS;
 }

@@ -2,10 +2,9 @@
  * stay where possible. The compact integer program of the field notes:
  * one binary per delegation and hotel that can hold its whole stay, one
  * "unplaced" slack per delegation, one capacity row per hotel and night;
- * GLPK solves it behind a deadline from a greedy start, a local search
+ * GLPK (planner-mip.c) solves it behind a deadline from a greedy start, a local search
  * improves the result, and whatever no single hotel can hold is split
  * across hotels, last, and said so. */
-#include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "planner_internal.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/when.h"
 
 /* Costs: people x minutes to the venue, plus what a head outside the
@@ -114,14 +114,6 @@ static long find_hotel(struct hctx *c, long long id)
 	return -1;
 }
 
-/* The night a landing needs first: before 06:00, the night before. */
-static long arrival_night(struct summit_db *db, long long t)
-{
-	int minute;
-	long day = planner_local_day(db, t, &minute);
-	return minute < 6 * 60 ? day - 1 : day;
-}
-
 /* ---- loading ---- */
 
 static int load_delegations(struct hctx *c, struct summit_err *err)
@@ -129,10 +121,7 @@ static int load_delegations(struct hctx *c, struct summit_err *err)
 	// clang-format off
 	static const char sql[] =
 	    "SELECT d.id, d.code, d.size, d.rank FROM delegations d"
-	    " LEFT JOIN invitations i ON i.delegation = d.id"
-	    " WHERE (i.id IS NULL OR i.state = 'accepted')"
-	    "  AND d.name <> (SELECT country FROM event WHERE id = 1) COLLATE NOCASE"
-	    " ORDER BY d.id";
+	    " WHERE " MODEL_SQL_NEEDS_LOGISTICS("d") " ORDER BY d.id";
 	// clang-format on
 	sqlite3_stmt *st;
 	int status = db_prepare(c->db, sql, &st, err);
@@ -166,107 +155,54 @@ static int load_delegations(struct hctx *c, struct summit_err *err)
 	return status;
 }
 
-struct flight {
-	long long delegation, person, time;
-	bool departure;
-};
-
-/* Each delegation's nights and rooms per night, from its flights. */
+/* Each delegation's nights and rooms per night: its main party's nights in
+ * town (model.h), and a room a night for each person travelling apart on
+ * nights outside them. */
 static int load_stays(struct hctx *c, struct summit_err *err)
 {
-	sqlite3_stmt *st;
-	int status =
-	    db_prepare(c->db,
-	               "SELECT delegation, coalesce(person, 0), direction = 'departure',"
-	               " time FROM arrivals ORDER BY delegation, time",
-	               &st, err);
+	struct model m;
+	int status = model_load(c->db, &m, MODEL_FLIGHTS, 0, 0, err);
 	if (status)
 		return status;
-	struct flight *f = NULL;
-	size_t nf = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nf == cap) {
-			cap = cap ? cap * 2 : 256;
-			f = xrealloc(f, cap * sizeof *f);
+	for (size_t i = 0; i < c->nd; i++) {
+		struct hdlg *d = &c->d[i];
+		long main_first = 0, main_end = 0;
+		bool has_main =
+		    model_nights_in_town(&m, d->id, 0, &main_first, &main_end);
+		long first = has_main ? main_first : 0, last = has_main ? main_end : 0;
+		size_t from, to;
+		model_flights_of(&m, d->id, &from, &to);
+		for (size_t k = from; k < to; k++) {
+			long pf, pe;
+			const struct model_flight *f = &m.flights[k];
+			if (!f->person || f->departure ||
+			    !model_nights_in_town(&m, d->id, f->person, &pf, &pe))
+				continue;
+			if (!first || pf < first)
+				first = pf;
+			if (pe > last)
+				last = pe;
 		}
-		f[nf++] = (struct flight){
-		    sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		    sqlite3_column_int64(st, 3), sqlite3_column_int(st, 2) != 0};
-	}
-	if (rc != SQLITE_DONE)
-		status = db_step_error(c->db, rc, err);
-	sqlite3_finalize(st);
-	long last_night = day_of(c->db->last_day);
-	for (size_t i = 0; !status && i < nf;) {
-		size_t j = i;
-		while (j < nf && f[j].delegation == f[i].delegation)
-			j++;
-		struct hdlg *d = find_dlg(c, f[i].delegation);
-		if (d) {
-			bool has_main = false;
-			for (size_t k = i; k < j; k++)
-				has_main |= f[k].person == 0;
-			long long in = 0, out = 0;
-			for (size_t k = i; k < j; k++) {
-				if (has_main && f[k].person)
-					continue;
-				if (!f[k].departure && (!in || f[k].time < in))
-					in = f[k].time;
-				if (f[k].departure && f[k].time > out)
-					out = f[k].time;
-			}
-			long main_in = in ? arrival_night(c->db, in) : 0;
-			long main_out =
-			    out ? planner_local_day(c->db, out, NULL) : last_night + 1;
-			long first = in ? main_in : 0, last = in ? main_out : 0;
-			/* People travelling apart widen the stay. */
-			for (size_t k = i; k < j && has_main; k++) {
-				if (!f[k].person || f[k].departure)
-					continue;
-				long pin = arrival_night(c->db, f[k].time);
-				long pend = main_out;
-				for (size_t m = i; m < j; m++)
-					if (f[m].person == f[k].person && f[m].departure)
-						pend = planner_local_day(c->db, f[m].time,
-						                         NULL);
-				if (!first || pin < first)
-					first = pin;
-				if (pend > last)
-					last = pend;
-			}
-			if (first && last > first) {
-				d->first = first;
-				d->last = last;
-				d->need =
-				    xcalloc((size_t)(last - first), sizeof *d->need);
-				for (long n = first; n < last; n++) {
-					if (in && n >= main_in && n < main_out) {
-						d->need[n - first] = d->rooms;
-						continue;
-					}
-					/* A room each for the people apart that night. */
-					for (size_t k = i; k < j; k++) {
-						if (!f[k].person || f[k].departure)
-							continue;
-						long pin =
-						    arrival_night(c->db, f[k].time);
-						long pend = main_out;
-						for (size_t m = i; m < j; m++)
-							if (f[m].person == f[k].person &&
-							    f[m].departure)
-								pend = planner_local_day(
-								    c->db, f[m].time,
-								    NULL);
-						if (n >= pin && n < pend)
-							d->need[n - first]++;
-					}
-				}
-			}
+		if (!first || last <= first)
+			continue;
+		d->first = first;
+		d->last = last;
+		d->need = xcalloc((size_t)(last - first), sizeof *d->need);
+		for (long n = first; n < last; n++)
+			if (has_main && n >= main_first && n < main_end)
+				d->need[n - first] = d->rooms;
+		for (size_t k = from; k < to; k++) {
+			long pf, pe;
+			const struct model_flight *f = &m.flights[k];
+			if (!f->person || f->departure ||
+			    !model_nights_in_town(&m, d->id, f->person, &pf, &pe))
+				continue;
+			for (long n = pf; n < pe; n++)
+				if (!(has_main && n >= main_first && n < main_end))
+					d->need[n - first]++;
 		}
-		i = j;
 	}
-	free(f);
+	model_free(&m);
 	return status;
 }
 
@@ -543,7 +479,8 @@ static void greedy(struct hctx *c, bool tight)
 		if (wants_room(&c->d[i]))
 			order[n++] = i;
 	c->tight = tight;
-	qsort_r(order, n, sizeof *order, cmp_greedy, c);
+	if (n)
+		qsort_r(order, n, sizeof *order, cmp_greedy, c);
 	c->tight = false;
 	for (size_t k = 0; k < n; k++) {
 		struct hdlg *d = &c->d[order[k]];
@@ -658,37 +595,20 @@ static void local_search(struct hctx *c)
 	}
 }
 
-/* GLPK prints on stdout, even with terminal output off: keep it quiet. */
-static int glpk_quiet(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
-
-struct mip {
-	struct hctx *c;
-	double *warm; /* 1-based column values of the greedy plan */
-	bool warm_given;
-};
-
-static void mip_callback(glp_tree *tree, void *info)
-{
-	struct mip *m = info;
-	if (glp_ios_reason(tree) == GLP_IHEUR && !m->warm_given) {
-		m->warm_given = true;
-		glp_ios_heur_sol(tree, m->warm);
-	}
-	if (planner_clock() > m->c->deadline)
-		glp_ios_terminate(tree);
-}
-
-/* Solves the compact model; keeps the greedy plan unless GLPK finds a
- * cheaper one. Sets the plan's bound from the LP relaxation. */
+/* Solves the compact model (planner-mip.c, where linked); keeps the greedy
+ * plan unless the solver finds a cheaper one. Sets the plan's bound from
+ * the LP relaxation. */
 static void solve_mip(struct hctx *c, double mip_deadline)
 {
-	/* Columns: x[d][h] for each pair that fits the whole stay, then one
-	 * slack per delegation. */
+	if (!planner_mip_solve) {
+		planner_note(c->plan,
+		             "greedy plan and local search, with no bound (`summit plan "
+		             "hotels` solves the integer program)");
+		return;
+	}
+	/* Rows: one per delegation (its hotel, or unplaced), then one per
+	 * hotel and night a column uses. Columns: x[d][h] for each pair that
+	 * fits the whole stay, then one slack per delegation. */
 	size_t *row_of = xcalloc(c->nd + 1, sizeof *row_of);
 	int nrows = 0;
 	for (size_t i = 0; i < c->nd; i++)
@@ -698,25 +618,25 @@ static void solve_mip(struct hctx *c, double mip_deadline)
 		free(row_of);
 		return;
 	}
-	glp_term_hook(glpk_quiet, NULL);
-	glp_prob *lp = glp_create_prob();
-	glp_set_obj_dir(lp, GLP_MIN);
-	glp_add_rows(lp, nrows);
-	for (int r = 1; r <= nrows; r++)
-		glp_set_row_bnds(lp, r, GLP_FX, 1, 1);
-	/* Capacity rows, numbered as they are first needed. */
+	int ndlg_rows = nrows;
+	size_t caprows = (size_t)nrows + 64;
+	double *row_hi = xcalloc(caprows + 1, sizeof *row_hi);
+	bool *row_fixed = xcalloc(caprows + 1, sizeof *row_fixed);
+	for (int r = 1; r <= nrows; r++) {
+		row_hi[r] = 1;
+		row_fixed[r] = true;
+	}
 	int *cap_row = xcalloc(c->nh * (size_t)c->nn + 1, sizeof *cap_row);
-	/* Start with the hotels' state before the greedy took its rooms. */
+	/* The hotels' state before the greedy took its rooms. */
 	for (size_t i = 0; i < c->nd; i++)
 		if (c->d[i].hotel >= 0)
 			take(c, &c->d[i], (size_t)c->d[i].hotel, -1);
-	size_t ncols = 0, capcols = 0, nz = 0, capnz = 0;
+	size_t ncols = 0, capcols = 0, nz = 0, capnz = 1;
 	struct col {
 		size_t d, h;
 	} *cols = NULL;
 	int *ia = xmalloc(2 * sizeof *ia), *ja = xmalloc(2 * sizeof *ja);
 	double *ar = xmalloc(2 * sizeof *ar);
-	capnz = 1;
 	for (size_t i = 0; i < c->nd; i++) {
 		if (!row_of[i])
 			continue;
@@ -745,9 +665,18 @@ static void solve_mip(struct hctx *c, double mip_deadline)
 					continue;
 				size_t k = h * (size_t)c->nn + (size_t)(n - c->n0);
 				if (!cap_row[k]) {
-					cap_row[k] = glp_add_rows(lp, 1);
-					glp_set_row_bnds(lp, cap_row[k], GLP_UP, 0,
-					                 (double)c->cap[k]);
+					if ((size_t)nrows + 1 > caprows) {
+						caprows *= 2;
+						row_hi =
+						    xrealloc(row_hi, (caprows + 1) *
+						                         sizeof *row_hi);
+						row_fixed = xrealloc(
+						    row_fixed,
+						    (caprows + 1) * sizeof *row_fixed);
+					}
+					cap_row[k] = ++nrows;
+					row_hi[nrows] = (double)c->cap[k];
+					row_fixed[nrows] = false;
 				}
 				nz++;
 				ia[nz] = cap_row[k];
@@ -760,98 +689,77 @@ static void solve_mip(struct hctx *c, double mip_deadline)
 		if (c->d[i].hotel >= 0)
 			take(c, &c->d[i], (size_t)c->d[i].hotel, 1);
 	/* One more entry per delegation row: its "unplaced" slack. */
-	if (nz + (size_t)nrows + 1 > capnz) {
-		capnz = nz + (size_t)nrows + 1;
-		ia = xrealloc(ia, (capnz + 1) * sizeof *ia);
-		ja = xrealloc(ja, (capnz + 1) * sizeof *ja);
-		ar = xrealloc(ar, (capnz + 1) * sizeof *ar);
-	}
-	int first_slack = (int)ncols + 1;
-	glp_add_cols(lp, (int)ncols + nrows);
+	capnz = nz + (size_t)ndlg_rows + 1;
+	ia = xrealloc(ia, (capnz + 1) * sizeof *ia);
+	ja = xrealloc(ja, (capnz + 1) * sizeof *ja);
+	ar = xrealloc(ar, (capnz + 1) * sizeof *ar);
+	int total = (int)ncols + ndlg_rows, first_slack = (int)ncols + 1;
+	double *obj = xcalloc((size_t)total + 1, sizeof *obj);
+	double *col_hi = xcalloc((size_t)total + 1, sizeof *col_hi);
+	double *warm = xcalloc((size_t)total + 1, sizeof *warm);
+	double *x = xcalloc((size_t)total + 1, sizeof *x);
+	bool *binary = xcalloc((size_t)total + 1, sizeof *binary);
 	for (size_t k = 0; k < ncols; k++) {
-		glp_set_col_kind(lp, (int)k + 1, GLP_BV);
-		glp_set_obj_coef(lp, (int)k + 1, c->cost[cols[k].d * c->nh + cols[k].h]);
+		binary[k + 1] = true;
+		col_hi[k + 1] = 1;
+		obj[k + 1] = c->cost[cols[k].d * c->nh + cols[k].h];
+		warm[k + 1] = c->d[cols[k].d].hotel == (long)cols[k].h;
 	}
 	for (size_t i = 0; i < c->nd; i++) {
 		if (!row_of[i])
 			continue;
 		int col = first_slack + (int)row_of[i] - 1;
-		glp_set_col_bnds(lp, col, GLP_DB, 0, 1);
-		glp_set_obj_coef(lp, col, unplaced_cost(&c->d[i]));
+		col_hi[col] = 1;
+		obj[col] = unplaced_cost(&c->d[i]);
+		warm[col] = c->d[i].hotel < 0;
 		nz++;
 		ia[nz] = (int)row_of[i];
 		ja[nz] = col;
 		ar[nz] = 1;
 	}
-	glp_load_matrix(lp, (int)nz, ia, ja, ar);
+	struct planner_mip m = {nrows, total,  (int)nz,     row_hi, row_fixed,
+	                        obj,   col_hi, binary,      ia,     ja,
+	                        ar,    warm,   mip_deadline};
+	double greedy_cost = total_cost(c), value = 0, bound = 0;
+	enum planner_mip_result r = planner_mip_solve(&m, x, &value, &bound);
+	if (r >= PLANNER_MIP_BOUND) {
+		c->plan->bound = bound;
+		c->plan->has_bound = true;
+	}
+	if (r >= PLANNER_MIP_FEASIBLE && value < greedy_cost - 1e-6) {
+		for (size_t i = 0; i < c->nd; i++)
+			if (c->d[i].hotel >= 0) {
+				take(c, &c->d[i], (size_t)c->d[i].hotel, -1);
+				c->d[i].hotel = -1;
+			}
+		for (size_t k = 0; k < ncols; k++)
+			if (x[k + 1] > 0.5) {
+				c->d[cols[k].d].hotel = (long)cols[k].h;
+				take(c, &c->d[cols[k].d], cols[k].h, 1);
+			}
+		planner_note(c->plan, "GLPK's branch and cut %s the greedy plan",
+		             r == PLANNER_MIP_OPTIMAL ? "solved the model, improving"
+		                                      : "improved");
+	} else if (r >= PLANNER_MIP_BOUND) {
+		planner_note(c->plan, "GLPK %s; the greedy plan stands",
+		             r == PLANNER_MIP_OPTIMAL
+		                 ? "found nothing better"
+		                 : "found no better plan before the deadline");
+	} else {
+		planner_note(c->plan,
+		             "GLPK's LP relaxation did not finish before the deadline; "
+		             "the greedy plan stands");
+	}
 	free(ia);
 	free(ja);
 	free(ar);
-
-	double greedy_cost = total_cost(c);
-	glp_smcp smcp;
-	glp_init_smcp(&smcp);
-	smcp.msg_lev = GLP_MSG_OFF;
-	smcp.presolve = GLP_OFF;
-	double left = mip_deadline - planner_clock();
-	smcp.tm_lim = left > 0.05 ? (int)(left * 1000) : 50;
-	int rc = glp_simplex(lp, &smcp);
-	if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
-		c->plan->bound = glp_get_obj_val(lp);
-		c->plan->has_bound = true;
-		struct mip m = {
-		    c, xcalloc((size_t)(ncols + (size_t)nrows + 1), sizeof(double)),
-		    false};
-		for (size_t k = 0; k < ncols; k++)
-			m.warm[k + 1] = c->d[cols[k].d].hotel == (long)cols[k].h;
-		for (size_t i = 0; i < c->nd; i++)
-			if (row_of[i])
-				m.warm[first_slack + (int)row_of[i] - 1] =
-				    c->d[i].hotel < 0;
-		glp_iocp iocp;
-		glp_init_iocp(&iocp);
-		iocp.msg_lev = GLP_MSG_OFF;
-		iocp.presolve = GLP_OFF;
-		iocp.cb_func = mip_callback;
-		iocp.cb_info = &m;
-		iocp.mip_gap = 0.001;
-		left = mip_deadline - planner_clock();
-		iocp.tm_lim = left > 0.05 ? (int)(left * 1000) : 50;
-		double saved = c->deadline;
-		c->deadline = mip_deadline;
-		glp_intopt(lp, &iocp);
-		c->deadline = saved;
-		int ms = glp_mip_status(lp);
-		if ((ms == GLP_OPT || ms == GLP_FEAS) &&
-		    glp_mip_obj_val(lp) < greedy_cost - 1e-6) {
-			for (size_t i = 0; i < c->nd; i++)
-				if (c->d[i].hotel >= 0) {
-					take(c, &c->d[i], (size_t)c->d[i].hotel, -1);
-					c->d[i].hotel = -1;
-				}
-			for (size_t k = 0; k < ncols; k++)
-				if (glp_mip_col_val(lp, (int)k + 1) > 0.5) {
-					c->d[cols[k].d].hotel = (long)cols[k].h;
-					take(c, &c->d[cols[k].d], cols[k].h, 1);
-				}
-			planner_note(c->plan, "GLPK's branch and cut %s the greedy plan",
-			             ms == GLP_OPT ? "solved the model, improving"
-			                           : "improved");
-		} else {
-			planner_note(c->plan, "GLPK %s; the greedy plan stands",
-			             ms == GLP_OPT
-			                 ? "found nothing better"
-			                 : "found no better plan before the deadline");
-		}
-		free(m.warm);
-	} else {
-		planner_note(
-		    c->plan,
-		    "GLPK's LP relaxation did not finish before the deadline; the "
-		    "greedy plan stands");
-	}
-	glp_delete_prob(lp);
-	glp_free_env();
+	free(obj);
+	free(col_hi);
+	free(warm);
+	free(x);
+	free(binary);
+	free(row_hi);
+	free(row_fixed);
 	free(cap_row);
 	free(cols);
 	free(row_of);
@@ -939,7 +847,8 @@ static void split_and_short(struct hctx *c)
 		order[norder++] = i;
 	}
 	/* Heads first, then the largest, as the greedy places them. */
-	qsort_r(order, norder, sizeof *order, cmp_greedy, c);
+	if (norder)
+		qsort_r(order, norder, sizeof *order, cmp_greedy, c);
 	for (size_t k = 0; k < norder; k++) {
 		size_t i = order[k];
 		struct hdlg *d = &c->d[i];
@@ -1207,10 +1116,11 @@ int planner_hotels(struct summit_db *db, const struct planner_options *opt,
 		local_search(&c);
 	}
 	plan->value = total_cost(&c) - forced;
-	if (!plan->has_bound) {
+	if (!wanting) {
+		/* Nothing to place: nothing to gain either. */
 		plan->bound = plan->value;
 		plan->has_bound = true;
-	} else {
+	} else if (plan->has_bound) {
 		plan->bound -= forced;
 	}
 	size_t nsplit = 0;

@@ -9,6 +9,7 @@
 #include "planner_internal.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/when.h"
 
 #define UNKNOWN_MINUTES 60
@@ -280,10 +281,7 @@ static int load(struct pctx *c, struct summit_err *err)
 	// clang-format off
 	int status = step_all(c,
 	    "SELECT d.id, d.code, d.rank FROM delegations d"
-	    " LEFT JOIN invitations i ON i.delegation = d.id"
-	    " WHERE (i.id IS NULL OR i.state = 'accepted')"
-	    "  AND d.name <> (SELECT country FROM event WHERE id = 1) COLLATE NOCASE"
-	    " ORDER BY d.id", row_dlg, err);
+	    " WHERE " MODEL_SQL_NEEDS_LOGISTICS("d") " ORDER BY d.id", row_dlg, err);
 	if (!status)
 		status = step_all(c,
 		    "SELECT p.id, p.delegation,"

@@ -10,20 +10,8 @@
 #include "planner_internal.h"
 #include "summit/db.h"
 #include "summit/kind.h"
+#include "summit/model.h"
 #include "summit/when.h"
-
-struct sdlg {
-	long long id, size;
-	char *code, *status;
-	bool guest;
-};
-
-struct ssess {
-	long long id, start, end;
-	int attendance; /* 0 all, 1 participants, 2 list */
-	bool plenary;
-	long day;
-};
 
 struct sveh {
 	long long id, capacity;
@@ -68,14 +56,6 @@ static char *text_col(sqlite3_stmt *st, int i)
 	return xstrdup(s ? (const char *)s : "");
 }
 
-static int cmp_ll2(const void *a, const void *b)
-{
-	const long long *x = a, *y = b;
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
 static bool is_free(const struct sveh *v, long long from, long long to)
 {
 	for (size_t i = 0; i < v->busy.n; i++)
@@ -95,12 +75,8 @@ struct sctx {
 	struct summit_db *db;
 	const struct planner_options *opt;
 	struct planner_plan *plan;
-	struct sdlg *d;
-	size_t nd, capd;
-	struct ssess *s;
-	size_t ns, caps;
-	long long (*listed)[2]; /* (session, delegation), sorted */
-	size_t nl, capl;
+	struct model m; /* delegations and scheduled sessions (model.h) */
+	long *sess_day; /* each session's local day */
 	struct sveh *v;
 	size_t nv, capv;
 	struct snight *n;
@@ -113,97 +89,17 @@ struct sctx {
 	long long trips, bound, max_capacity;
 };
 
-static struct sdlg *find_dlg(struct sctx *c, long long id)
-{
-	size_t lo = 0, hi = c->nd;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->d[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nd && c->d[lo].id == id ? &c->d[lo] : NULL;
-}
-
-/* Must delegation d attend session s (check.h's rule)? */
-static bool must_attend(struct sctx *c, const struct ssess *s, const struct sdlg *d)
-{
-	if (s->attendance == 2) {
-		long long key[2] = {s->id, d->id};
-		return c->nl &&
-		       bsearch(key, c->listed, c->nl, sizeof *c->listed, cmp_ll2) != NULL;
-	}
-	if (!s->plenary)
-		return false;
-	if (s->attendance == 1)
-		return strcmp(d->status, "participant") == 0;
-	return !d->guest;
-}
-
 static int load(struct sctx *c, struct summit_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
-	// clang-format off
-	int status = db_prepare(c->db,
-	    "SELECT d.id, d.code, d.size, d.status FROM delegations d"
-	    " LEFT JOIN invitations i ON i.delegation = d.id"
-	    " WHERE i.id IS NULL OR i.state = 'accepted' ORDER BY d.id", &st, err);
-	// clang-format on
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		GROW(c->d, c->nd, c->capd);
-		struct sdlg *d = &c->d[c->nd++];
-		d->id = sqlite3_column_int64(st, 0);
-		d->code = text_col(st, 1);
-		d->size = sqlite3_column_int64(st, 2);
-		d->status = text_col(st, 3);
-		d->guest = strcmp(d->status, "guest") == 0;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(c->db, rc, err);
-	sqlite3_finalize(st);
+	int status =
+	    model_load(c->db, &c->m, MODEL_SESSIONS | MODEL_SCHEDULED, 0, 0, err);
 	if (status)
 		return status;
-
-	// clang-format off
-	status = db_prepare(c->db,
-	    "SELECT id, start, \"end\", attendance, kind IN ('plenary', 'ceremony')"
-	    " FROM sessions WHERE status <> 'cancelled' ORDER BY start", &st, err);
-	// clang-format on
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		GROW(c->s, c->ns, c->caps);
-		struct ssess *s = &c->s[c->ns++];
-		s->id = sqlite3_column_int64(st, 0);
-		s->start = sqlite3_column_int64(st, 1);
-		s->end = sqlite3_column_int64(st, 2);
-		const char *att = (const char *)sqlite3_column_text(st, 3);
-		s->attendance = strcmp(att, "list") == 0           ? 2
-		                : strcmp(att, "participants") == 0 ? 1
-		                                                   : 0;
-		s->plenary = sqlite3_column_int(st, 4) != 0;
-		s->day = planner_local_day(c->db, s->start, NULL);
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(c->db, rc, err);
-	sqlite3_finalize(st);
-	if (status)
-		return status;
-
-	status =
-	    db_prepare(c->db, "SELECT owner, ref FROM session_delegations", &st, err);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		GROW(c->listed, c->nl, c->capl);
-		c->listed[c->nl][0] = sqlite3_column_int64(st, 0);
-		c->listed[c->nl++][1] = sqlite3_column_int64(st, 1);
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = db_step_error(c->db, rc, err);
-	sqlite3_finalize(st);
-	if (status)
-		return status;
-	if (c->nl)
-		qsort(c->listed, c->nl, sizeof *c->listed, cmp_ll2);
+	c->sess_day = xcalloc(c->m.nsessions + 1, sizeof *c->sess_day);
+	for (size_t k = 0; k < c->m.nsessions; k++)
+		c->sess_day[k] = model_local_day(&c->m, c->m.sessions[k].start);
 
 	status = db_prepare(
 	    c->db, "SELECT id, code, capacity FROM vehicles ORDER BY capacity DESC, id",
@@ -290,14 +186,17 @@ static struct sneed *needs(struct sctx *c, size_t *count)
 	 * it sleeps in several hotels. */
 	for (size_t i = 0; i < c->nn; i++) {
 		const struct snight *a = &c->n[i];
-		struct sdlg *d = find_dlg(c, a->delegation);
-		if (!d)
+		const struct model_delegation *d =
+		    model_delegation_find(&c->m, a->delegation);
+		if (!d || !d->expected)
 			continue;
 		long day = a->night + 1;
 		long long first = 0, last = 0;
-		for (size_t k = 0; k < c->ns; k++) {
-			const struct ssess *s = &c->s[k];
-			if (s->day != day || !must_attend(c, s, d))
+		for (size_t k = 0; k < c->m.nsessions; k++) {
+			const struct model_session *s = &c->m.sessions[k];
+			bool required;
+			if (c->sess_day[k] != day || s->cancelled ||
+			    !model_attends(s, d, &required) || !required)
 				continue;
 			if (!first || s->start < first)
 				first = s->start;
@@ -415,13 +314,8 @@ static long long plan_runs(struct sctx *c, const struct sneed *e, bool morning,
 
 static void free_ctx(struct sctx *c)
 {
-	for (size_t i = 0; i < c->nd; i++) {
-		free(c->d[i].code);
-		free(c->d[i].status);
-	}
-	free(c->d);
-	free(c->s);
-	free(c->listed);
+	model_free(&c->m);
+	free(c->sess_day);
 	for (size_t i = 0; i < c->nv; i++) {
 		free(c->v[i].code);
 		free(c->v[i].busy.v);

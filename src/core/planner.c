@@ -2,13 +2,11 @@
  * undoing the last one. */
 #include "summit/planner.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "internal.h"
-#include "summit/check.h"
 #include "summit/db.h"
 #include "summit/kind.h"
 #include "summit/model.h"
@@ -20,23 +18,30 @@ int planner_options_init(struct summit_db *db, struct planner_options *o,
                          struct summit_err *err)
 {
 	memset(o, 0, sizeof *o);
+	o->time_limit = 5;
+	o->shuttle_spread = 60;
 	struct model_settings s;
 	int status = model_settings_read(db, &s, err);
-	o->time_limit = 5;
+	if (status)
+		return status;
 	o->window = s.pickup_window;
-	o->pickup_margin = s.pickup_margin;
+	/* Out of immigration, and no earlier than check allows. */
+	o->pickup_margin =
+	    s.immigration_margin > s.pickup_margin ? s.immigration_margin : s.pickup_margin;
 	o->departure_margin = s.departure_margin;
-	o->minister_cars = s.minister_cars;
 	o->shuttle_lead = s.shuttle_lead;
-	o->shuttle_spread = 60;
-	return status;
+	o->minister_cars = s.minister_cars;
+	return SUMMIT_OK;
 }
 
 long long planner_rooms_for(long long size, double people_per_room)
 {
-	long long rooms = people_per_room > 0
-	                      ? (long long)ceil((double)size / people_per_room)
-	                      : size - size / 4;
+	long long rooms = size - size / 4;
+	if (people_per_room > 0) {
+		rooms = (long long)((double)size / people_per_room);
+		if ((double)rooms * people_per_room < (double)size)
+			rooms++; /* rounded up */
+	}
 	return rooms > 0 ? rooms : 1;
 }
 
@@ -71,7 +76,9 @@ double planner_gap(const struct planner_plan *plan)
 {
 	if (!plan->has_bound)
 		return 0;
-	double denom = fabs(plan->bound) > 1e-9 ? fabs(plan->bound) : 1;
+	double denom = plan->bound > 1e-9    ? plan->bound
+	               : plan->bound < -1e-9 ? -plan->bound
+	                                     : 1;
 	double gap = (plan->value - plan->bound) / denom;
 	return gap > 0 ? gap : 0;
 }

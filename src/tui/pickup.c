@@ -16,8 +16,10 @@ struct trips_ctx {
 static int trip_option(const struct plan_trip *t, void *data)
 {
 	struct trips_ctx *c = data;
-	/* From the airport, once the flight is in. */
-	if (strcmp(t->origin, c->airport) != 0 || t->depart < c->landing)
+	/* From the airport, once the flight is in, and not hours later: the
+	 * rule a change of the arrival's pickup must pass. */
+	if (strcmp(t->origin, c->airport) != 0 || t->depart < c->landing ||
+	    t->depart > c->landing + MODEL_PICKUP_WINDOW)
 		return 0;
 	char when[WHEN_TIME_LEN], key[24];
 	when_format_local(c->db, t->depart, when);

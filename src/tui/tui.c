@@ -119,12 +119,15 @@ int tui_put(int y, int x, int width, const char *text, enum role role, bool pad)
 		return 0;
 	if (!text)
 		text = "";
-	/* Control characters would move the cursor: show them as spaces. */
+	/* Control characters would move the cursor or talk to the terminal:
+	 * shown escaped by the one filter; a line's breaks as spaces. */
 	char buf[1024];
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
 	size_t n = 0;
-	for (const char *p = text; *p && n < sizeof buf - 1; p++)
-		buf[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+	for (const char *p = safe; *p && n < sizeof buf - 1; p++)
+		buf[n++] = *p == '\n' || *p == '\t' ? ' ' : *p;
 	buf[n] = 0;
+	free(safe);
 	int used;
 	size_t bytes = text_fit(buf, width, &used);
 	attr_t attr = role_attr(role);
@@ -148,8 +151,8 @@ int tui_putf(int y, int x, int width, enum role role, bool pad, const char *fmt,
 
 void tui_fit(char *out, size_t size, const char *text, int width, bool right)
 {
-	if (!text)
-		text = "";
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
+	text = safe;
 	int used;
 	size_t bytes = text_fit(text, width, &used);
 	if (bytes + (size_t)(width - used) + 1 > size)
@@ -165,8 +168,9 @@ void tui_fit(char *out, size_t size, const char *text, int width, bool right)
 			out[n++] = ' ';
 	out[n] = 0;
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)out[i] < 0x20)
+		if (out[i] == '\n' || out[i] == '\t')
 			out[i] = ' ';
+	free(safe);
 }
 
 void tui_fill(int y, int x, int width, enum role role)

@@ -377,6 +377,7 @@ struct view *view_hotels_open(struct tui *tui);
 struct view *view_transport_open(struct tui *tui);
 struct view *view_budget_open(struct tui *tui);
 struct view *view_tasks_open(struct tui *tui);
+struct view *view_plan_open(struct tui *tui);
 /* What `summit check` finds; severity: CHECK_ERROR, CHECK_WARNING or -1. */
 struct view *view_problems_open(struct tui *tui, int severity);
 /* The problems of one kind (a check_kinds[] name). */

@@ -15,6 +15,7 @@ static const struct key_help hotels_keys[] = {
     {"Enter", "open the hotel, the night's allocations or the delegation"},
     {"n", "give rooms to a delegation (in the selected hotel and night)"},
     {"b", "add a block of rooms for a night"},
+    {"L", "plan: propose hotel nights (or pickups, shuttles), apply, undo"},
     {"e d", "edit or remove the selected hotel"},
     {"C", "export the selected delegation's calendar as .ics"},
     {"P", "print the selected hotel's rooming list, or every hotel's (PDF)"},
@@ -135,6 +136,10 @@ static void selected_hotel(struct page *page, char **prefill, const struct kind 
 static bool hotels_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
+	if (key == 'L') {
+		tui_push(tui, view_plan_open(tui));
+		return true;
+	}
 	if (key == 'n' || key == 'b') {
 		const struct kind *kind = key == 'n' ? &kind_allocations : &kind_blocks;
 		char **prefill = xcalloc(kind->nfields, sizeof *prefill);

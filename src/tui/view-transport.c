@@ -21,6 +21,7 @@ static const struct key_help transport_keys[] = {
     {"P", "its pickup: pick a trip that fits, or a new one filled in"},
     {"t", "add a trip on this day"},
     {"A", "add an arrival or departure"},
+    {"L", "plan: propose pickups or shuttles (or hotel nights), apply, undo"},
     {"e d", "edit or remove the selected record"},
     {"C", "export the selected vehicle's calendar as .ics"},
     {"W M", "print the day's airport welcome list, or its driver manifests (PDF)"},
@@ -162,6 +163,9 @@ static bool transport_key(struct view *view, int key)
 		else
 			tui_message(tui, ROLE_DIM,
 			            "P meets an arrival: select one first.");
+		return true;
+	} else if (key == 'L') {
+		tui_push(tui, view_plan_open(tui));
 		return true;
 	} else if (key == 'n') {
 		/* The next arrival nobody meets, wrapping around. */

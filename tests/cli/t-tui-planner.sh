@@ -186,7 +186,7 @@ expect_screen "2 arrivals tagged: d removes them, S sets a field, P gives them o
 	"and says what can be done with them"
 keys P
 expect_screen "Pickup for LBR" "P offers a trip for all of them"
-type_text "van-3"
+type_text "15:20 van-1"
 keys Enter
 expect_screen "2 arrivals are met by trip #" "both are linked at once"
 check "both arrivals have the same pickup" \
