@@ -82,7 +82,7 @@ else
 	"$SUMMIT" --db "$tmp/large.db" load "$tmp/large" >/dev/null
 fi
 
-# measure NAME DB TODAY TRANSPORT-NEXT-DAY: prints "NAME people first-screen programme
+# measure NAME DB TODAY: prints "NAME people first-screen counted programme
 # programme-next-day hotels transport transport-next-day problems key-median
 # key-max sorted-median end search-median"
 measure() {
