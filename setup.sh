@@ -11,7 +11,9 @@ packages="gcc make autoconf automake pkg-config libsqlite3-dev libical-dev
 	libxml2-dev libglpk-dev sqlite3 tzdata tmux
 	libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core fonts-droid-fallback
 	poppler-utils zbar-tools
-	python3 python3-icalendar calcurse khal radicale"
+	python3 python3-icalendar calcurse khal radicale xandikos"
+# make bench: instruction counts (callgrind) and memory (GNU time).
+packages="$packages valgrind time"
 missing=
 for p in $packages; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

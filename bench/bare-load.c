@@ -132,6 +132,9 @@ static long long local_time(const char *s)
 	return icaltime_as_timet_with_zone(t, zone);
 }
 
+/* summit writes an invitation's first history row as it is inserted. */
+static sqlite3_stmt *history;
+
 /* The file being read: its columns in header order and the row so far. */
 static struct reader {
 	const struct file *file;
@@ -228,9 +231,7 @@ static void row(void)
 			step(rd.link[i]);
 		}
 	}
-	/* summit writes an invitation's first history row as it is inserted. */
 	if (strcmp(rd.file->table, "invitations") == 0) {
-		static sqlite3_stmt *history;
 		if (!history)
 			history = prepare(
 			    "INSERT INTO history (delegation, at, old_state, "
@@ -309,7 +310,10 @@ int main(int argc, char **argv)
 		die("commit");
 	for (struct lookup *l = lookups; l->table; l++)
 		sqlite3_finalize(l->st);
-	sqlite3_close(conn);
+	sqlite3_finalize(history);
+	/* Every statement finalized, so the WAL is checkpointed and removed. */
+	if (sqlite3_close(conn) != SQLITE_OK)
+		die("close");
 	icaltimezone_free_builtin_timezones();
 	return 0;
 }

@@ -69,7 +69,8 @@ enum check_severity {
 	  CHECK_WARNING,                                                                 \
 	  "an expected delegation without arrival details shortly before the event")     \
 	X(HEAD_WITHOUT_CAR, head_without_car, "head-without-car", CHECK_WARNING,         \
-	  "a head of state or government without a dedicated car")                       \
+	  "a head of state or government (a minister, with minister_cars) without a "    \
+	  "dedicated car")                                                               \
 	X(PLEDGES_SHORT, pledges_short, "pledges-short", CHECK_WARNING,                  \
 	  "pledges below the budget's needs")                                            \
 	X(PLEDGE_NOT_RECEIVED, pledge_not_received, "pledge-not-received",               \

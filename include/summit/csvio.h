@@ -36,7 +36,10 @@ struct browse;
 int csv_export_browse(struct summit_db *db, const struct browse *b, FILE *out,
                       long long *rows, struct summit_err *err);
 
-/* One field, quoted when it needs to be. */
+/* One field, quoted when it needs to be. A text that a spreadsheet would
+ * run as a formula (=, +, -, @, tab or CR first, numbers aside) is written
+ * after a single quote, as OWASP advises, and so is one that begins with a
+ * quote; csv_import removes that quote again, so the value round-trips. */
 void csv_write_field(FILE *out, const char *value);
 
 /* A directory of CSV files, one per kind (event.csv first), as one event. */

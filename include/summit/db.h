@@ -36,6 +36,13 @@ void db_rollback(struct summit_db *db);
  * Returns the final status. */
 int db_end(struct summit_db *db, int status, struct summit_err *err);
 
+/* "Today" for this connection (see when_today): a date YYYY-MM-DD, or NULL
+ * or "" for the clock's date in the event's zone. */
+int db_set_today(struct summit_db *db, const char *date, struct summit_err *err);
+/* The clock, UTC seconds, instead of the system's (0: the system's), so a
+ * test can say what time it is. */
+void db_set_clock(struct summit_db *db, long long now);
+
 int db_schema_version(void);
 /* Changes whenever another connection commits a change to the file
  * (PRAGMA data_version), so a screen knows when to reload. */

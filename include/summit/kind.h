@@ -26,8 +26,9 @@ enum field_flag {
 	FIELD_POSITIVE = 1 << 1, /* > 0 */
 	FIELD_NONNEG = 1 << 2,   /* >= 0 */
 	FIELD_UNIQUE = 1 << 3,
-	FIELD_FIXED = 1 << 4,   /* set on creation, changed only by its own verb */
-	FIELD_CASCADE = 1 << 5, /* a REF to the owner: removed with it */
+	FIELD_FIXED = 1 << 4,    /* set on creation, changed only by its own verb */
+	FIELD_CASCADE = 1 << 5,  /* a REF to the owner: removed with it */
+	FIELD_ONE_LINE = 1 << 6, /* TEXT without line breaks or tabs (addresses) */
 };
 
 struct summit_db;
@@ -72,6 +73,9 @@ struct kind {
 	kind_hook_fn after_insert;
 	kind_hook_fn after_update;
 	kind_file_fn after_import;
+	/* The errors `summit check` finds (its kinds' names, NULL-terminated)
+	 * that a change of this kind can newly cause: what change.h watches. */
+	const char *const *affects;
 };
 
 /* The fields of each kind, declared once: kind.c expands these lists into
@@ -134,7 +138,7 @@ struct kind {
 	F(DELEGATION_SIZE, "size", FIELD_INT, FIELD_POSITIVE, \
 	  .fallback = "1", \
 	  .help = "people expected") \
-	F(DELEGATION_EMAIL, "email", FIELD_TEXT, 0, \
+	F(DELEGATION_EMAIL, "email", FIELD_TEXT, FIELD_ONE_LINE, \
 	  .help = "contact address for invitations") \
 	F(DELEGATION_NAME_FR, "name_fr", FIELD_TEXT, 0, \
 	  .help = "the name in French, for `summit order --french`") \
@@ -153,7 +157,7 @@ struct kind {
 	  .fallback = "member") \
 	F(PERSON_RANK, "rank", FIELD_ENUM, 0, ranks) \
 	F(PERSON_NEEDS, "needs", FIELD_TEXT, 0, .help = "accessibility, diet") \
-	F(PERSON_EMAIL, "email", FIELD_TEXT, 0)
+	F(PERSON_EMAIL, "email", FIELD_TEXT, FIELD_ONE_LINE)
 
 #define INVITATION_FIELDS(F) \
 	F(INVITATION_DELEGATION, "delegation", FIELD_REF, FIELD_REQUIRED | FIELD_UNIQUE, \
@@ -441,8 +445,23 @@ const struct kind *kind_find(const char *name);
 /* Index of the field, or -1. */
 int kind_field_index(const struct kind *kind, const char *name);
 
-/* Names of invitation states, for the invitation module. */
-extern const char *const invitation_states[];
+/* The states of an invitation, in their order: X(ID, "name"). The names
+ * (invitation_states[], NULL-terminated) and the count come from it. */
+#define INVITATION_STATE_LIST(X)                                                         \
+	X(DRAFT, "draft")                                                                \
+	X(SENT, "sent")                                                                  \
+	X(DELIVERED, "delivered")                                                        \
+	X(ACKNOWLEDGED, "acknowledged")                                                  \
+	X(ACCEPTED, "accepted")                                                          \
+	X(DECLINED, "declined")                                                          \
+	X(WITHDRAWN, "withdrawn")
+enum invitation_state {
+#define INVITATION_STATE_ENUM(ID, name) INVITATION_STATE_##ID,
+	INVITATION_STATE_LIST(INVITATION_STATE_ENUM)
+#undef INVITATION_STATE_ENUM
+	    INVITATION_STATE_COUNT
+};
+extern const char *const invitation_states[INVITATION_STATE_COUNT + 1];
 /* Badge states and categories, for the accreditation module. */
 extern const char *const accreditation_states[];
 extern const char *const badge_categories[];

@@ -37,6 +37,12 @@
 struct summit_db;
 struct summit_err;
 
+/* How far a flight's pickup (or its trip to the airport) may be from the
+ * flight, in seconds: a delayed flight or a night landing is met after
+ * midnight, never by the next day's run. The rule of every change (kind.c)
+ * and the trips the UI offers for an arrival use it alike. */
+#define MODEL_PICKUP_WINDOW (6 * 3600)
+
 /* The event's settings, in minutes unless said otherwise; the defaults are
  * the fallbacks of the event's fields (kind.c). */
 struct model_settings {

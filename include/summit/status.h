@@ -9,14 +9,12 @@
 struct summit_db;
 struct summit_err;
 
-#define STATUS_INVITATION_STATES 7 /* as invitation_states[] */
-
 struct event_status {
 	char name[256], city[128], country[128], currency[16];
 	char first_day[WHEN_DATE_LEN], last_day[WHEN_DATE_LEN], today[WHEN_DATE_LEN];
 	long days_left; /* until the first day; negative once it began */
 	long long delegations, participants, observers, guests, people;
-	long long invitations[STATUS_INVITATION_STATES];
+	long long invitations[INVITATION_STATE_COUNT];
 	long long accepted, accepted_with_hotel, accepted_with_arrival;
 	/* Expected delegations check's no-hotel names (in town on a night
 	 * without a room), and accepted ones without arrival details, those

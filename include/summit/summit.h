@@ -8,6 +8,7 @@
 
 #include "summit/accreditation.h"
 #include "summit/browse.h"
+#include "summit/change.h"
 #include "summit/check.h"
 #include "summit/cleanup.h"
 #include "summit/csvio.h"
@@ -18,6 +19,7 @@
 #include "summit/kind.h"
 #include "summit/model.h"
 #include "summit/order.h"
+#include "summit/pickup.h"
 #include "summit/plan.h"
 #include "summit/record.h"
 #include "summit/report.h"

@@ -37,12 +37,15 @@ int when_day_bounds(struct summit_db *db, const char *date, long long *start,
 int when_zone_day_bounds(const char *zone, const char *date, long long *start,
                          long long *end, struct summit_err *err);
 
-/* Today's date: SUMMIT_TODAY when set (YYYY-MM-DD), else the clock's. One
- * place, so tests and demonstrations can fix it. */
-int when_today(char out[WHEN_DATE_LEN], struct summit_err *err);
+/* Today's date in the event's zone (UTC before there is an event): the
+ * date the front end fixed with db_set_today (--today, $SUMMIT_TODAY),
+ * else the date of the clock (db_set_clock) there. One place, reached
+ * through the connection and not the process environment, so a test can
+ * fix "today" and "now". */
+int when_today(struct summit_db *db, char out[WHEN_DATE_LEN], struct summit_err *err);
 
-/* Now as UTC seconds: the clock's, or with SUMMIT_TODAY set, that date at
- * the clock's time of day in the event's zone. */
+/* Now as UTC seconds: the clock's, or with a fixed today, that date at the
+ * clock's time of day in the event's zone. */
 long long when_now(struct summit_db *db);
 
 /* Frees the zone data libical cached; call once at exit. */

@@ -66,6 +66,11 @@ void cli_start(void);
  * returns an exit code when they are all there is to do, else -1 with
  * optind at the verb. */
 int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage);
+/* Fixes "today" on db: --today, else $SUMMIT_TODAY, else the clock's;
+ * EXIT_OK, or EXIT_REFUSED after saying what was wrong. Every verb that
+ * opens or creates an event file calls it; with db NULL it only checks the
+ * date, before a file is created. */
+int cli_set_today(const struct cli *cli, struct summit_db *db);
 /* Opens the event file when cli->verb needs it, runs the verb on argv
  * (argv[0] is the verb's name) and closes the file. */
 int cli_run_verb(struct cli *cli, int argc, char **argv);
@@ -73,6 +78,10 @@ int cli_run_verb(struct cli *cli, int argc, char **argv);
 extern const struct verb *const verbs[];
 const struct verb *verb_find(const char *name);
 
+/* printf for text from the data: what it writes goes through
+ * text_sanitize (newlines and tabs kept), so no value sends a terminal
+ * control sequence. Messages go the same way. */
+int cli_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Messages: "summit: ..." on stderr. */
 int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -87,6 +96,16 @@ int cli_getopt(const struct cli *cli, int argc, char **argv, const char *shortop
                const struct option *longopts);
 /* A kind named on the command line, or NULL after saying so. */
 const struct kind *cli_kind(const struct cli *cli, const char *name);
+
+/* A change in one transaction (BEGIN IMMEDIATE): change(ctx) runs between
+ * the two pictures of a watch on kind (change.h). The problems it newly
+ * causes are added to *warnings as "warning: ..." lines, for cli_warn to
+ * print once the verb has said what it saved. */
+typedef int (*cli_change_fn)(struct cli *cli, void *ctx, struct summit_err *err);
+int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, void *ctx,
+               struct strbuf *warnings, struct summit_err *err);
+/* Prints the warnings on stderr and frees them. */
+void cli_warn(struct strbuf *warnings);
 
 /* Output of records: an aligned table for people, TSV, JSON or CSV. */
 enum output_format { OUTPUT_TABLE, OUTPUT_TSV, OUTPUT_JSON, OUTPUT_CSV };

@@ -72,7 +72,7 @@ static int run_accreditation(struct cli *cli, int argc, char **argv)
 	}
 	if (status)
 		return cli_fail(cli, &err);
-	printf("badge %s: %s\n", move.badge, move.state);
+	cli_print(stdout, "badge %s: %s\n", move.badge, move.state);
 	return EXIT_OK;
 }
 

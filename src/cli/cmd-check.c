@@ -107,8 +107,8 @@ static void print_text(struct report *r)
 		if ((int)strlen(r->kinds[i]) > width)
 			width = (int)strlen(r->kinds[i]);
 	for (size_t i = 0; i < r->n; i++) {
-		printf("%-7s  %-*s  %s\n", r->severity_kind[i], width, r->kinds[i],
-		       r->messages[i]);
+		cli_print(stdout, "%-7s  %-*s  %s\n", r->severity_kind[i], width,
+		          r->kinds[i], r->messages[i]);
 		free(r->severity_kind[i]);
 		free(r->messages[i]);
 	}
@@ -259,9 +259,11 @@ const struct verb verb_check = {
             "header row, then severity, kind, subjects and message; --format json an\n"
             "array of problems. --only keeps some kinds; --day the problems on a date\n"
             "(leaving out those tied to no date: invitations, pledges, tasks).\n"
-            "--pickup-margin (default 20) is the minutes a pickup waits after landing;\n"
-            "--arrival-days (default 7) the days before the event when arrival details\n"
-            "are due. \"Today\" is --today or $SUMMIT_TODAY when set.\n"
+            "--pickup-margin is the minutes a pickup waits after landing, --arrival-days\n"
+            "the days before the event when arrival details are due, for this run\n"
+            "instead of the event's settings pickup_margin and arrival_days (20 and 7\n"
+            "unless set: summit set event pickup_margin=30). \"Today\" is --today or\n"
+            "$SUMMIT_TODAY when set, else the clock's date in the event's time zone.\n"
             "Kinds: room-double-booked, room-too-small, session-outside-event,\n"
             "delegation-double-booked, late-arrival, shuttle-late, hotel-overbooked,\n"
             "no-hotel, hotel-split, no-pickup, pickup-early, vehicle-too-small,\n"
@@ -271,8 +273,10 @@ const struct verb verb_check = {
             "A delegation is expected when it accepted its invitation or has none; it\n"
             "must attend the sessions that list it and the plenaries and ceremonies\n"
             "open to it (guests only when listed), and comes in full to those; to open\n"
-            "working groups and side events it sends at least one person. The host\n"
-            "delegation (named as the event's country) needs no hotel, flight or car.\n"
+            "working groups and side events it sends at least one person. A session's\n"
+            "own expected number, when set, is used instead (the Programme shows the\n"
+            "same figure). The host (named as the event's country) and delegations\n"
+            "with in_town=yes live in town: they need no hotel, flight or car.\n"
             "Examples:\n"
             "  summit --today 2007-11-07 check\n"
             "  summit check --only no-pickup,pickup-early --day 2007-11-13\n"

@@ -41,11 +41,11 @@ static int run_checkin(struct cli *cli, int argc, char **argv)
 	}
 	if (status)
 		return cli_fail(cli, &err);
-	printf("%s  %s  %s (%s), %s%s\n", r.at, r.badge, r.name, r.delegation, r.category,
-	       r.again ? ", again today" : "");
+	cli_print(stdout, "%s  %s  %s (%s), %s%s\n", r.at, r.badge, r.name, r.delegation,
+	          r.category, r.again ? ", again today" : "");
 	if (r.room[0])
-		printf("%lld in at %s's door today, %lld at the venue\n", r.people_room,
-		       r.room, r.people_day);
+		cli_print(stdout, "%lld in at %s's door today, %lld at the venue\n",
+		          r.people_room, r.room, r.people_day);
 	else
 		printf("%lld in today\n", r.people_day);
 	return EXIT_OK;

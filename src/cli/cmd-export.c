@@ -142,8 +142,8 @@ static int export_ics_all(struct cli *cli, const struct kind *kind, const char *
 		strbuf_free(&ctx.skipped_codes);
 		return cli_fail(cli, &err);
 	}
-	printf("wrote %lld calendar%s in %s\n", ctx.files, ctx.files == 1 ? "" : "s",
-	       dir);
+	cli_print(stdout, "wrote %lld calendar%s in %s\n", ctx.files,
+	          ctx.files == 1 ? "" : "s", dir);
 	if (ctx.skipped)
 		fprintf(stderr,
 		        "summit: export: no email, so no invitation for:%s (summit set "
@@ -295,6 +295,9 @@ const struct verb verb_export = {
             "back into a new event, and a MANIFEST of their rows and checksums that\n"
             "load checks. DIR appears whole or not at all; an earlier export there is\n"
             "replaced, a directory holding other files is refused.\n"
+            "A cell a spreadsheet would run as a formula (=, +, -, @ or a tab\n"
+            "first, numbers aside) is written after a single quote, which\n"
+            "`summit import` takes off again.\n"
             "Examples:\n"
             "  summit export csv delegations -o delegations.csv\n"
             "  summit export csv --dir backup-2007-11-07\n"

@@ -69,9 +69,20 @@ static int import_replies(struct cli *cli, int nfiles, char **files)
 		return EXIT_REFUSED;
 	}
 	if (r.said.buf)
-		fputs(r.said.buf, stdout);
+		cli_print(stdout, "%s", r.said.buf);
 	strbuf_free(&r.said);
 	return EXIT_OK;
+}
+
+struct ics_file {
+	const char *name, *text;
+	long long rows;
+};
+
+static int import_ics(struct cli *cli, void *ctx, struct summit_err *err)
+{
+	struct ics_file *f = ctx;
+	return ics_import_sessions(cli->db, f->name, f->text, &f->rows, err);
 }
 
 static int import_ics_sessions(struct cli *cli, const char *path)
@@ -81,22 +92,17 @@ static int import_ics_sessions(struct cli *cli, const char *path)
 		return EXIT_REFUSED;
 	struct summit_err err;
 	err_clear(&err);
-	long long rows = 0;
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	int status = db_begin(cli->db, &err);
-	if (!status) {
-		status = ics_import_sessions(cli->db, name, text, &rows, &err);
-		if (!status)
-			status = db_commit(cli->db, &err);
-		else
-			db_rollback(cli->db);
-	}
+	struct ics_file file = {strcmp(path, "-") == 0 ? "<stdin>" : path, text, 0};
+	struct strbuf warnings = {0};
+	int status = cli_change(cli, &kind_sessions, import_ics, &file, &warnings, &err);
 	free(text);
 	if (status) {
 		fprintf(stderr, "summit: import: %s\n", err.msg);
 		return EXIT_REFUSED;
 	}
-	printf("imported %lld session%s from %s\n", rows, rows == 1 ? "" : "s", path);
+	cli_print(stdout, "imported %lld session%s from %s\n", file.rows,
+	          file.rows == 1 ? "" : "s", path);
+	cli_warn(&warnings);
 	return EXIT_OK;
 }
 
@@ -114,6 +120,21 @@ static void print_bad_row(const struct summit_err *why, void *ctx)
 	struct bad_rows *b = ctx;
 	if (b->count++ < IMPORT_SHOWN_ROWS)
 		cli_error(b->cli, EXIT_REFUSED, "%s", why->msg);
+}
+
+struct csv_file {
+	const struct kind *kind;
+	FILE *in;
+	const char *name;
+	long long rows;
+	struct bad_rows *bad;
+};
+
+static int import_csv(struct cli *cli, void *ctx, struct summit_err *err)
+{
+	struct csv_file *f = ctx;
+	return csv_import_all(cli->db, f->kind, f->in, f->name, &f->rows, print_bad_row,
+	                      f->bad, err);
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -144,25 +165,22 @@ static int run_import(struct cli *cli, int argc, char **argv)
 		                 strerror(errno));
 	struct summit_err err;
 	err_clear(&err);
-	long long rows = 0;
+	struct strbuf warnings = {0};
 	struct bad_rows bad = {cli};
-	int status = db_begin(cli->db, &err);
-	if (!status) {
-		status = csv_import_all(cli->db, kind, in, is_stdin ? "<stdin>" : path,
-		                        &rows, print_bad_row, &bad, &err);
-		status = db_end(cli->db, status, &err);
-	}
+	struct csv_file file = {kind, in, is_stdin ? "<stdin>" : path, 0, &bad};
+	int status = cli_change(cli, kind, import_csv, &file, &warnings, &err);
+	if (!is_stdin)
+		fclose(in);
 	if (bad.count > IMPORT_SHOWN_ROWS)
 		cli_error(cli, EXIT_REFUSED, "and %lld more bad rows",
 		          bad.count - IMPORT_SHOWN_ROWS);
 	if (status && bad.count)
 		return cli_error(cli, EXIT_REFUSED, "%s; nothing was imported", err.msg);
-	if (!is_stdin)
-		fclose(in);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("imported %lld %s from %s\n", rows,
-	       rows == 1 ? kind->singular : kind->plural, path);
+	cli_print(stdout, "imported %lld %s from %s\n", file.rows,
+	          file.rows == 1 ? kind->singular : kind->plural, path);
+	cli_warn(&warnings);
 	return EXIT_OK;
 }
 
@@ -175,7 +193,11 @@ const struct verb verb_import = {
             "spreadsheets in French and other locales write them; FILE - reads\n"
             "standard input. Every bad row is reported (the first 20 in full) as\n"
             "FILE:LINE: column NAME: what was wrong, expected what\n"
-            "and nothing is added.\n"
+            "and nothing is added. A cell `summit export csv` protected from\n"
+            "spreadsheets ('=..., '+..., '-..., '@...) reads without its quote.\n"
+            "Rows that are valid but create a problem `summit check` reports (a room\n"
+            "booked twice, a hotel block exceeded) are saved, and each new problem is\n"
+            "printed on stderr as \"warning: ...\"; the exit status stays 0.\n"
             "Example:\n"
             "  summit import people delegates-from-embassy.csv\n"
             "\n"
@@ -183,9 +205,8 @@ const struct verb verb_import = {
             "another calendar program: SUMMARY is the title, LOCATION a room's name\n"
             "(or \"room, venue\"), CATEGORIES the kind when one names a session kind\n"
             "(else plenary), DESCRIPTION and STATUS:CANCELLED are kept. An unknown\n"
-            "room, a time outside the event's days or while the room is taken, or a\n"
-            "malformed file is refused as FILE:LINE: PROPERTY: why, and nothing is\n"
-            "added.\n"
+            "room, a time outside the event's days, or a malformed file is refused\n"
+            "as FILE:LINE: PROPERTY: why, and nothing is added.\n"
             "ics-reply reads iTIP answers (METHOD:REPLY) to the invitations of\n"
             "`summit export ics --invitations` and moves each invitation, found by\n"
             "UID and attendee, to accepted or declined; TENTATIVE makes it\n"

@@ -9,6 +9,8 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = &kind_event;
 	if (argc < 2)
 		return cli_usage(cli);
+	if (cli_set_today(cli, NULL)) /* before any file is made */
+		return EXIT_REFUSED;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	struct summit_err err;
 	err_clear(&err);
@@ -17,6 +19,7 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	if (!status)
 		status = db_create_staged(cli->db_path, &db, &err);
 	if (!status) {
+		cli_set_today(cli, db); /* checked above */
 		status = db_begin(db, &err);
 		if (!status)
 			status = record_insert(db, kind, values, NULL, &err);
@@ -30,7 +33,7 @@ static int run_init(struct cli *cli, int argc, char **argv)
 	free(values);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("created %s\n", cli->db_path);
+	cli_print(stdout, "created %s\n", cli->db_path);
 	return EXIT_OK;
 }
 

@@ -83,7 +83,7 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 	}
 	if (status)
 		return cli_fail(cli, &err);
-	printf("invitation of %s: %s\n", move.delegation, move.state);
+	cli_print(stdout, "invitation of %s: %s\n", move.delegation, move.state);
 	return EXIT_OK;
 }
 

@@ -4,6 +4,8 @@ static int run_load(struct cli *cli, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage(cli);
+	if (cli_set_today(cli, NULL)) /* before any file is made */
+		return EXIT_REFUSED;
 	struct summit_err err;
 	err_clear(&err);
 	struct summit_db *db;
@@ -12,6 +14,7 @@ static int run_load(struct cli *cli, int argc, char **argv)
 	int status = db_create_staged(cli->db_path, &db, &err);
 	if (status)
 		return cli_fail(cli, &err);
+	cli_set_today(cli, db); /* checked above */
 	status = db_begin(db, &err);
 	if (!status)
 		status = csv_load_directory(db, argv[1], &err);
@@ -25,7 +28,8 @@ static int run_load(struct cli *cli, int argc, char **argv)
 		status = db_install(db, &err);
 	if (status)
 		return cli_fail(cli, &err);
-	printf("loaded %lld records from %s into %s\n", total, argv[1], cli->db_path);
+	cli_print(stdout, "loaded %lld records from %s into %s\n", total, argv[1],
+	          cli->db_path);
 	return EXIT_OK;
 }
 

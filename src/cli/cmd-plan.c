@@ -62,7 +62,7 @@ static int run_rooming(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	struct summit_err err = {0};
 	long long id = 0;
-	if (hotel && record_find(cli->db, kind_find("hotels"), hotel, &id, &err))
+	if (hotel && record_find(cli->db, &kind_hotels, hotel, &id, &err))
 		return cli_fail(cli, &err);
 	FILE *f = path ? fopen(path, "w") : stdout;
 	if (!f)
@@ -91,8 +91,8 @@ static int run_undo(struct cli *cli, int argc, char **argv)
 	const char *name;
 	if (planner_undo(cli->db, &plan, &name, &changes, &err))
 		return cli_fail(cli, &err);
-	printf("undid plan %lld (%s): %lld change%s put back\n", plan, name, changes,
-	       changes == 1 ? "" : "s");
+	cli_print(stdout, "undid plan %lld (%s): %lld change%s put back\n", plan, name,
+	          changes, changes == 1 ? "" : "s");
 	return EXIT_OK;
 }
 

@@ -181,9 +181,10 @@ static int run_print(struct cli *cli, int argc, char **argv)
 	if (status)
 		return cli_fail(cli, &err);
 	if (n)
-		printf("wrote %lld badge%s to %s\n", n, n == 1 ? "" : "s", s.path);
+		cli_print(stdout, "wrote %lld badge%s to %s\n", n, n == 1 ? "" : "s",
+		          s.path);
 	else
-		printf("wrote the %s to %s\n", what, s.path);
+		cli_print(stdout, "wrote the %s to %s\n", what, s.path);
 	return EXIT_OK;
 }
 #endif

@@ -78,7 +78,7 @@ static int run_remove(struct cli *cli, int argc, char **argv)
 	if (status)
 		return cli_fail(cli, &err);
 	if (!cascade)
-		printf("removed %s %s\n", kind->singular, key);
+		cli_print(stdout, "removed %s %s\n", kind->singular, key);
 	return EXIT_OK;
 }
 

@@ -62,7 +62,7 @@ static int run_report(struct cli *cli, int argc, char **argv)
 	if (status)
 		return cli_fail(cli, &err);
 	if (path)
-		printf("wrote the report to %s\n", path);
+		cli_print(stdout, "wrote the report to %s\n", path);
 	return EXIT_OK;
 }
 #endif

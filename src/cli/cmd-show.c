@@ -50,8 +50,8 @@ static int run_show(struct cli *cli, int argc, char **argv)
 			char money[48];
 			const char *shown = output_display(
 			    &kind->fields[i], rec.values[i], money, sizeof money);
-			printf("%-*s  %s\n", width, kind->fields[i].name,
-			       shown ? shown : "");
+			cli_print(stdout, "%-*s  %s\n", width, kind->fields[i].name,
+			          shown ? shown : "");
 		}
 		printf("%-*s  %lld\n", width, "revision", rec.revision);
 	}

@@ -80,8 +80,8 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	text_money(s->budget_cents, s->currency, need, sizeof need);
 	text_money(s->pledged_cents, s->currency, pledged, sizeof pledged);
 	text_money(s->received_cents, s->currency, received, sizeof received);
-	printf("%s\n%s, %s, %s to %s\n", s->name, s->city, s->country, s->first_day,
-	       s->last_day);
+	cli_print(stdout, "%s\n%s, %s, %s to %s\n", s->name, s->city, s->country,
+	          s->first_day, s->last_day);
 	if (s->days_left > 0)
 		printf("%ld days left (today is %s)\n\n", s->days_left, s->today);
 	else
@@ -90,9 +90,9 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	       "%lld people\n",
 	       s->delegations, s->participants, s->observers, s->guests, s->people);
 	printf("invitations  ");
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++)
 		printf(" %s %lld%s", invitation_states[i], s->invitations[i],
-		       i + 1 < STATUS_INVITATION_STATES ? "," : "\n");
+		       i + 1 < INVITATION_STATE_COUNT ? "," : "\n");
 	printf("accepted      %lld: %lld without hotel, %lld without arrival details\n",
 	       s->accepted, s->accepted_without_hotel, s->accepted_without_arrival);
 	print_attendance(a);
@@ -101,8 +101,8 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	printf("transport     %lld arrivals, %lld without pickup; %lld trips, %lld "
 	       "vehicles\n",
 	       s->arrivals, s->arrivals_without_pickup, s->trips, s->vehicles);
-	printf("budget        need %s, pledged %s, received %s\n", need, pledged,
-	       received);
+	cli_print(stdout, "budget        need %s, pledged %s, received %s\n", need,
+	          pledged, received);
 	printf("tasks         %lld open, %lld overdue\n", s->tasks_open,
 	       s->tasks_overdue);
 	print_problems(&s->problems);
@@ -117,7 +117,7 @@ static void print_json(const struct event_status *s, const struct attendance *a)
 	       "\"guests\": %lld, \"people\": %lld,\n",
 	       s->delegations, s->participants, s->observers, s->guests, s->people);
 	printf(" \"invitations\": {");
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++)
 		printf("%s\"%s\": %lld", i ? ", " : "", invitation_states[i],
 		       s->invitations[i]);
 	printf("},\n \"accepted\": %lld, \"accepted_without_hotel\": %lld, "
@@ -178,7 +178,7 @@ static void print_tsv(const struct event_status *s, const struct attendance *a)
 	ROW("observers", "%lld", s->observers);
 	ROW("guests", "%lld", s->guests);
 	ROW("people", "%lld", s->people);
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++) {
 		snprintf(name, sizeof name, "invitations.%s", invitation_states[i]);
 		ROW(name, "%lld", s->invitations[i]);
 	}
@@ -262,12 +262,13 @@ const struct verb verb_status = {
     .name = "status",
     .usage = "[--format table|tsv|json] [--by TIME]",
     .summary = "the event's readiness figures on one screen",
-    .help = "Days left, invitations by state, accepted delegations without hotel or\n"
-            "arrival details (the host delegation, named as the event's country,\n"
-            "needs neither), arrivals without pickup, budget need against pledges,\n"
-            "open and overdue tasks, and the problems `summit check` finds (with its\n"
-            "default thresholds), by severity and kind. \"Today\" is --today or\n"
-            "$SUMMIT_TODAY when set.\n"
+    .help = "Days left, invitations by state, accepted delegations without hotel\n"
+            "(the delegations check's no-hotel names) or arrival details (those living\n"
+            "in town, the host and in_town=yes, need neither), arrivals without\n"
+            "pickup, budget need against pledges, open and overdue tasks, and the\n"
+            "problems `summit check` finds (with the event's settings), by severity and\n"
+            "kind. \"Today\" is --today or $SUMMIT_TODAY when set, else the clock's\n"
+            "date in the event's time zone.\n"
             "Attendance: delegations invited (an invitation went out), accepted,\n"
             "accredited (a badge approved, printed or collected) and attended (a\n"
             "member checked in by --by TIME, else now), for all, their people, and\n"

@@ -19,6 +19,9 @@ void cli_start(void)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	umask(077);
+	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
+	 * than a silent kill (in the terminal UI too). */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage)
@@ -48,8 +51,6 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 				    "--today: got \"%s\", expected a date as "
 				    "YYYY-MM-DD",
 				    optarg);
-			/* One place for "today": the core reads SUMMIT_TODAY. */
-			setenv("SUMMIT_TODAY", optarg, 1);
 			cli->today = optarg;
 			break;
 		}
@@ -72,8 +73,25 @@ int cli_global_options(struct cli *cli, int argc, char **argv, const char *usage
 	return -1;
 }
 
+int cli_set_today(const struct cli *cli, struct summit_db *db)
+{
+	const char *env = getenv("SUMMIT_TODAY");
+	const char *today = cli->today ? cli->today : env;
+	struct summit_err err;
+	err_clear(&err);
+	int y, m, d;
+	if (!db && today && *today && !when_parse_date(today, &y, &m, &d))
+		err_set(&err, SUMMIT_INVALID, "got \"%s\", expected a date as YYYY-MM-DD",
+		        today);
+	if (err.msg[0] || (db && db_set_today(db, today, &err)))
+		return cli_error(cli, EXIT_REFUSED, "%s: %s",
+		                 cli->today ? "--today" : "SUMMIT_TODAY", err.msg);
+	return EXIT_OK;
+}
+
 /* An interrupted load or export removes its temporary files, then dies of
- * the signal as it would have. */
+ * the signal as it would have. Verbs only: the terminal UI leaves these
+ * signals to ncurses, which restores the terminal. */
 static void on_interrupt(int sig)
 {
 	cleanup_run();
@@ -88,9 +106,6 @@ static void set_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	/* Past `ulimit -f` a write fails with EFBIG, which is reported, rather
-	 * than a silent kill. */
-	signal(SIGXFSZ, SIG_IGN);
 }
 
 void cli_warn_about_db(const struct cli *cli)
@@ -108,12 +123,43 @@ int cli_run_verb(struct cli *cli, int argc, char **argv)
 	err_clear(&err);
 	if (cli->verb->db == VERB_OPENS_DB && db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	if (cli->db && cli_set_today(cli, cli->db)) {
+		db_close(cli->db);
+		return EXIT_REFUSED;
+	}
 	if (cli->db)
 		cli_warn_about_db(cli);
 	int code = cli->verb->run(cli, argc, argv);
 	db_close(cli->db);
 	when_cleanup();
 	return code;
+}
+
+/* Everything the CLI prints from the data goes through text_sanitize. */
+static int print_safe(FILE *out, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		return -1;
+	char *text = xmalloc((size_t)len + 1);
+	vsnprintf(text, (size_t)len + 1, fmt, ap);
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
+	int n = fputs(safe, out) == EOF ? -1 : (int)strlen(safe);
+	free(safe);
+	free(text);
+	return n;
+}
+
+int cli_print(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = print_safe(out, fmt, ap);
+	va_end(ap);
+	return n;
 }
 
 int cli_error(const struct cli *cli, int code, const char *fmt, ...)
@@ -123,7 +169,7 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
 		fprintf(stderr, "%s: ", cli->verb->name);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;

@@ -28,6 +28,10 @@ static int open_tui(struct cli *cli)
 	err_clear(&err);
 	if (db_open(cli->db_path, &cli->db, &err))
 		return cli_fail(cli, &err);
+	if (cli_set_today(cli, cli->db)) {
+		db_close(cli->db);
+		return EXIT_REFUSED;
+	}
 	cli_warn_about_db(cli);
 	if (!db_has_event(cli->db)) {
 		db_close(cli->db);
@@ -35,7 +39,7 @@ static int open_tui(struct cli *cli)
 		                 "%s holds no event yet: create it with `summit init`",
 		                 cli->db_path);
 	}
-	int code = tui_run(cli->db);
+	int code = tui_run(cli->db, cli->db_path);
 	db_close(cli->db);
 	when_cleanup();
 	return code;

@@ -53,20 +53,18 @@ int cli_format(const struct cli *cli, const char *name, unsigned allowed,
 	return EXIT_REFUSED;
 }
 
+/* Backslashes doubled, then tab, newline and CR as \t, \n, \r, and any
+ * other control character escaped by text_sanitize. */
 static void put_tsv(FILE *out, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\t')
-			fputs("\\t", out);
-		else if (*s == '\n')
-			fputs("\\n", out);
-		else if (*s == '\r')
-			fputs("\\r", out);
-		else if (*s == '\\')
-			fputs("\\\\", out);
-		else
-			putc(*s, out);
-	}
+	struct strbuf sb = {0};
+	strbuf_add(&sb, "");
+	for (; s && *s; s++)
+		strbuf_addn(&sb, *s == '\\' ? "\\\\" : s, *s == '\\' ? 2 : 1);
+	char *safe = text_sanitize(sb.buf, 0);
+	fputs(safe, out);
+	free(safe);
+	strbuf_free(&sb);
 }
 
 void output_json_string(FILE *out, const char *s)
@@ -79,8 +77,15 @@ void output_json_string(FILE *out, const char *s)
 			fputs("\\n", out);
 		else if (*p == '\t')
 			fputs("\\t", out);
-		else if (*p < 0x20)
+		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(out, "\\u%04x", p[1]), p++; /* C1 controls */
+		else if (*p == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+		                        (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+			fprintf(out, "\\u%04x",
+			        0x2000 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f)),
+			    p += 2; /* bidirectional overrides and isolates */
 		else
 			putc(*p, out);
 	}
@@ -199,13 +204,14 @@ void output_row(struct output *o, const char *const *values, const struct field 
 			    xrealloc(o->cells, o->cap * o->ncolumns * sizeof *o->cells);
 		}
 		for (size_t i = 0; i < o->ncolumns; i++) {
-			/* One line per row: newlines in text show as spaces. */
+			/* One line per row: newlines in text show as spaces;
+			 * other control characters as escapes. */
 			char money[48];
 			const char *shown = output_display(
 			    fields ? &fields[i] : NULL, values[i], money, sizeof money);
-			char *cell = xstrdup(shown ? shown : "");
+			char *cell = text_sanitize(shown, TEXT_KEEP_LINES);
 			for (char *p = cell; *p; p++)
-				if (*p == '\n' || *p == '\t' || *p == '\r')
+				if (*p == '\n' || *p == '\t')
 					*p = ' ';
 			o->cells[o->nrows * o->ncolumns + i] = cell;
 		}
@@ -275,4 +281,40 @@ int output_end(struct output *o)
 	int failed = fflush(o->out) != 0 || ferror(o->out);
 	free(o);
 	return failed;
+}
+
+static int keep_warning(const struct check_problem *p, void *ctx)
+{
+	strbuf_addf(ctx, "warning: %s\n", p->message);
+	return 0;
+}
+
+int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, void *ctx,
+               struct strbuf *warnings, struct summit_err *err)
+{
+	int status = db_begin(cli->db, err);
+	if (status)
+		return status;
+	struct change_watch *watch = NULL;
+	status = change_watch_start(cli->db, kind, &watch, err);
+	if (!status)
+		status = change(cli, ctx, err);
+	if (!status) {
+		status = change_watch_finish(watch, keep_warning, warnings, err);
+		watch = NULL;
+	}
+	change_watch_free(watch);
+	status = db_end(cli->db, status, err);
+	if (status) {
+		strbuf_free(warnings);
+		*warnings = (struct strbuf){0};
+	}
+	return status;
+}
+
+void cli_warn(struct strbuf *warnings)
+{
+	if (warnings->len)
+		fputs(warnings->buf, stderr);
+	strbuf_free(warnings);
 }

@@ -19,9 +19,9 @@ static void print_summary(FILE *out, const struct planner_plan *p)
 		    "quality: %.0f against a bound of %.0f, a gap of %.1f%%\n  (%s)\n",
 		    p->value, p->bound, 100 * planner_gap(p), p->measure);
 	for (size_t i = 0; i < p->nshort; i++)
-		fprintf(out, "short: %s\n", p->shortfalls[i]);
+		cli_print(out, "short: %s\n", p->shortfalls[i]);
 	for (size_t i = 0; i < p->nnotes; i++)
-		fprintf(out, "note: %s\n", p->notes[i]);
+		cli_print(out, "note: %s\n", p->notes[i]);
 }
 
 static void print_json(const struct planner_plan *p, long long applied)
@@ -86,8 +86,8 @@ int plan_print(const struct cli *cli, const struct planner_plan *p,
 			char id[32] = "";
 			if (c->op != PLANNER_ADD)
 				snprintf(id, sizeof id, "#%lld", c->id);
-			printf("%-6s  %-10s  %-7s  %s\n", op_names[c->op],
-			       c->kind->singular, id, c->what ? c->what : "");
+			cli_print(stdout, "%-6s  %-10s  %-7s  %s\n", op_names[c->op],
+			          c->kind->singular, id, c->what ? c->what : "");
 		}
 	} else {
 		static const char *const cols[] = {"op", "kind", "record", "what"};

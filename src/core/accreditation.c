@@ -56,12 +56,15 @@ int accreditation_check_history(struct summit_db *db, long long self,
 {
 	(void)db;
 	(void)self;
-	if (v[3] && !accreditation_can_move(v[3], v[4]))
+	if (v[BADGE_HISTORY_OLD_STATE] &&
+	    !accreditation_can_move(v[BADGE_HISTORY_OLD_STATE],
+	                            v[BADGE_HISTORY_NEW_STATE]))
 		return err_field(
 		    err, "new_state",
 		    "got %s after %s, a move that is not allowed, expected one "
 		    "of: %s",
-		    v[4], v[3], accreditation_next_states(v[3]));
+		    v[BADGE_HISTORY_NEW_STATE], v[BADGE_HISTORY_OLD_STATE],
+		    accreditation_next_states(v[BADGE_HISTORY_OLD_STATE]));
 	return SUMMIT_OK;
 }
 
@@ -343,7 +346,7 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 	memset(out, 0, sizeof *out);
 	if (!db_has_event(db))
 		return err_no_event(err);
-	long long id;
+	long long id = 0; /* set by find_badge; -O1 cannot tell */
 	char state[32];
 	int status = find_badge(db, scan->key, &id, state, sizeof state, out, err);
 	if (status)

@@ -104,6 +104,8 @@ struct query {
 	int nparams;
 	char today[WHEN_DATE_LEN];
 	char *pattern; /* the search's LIKE pattern, owned */
+	bool searched; /* in memory (browse_search.c), with nhits records */
+	long long nhits;
 };
 
 /* Parameter ?1 is always today's date, so expressions may use it. */
@@ -206,8 +208,16 @@ static bool key_matches(struct strbuf *sb, const struct kind *kind, int n)
 
 /* Matches text in any text or code field, or a referenced record's key,
  * without regard to case or accents (summit_fold on both sides). */
-static void add_search(struct query *q, const struct kind *kind, const char *text)
+static void add_search(struct summit_db *db, struct query *q, const struct kind *kind,
+                       const char *text)
 {
+	/* From the folded text kept in memory when it can be read. */
+	if (browse_search_hits(db, kind, text, &q->nhits)) {
+		add_and(q);
+		strbuf_add(&q->where, "summit_search_hit(t.id)");
+		q->searched = true;
+		return;
+	}
 	struct strbuf pattern = {0};
 	char *folded = text_fold(text);
 	strbuf_add(&pattern, "%");
@@ -271,7 +281,7 @@ static int query_build(struct summit_db *db, const struct browse *b, struct quer
                        struct summit_err *err)
 {
 	memset(q, 0, sizeof *q);
-	int status = when_today(q->today, err);
+	int status = when_today(db, q->today, err);
 	if (status)
 		return status;
 	add_param(q, (struct param){.s = q->today});
@@ -280,7 +290,7 @@ static int query_build(struct summit_db *db, const struct browse *b, struct quer
 	if (!status && b->cond)
 		add_cond(q, b->cond, b->param);
 	if (!status && b->search && *b->search)
-		add_search(q, b->kind, b->search);
+		add_search(db, q, b->kind, b->search);
 	if (!status && !q->where.len)
 		strbuf_add(&q->where, " WHERE 1");
 	if (!status && q->nparams >= (int)(sizeof q->params / sizeof q->params[0]))
@@ -340,6 +350,12 @@ int browse_count(struct summit_db *db, const struct browse *b, long long *count,
 	int status = query_build(db, b, &q, err);
 	if (status)
 		return status;
+	/* A search alone: its hits are the count. */
+	if (q.searched && !b->nfilters && !b->cond) {
+		*count = q.nhits;
+		query_free(&q);
+		return SUMMIT_OK;
+	}
 	char *sql =
 	    xasprintf("SELECT count(*) FROM \"%s\" t%s", b->kind->table, q.where.buf);
 	sqlite3_stmt *st;

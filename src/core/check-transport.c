@@ -339,8 +339,10 @@ static int row_head(struct check_ctx *c, sqlite3_stmt *st, void *arg)
 	long long person = sqlite3_column_int64(st, 1);
 	const char *name = (const char *)sqlite3_column_text(st, 2);
 	const char *rank = (const char *)sqlite3_column_text(st, 3);
-	const char *role =
-	    strcmp(rank, "head-of-state") == 0 ? "head of state" : "head of government";
+	const char *role = strcmp(rank, "head-of-state") == 0 ? "head of state"
+	                   : strcmp(rank, "head-of-government") == 0
+	                       ? "head of government"
+	                       : "minister";
 	char label[300];
 	if (person) {
 		struct check_subject s[] = {{&kind_people, person, NULL, name},
@@ -360,28 +362,34 @@ int check_head_without_car(struct check_ctx *c)
 {
 	/* A dedicated car: a car whose trips carry only that delegation's people.
 	 * From the cars to their trips and riders (CROSS JOIN keeps that order),
-	 * not through every rider of every bus. */
-	return check_query(
-	    c,
-	    "WITH car AS (SELECT t.vehicle, r.ref, p.delegation FROM vehicles v"
-	    "  CROSS JOIN trips t ON t.vehicle = v.id"
-	    "  CROSS JOIN trip_riders r ON r.owner = t.id JOIN people p ON p.id = r.ref"
-	    "  WHERE v.kind = 'car'),"
-	    " own AS (SELECT vehicle FROM car GROUP BY vehicle"
-	    "  HAVING min(delegation) = max(delegation)),"
-	    " head AS (SELECT p.delegation, p.id, p.name, coalesce(p.rank, d.rank) AS "
-	    "rank"
-	    "  FROM people p JOIN delegations d ON d.id = p.delegation"
-	    "  WHERE p.rank IN ('head-of-state', 'head-of-government')"
-	    "  OR (p.role = 'head' AND p.rank IS NULL"
-	    "   AND d.rank IN ('head-of-state', 'head-of-government')))"
-	    /* IN over a subquery that does not depend on h: SQLite builds the
-	     * set of people with a car of their own once, not once a head. */
-	    " SELECT h.delegation, h.id, h.name, h.rank FROM head h WHERE h.id NOT IN"
-	    "  (SELECT car.ref FROM car JOIN own ON own.vehicle = car.vehicle)"
-	    " UNION ALL SELECT d.id, 0, d.head, d.rank FROM delegations d"
-	    "  WHERE d.rank IN ('head-of-state', 'head-of-government')"
-	    "  AND NOT EXISTS (SELECT 1 FROM head h WHERE h.delegation = d.id)"
+	 * not through every rider of every bus. ?1 is a third rank that needs
+	 * one: minister when the event's minister_cars says so. IN over a
+	 * subquery that does not depend on h: SQLite builds the set of people
+	 * with a car of their own once, not once a head. */
+	// clang-format off
+	return check_query(c,
+	    "WITH car AS ("
+	    "       SELECT t.vehicle, r.ref, p.delegation FROM vehicles v"
+	    "        CROSS JOIN trips t ON t.vehicle = v.id"
+	    "        CROSS JOIN trip_riders r ON r.owner = t.id"
+	    "         JOIN people p ON p.id = r.ref"
+	    "        WHERE v.kind = 'car'),"
+	    "     own AS ("
+	    "       SELECT vehicle FROM car GROUP BY vehicle"
+	    "       HAVING min(delegation) = max(delegation)),"
+	    "     head AS ("
+	    "       SELECT p.delegation, p.id, p.name, coalesce(p.rank, d.rank) AS rank"
+	    "         FROM people p JOIN delegations d ON d.id = p.delegation"
+	    "        WHERE p.rank IN ('head-of-state', 'head-of-government', ?1)"
+	    "           OR (p.role = 'head' AND p.rank IS NULL"
+	    "               AND d.rank IN ('head-of-state', 'head-of-government', ?1)))"
+	    " SELECT h.delegation, h.id, h.name, h.rank FROM head h"
+	    "  WHERE h.id NOT IN (SELECT car.ref FROM car JOIN own ON own.vehicle = car.vehicle)"
+	    " UNION ALL"
+	    " SELECT d.id, 0, d.head, d.rank FROM delegations d"
+	    "  WHERE d.rank IN ('head-of-state', 'head-of-government', ?1)"
+	    "    AND NOT EXISTS (SELECT 1 FROM head h WHERE h.delegation = d.id)"
 	    " ORDER BY 1, 2",
-	    NULL, NULL, row_head, NULL);
+	    c->settings.minister_cars ? "minister" : "head-of-state", NULL, row_head, NULL);
+	// clang-format on
 }

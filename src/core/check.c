@@ -544,7 +544,7 @@ int check_run(struct summit_db *db, const struct check_options *options, check_f
 	if (!status && !db_has_event(db))
 		status = err_no_event(err);
 	if (!status)
-		status = when_today(c.today, err);
+		status = when_today(db, c.today, err);
 	if (!status)
 		status = model_settings_read(db, &c.settings, err);
 	if (options->pickup_margin >= 0)

@@ -87,8 +87,9 @@ static struct check_kept *fresh(struct summit_db *db)
 {
 	struct check_kept *k = db->check_kept;
 	char today[WHEN_DATE_LEN];
-	if (!k || !k->valid || when_today(today, NULL) || strcmp(today, k->today) != 0 ||
-	    k->commits != db->commits || k->data_version != db_data_version(db))
+	if (!k || !k->valid || when_today(db, today, NULL) ||
+	    strcmp(today, k->today) != 0 || k->commits != db->commits ||
+	    k->data_version != db_data_version(db))
 		return NULL;
 	return k;
 }
@@ -115,7 +116,7 @@ int check_kept_run(struct summit_db *db, const char *only, check_fn fn, void *ct
 		 * next call run the checks again rather than trust these. */
 		k->data_version = db_data_version(db);
 		k->commits = db->commits;
-		int status = when_today(k->today, err);
+		int status = when_today(db, k->today, err);
 		if (!status)
 			status = check_run(db, NULL, keep, k, err);
 		if (status) {

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,33 @@ static int fail(struct import *im, long line, const char *column, const char *fm
 	return im->status;
 }
 
+/* A spreadsheet runs a cell that begins with one of these as a formula
+ * (OWASP, CSV injection). */
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* "-3", "+1.50": a number is no formula, and stays a number. */
+static bool plain_number(const char *s)
+{
+	s += *s == '-' || *s == '+';
+	size_t whole = strspn(s, "0123456789");
+	if (!whole)
+		return false;
+	s += whole;
+	if (*s == '.' && s[1])
+		s += 1 + strspn(s + 1, "0123456789");
+	return *s == '\0';
+}
+
+/* A cell that would start a formula, or that begins with the quote which
+ * protects one, is written after a single quote, which import removes. */
+static bool protected_cell(const char *value)
+{
+	return (formula_start(value[0]) && !plain_number(value)) || value[0] == '\'';
+}
+
 /* A row that is refused: the end of the import, or with csv_import_all one
  * more message and on to the next row. */
 static void fail_row(struct import *im, long line, const char *column, const char *msg)
@@ -93,7 +121,17 @@ static void on_field(void *data, size_t len, void *ctx)
 		return; /* counted, reported at the end of the row */
 	int f = im->columns[at];
 	free(im->values[f]);
-	im->values[f] = xstrndup(text, len);
+	char *value = im->values[f] = xstrndup(text, len); /* text has no NUL */
+	/* A cell csv_write_field protected reads as what it protects. */
+	if (value[0] == '\'' && value[1] && protected_cell(value + 1))
+		memmove(value, value + 1, strlen(value));
+	/* A cell written on Windows breaks its lines with CRLF: kept as LF,
+	 * since a CR on its own would return a terminal's cursor. */
+	char *in = im->values[f], *out = in;
+	for (; *in; in++)
+		if (!(in[0] == '\r' && in[1] == '\n'))
+			*out++ = *in;
+	*out = '\0';
 }
 
 static void read_header(struct import *im)
@@ -277,11 +315,14 @@ void csv_write_field(FILE *out, const char *value)
 {
 	if (!value)
 		return;
-	if (!value[strcspn(value, ",\"\r\n")] && value[0] != ' ') {
+	bool protect = protected_cell(value);
+	if (!value[strcspn(value, ",\"\r\n")] && value[0] != ' ' && !protect) {
 		fputs(value, out);
 		return;
 	}
 	putc('"', out);
+	if (protect)
+		putc('\'', out);
 	for (const char *p = value; *p; p++) {
 		if (*p == '"')
 			putc('"', out);

@@ -608,6 +608,7 @@ void db_close(struct summit_db *db)
 		return;
 	cache_free(db->cache);
 	check_kept_free(db);
+	browse_search_free(db);
 	db_memo_clear(db);
 	if (db->memo)
 		free(db->memo->slots);
@@ -718,6 +719,21 @@ int err_no_event(struct summit_err *err)
 bool db_has_event(struct summit_db *db)
 {
 	return db->zone_name[0] != '\0';
+}
+
+int db_set_today(struct summit_db *db, const char *date, struct summit_err *err)
+{
+	int y, m, d;
+	if (date && *date && !when_parse_date(date, &y, &m, &d))
+		return err_set(err, SUMMIT_INVALID,
+		               "got \"%s\", expected a date as YYYY-MM-DD", date);
+	snprintf(db->today, sizeof db->today, "%s", date ? date : "");
+	return SUMMIT_OK;
+}
+
+void db_set_clock(struct summit_db *db, long long now)
+{
+	db->clock = now;
 }
 
 long long db_data_version(struct summit_db *db)

@@ -236,11 +236,8 @@ icalcomponent *ics_new_calendar(struct summit_db *db, const char *name,
 	if (method)
 		icalcomponent_add_property(
 		    cal, icalproperty_new_method(icalproperty_string_to_method(method)));
-	if (name) {
-		icalproperty *p = icalproperty_new_x(name);
-		icalproperty_set_x_name(p, "X-WR-CALNAME");
-		icalcomponent_add_property(cal, p);
-	}
+	(void)name; /* written by calendar_name_line: libical leaves an
+	             * x-property's commas unescaped */
 	icalproperty *tzname = icalproperty_new_x(db->zone_name);
 	icalproperty_set_x_name(tzname, "X-WR-TIMEZONE");
 	icalcomponent_add_property(cal, tzname);
@@ -818,11 +815,74 @@ static int emit_scope_now(struct sink *sink, enum ics_scope scope, const char *k
 	return SUMMIT_OK;
 }
 
+/* Drops, in place, what no calendar line may carry (RFC 5545 3.3.11): C0
+ * controls other than the line ends and tab, DEL and C1 controls; and the
+ * bidirectional overrides that would reorder a name on screen. libical
+ * escapes newlines in text, and the data's own input checks refuse the
+ * rest; this keeps a file written before those checks just as clean. */
+void ics_strip_controls(char *text)
+{
+	unsigned char *in = (unsigned char *)text, *out = in;
+	for (; *in; in++) {
+		if (*in == 0x7f ||
+		    (*in < 0x20 && *in != '\r' && *in != '\n' && *in != '\t'))
+			continue;
+		if (*in == 0xc2 && in[1] >= 0x80 && in[1] <= 0x9f) {
+			in++;
+			continue;
+		}
+		if (*in == 0xe2 && ((in[1] == 0x80 && in[2] >= 0xaa && in[2] <= 0xae) ||
+		                    (in[1] == 0x81 && in[2] >= 0xa6 && in[2] <= 0xa9))) {
+			in += 2; /* a bidirectional override or isolate */
+			continue;
+		}
+		*out++ = *in;
+	}
+	*out = '\0';
+}
+
+/* "X-WR-CALNAME:" and value as TEXT (RFC 5545 3.3.11: backslash, comma,
+ * semicolon and newline escaped), folded at 75 octets between characters. */
+static char *calendar_name_line(const char *value)
+{
+	struct strbuf sb = {0};
+	strbuf_add(&sb, "X-WR-CALNAME:");
+	size_t line = sb.len;
+	for (const unsigned char *p = (const unsigned char *)value; *p;) {
+		char piece[4];
+		size_t n;
+		if (*p == '\\' || *p == ',' || *p == ';' || *p == '\n') {
+			piece[0] = '\\', piece[1] = *p == '\n' ? 'n' : (char)*p, n = 2;
+			p++;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			piece[0] = ' ', n = 1;
+			p++;
+		} else {
+			size_t len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+			for (n = 0; n < len && p[n]; n++)
+				piece[n] = (char)p[n];
+			p += n;
+		}
+		if (line + n > 75) {
+			strbuf_add(&sb, "\r\n ");
+			line = 1;
+		}
+		strbuf_addn(&sb, piece, n);
+		line += n;
+	}
+	strbuf_add(&sb, "\r\n");
+	char *text = strbuf_take(&sb);
+	ics_strip_controls(text);
+	return text;
+}
+
 /* The calendar's text before and after its components. */
 static int split_shell(icalcomponent *cal, char **head, char **tail,
                        struct summit_err *err)
 {
 	char *text = icalcomponent_as_ical_string_r(cal);
+	if (text)
+		ics_strip_controls(text);
 	char *end = text ? strstr(text, "END:VCALENDAR") : NULL;
 	if (!end) {
 		free(text);
@@ -839,6 +899,8 @@ static int split_shell(icalcomponent *cal, char **head, char **tail,
 static int emit_to_file(struct sink *sink, icalcomponent *comp)
 {
 	char *text = icalcomponent_as_ical_string_r(comp);
+	if (text)
+		ics_strip_controls(text);
 	int ok = text && fputs(text, sink->out) != EOF;
 	free(text);
 	if (!ok)
@@ -854,12 +916,25 @@ int ics_export(struct summit_db *db, enum ics_scope scope, const char *key, FILE
 		return status;
 	char *name = ics_calendar_name(db, scope, key);
 	icalcomponent *cal = ics_new_calendar(db, name, NULL);
-	free(name);
 	struct sink sink = {.db = db, .emit = emit_to_file, .out = out, .err = err};
 	status = split_shell(cal, &sink.head, &sink.tail, err);
 	icalcomponent_free(cal);
-	if (status)
+	if (status) {
+		free(name);
 		return status;
+	}
+	/* The name goes after BEGIN:VCALENDAR. */
+	char *line = calendar_name_line(name);
+	char *rest = strstr(sink.head, "\r\n");
+	if (rest) {
+		rest += 2;
+		char *head =
+		    xasprintf("%.*s%s%s", (int)(rest - sink.head), sink.head, line, rest);
+		free(sink.head);
+		sink.head = head;
+	}
+	free(line);
+	free(name);
 	if (fputs(sink.head, out) == EOF)
 		status = err_set(err, SUMMIT_FAILED, "cannot write the calendar");
 	if (!status)
@@ -874,6 +949,8 @@ int ics_export(struct summit_db *db, enum ics_scope scope, const char *key, FILE
 static int emit_resource(struct sink *sink, icalcomponent *comp)
 {
 	char *text = icalcomponent_as_ical_string_r(comp);
+	if (text)
+		ics_strip_controls(text);
 	char *whole = xasprintf("%s%s%s", sink->head, text ? text : "", sink->tail);
 	free(text);
 	icalproperty *uid = icalcomponent_get_first_property(comp, ICAL_UID_PROPERTY);

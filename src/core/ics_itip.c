@@ -11,6 +11,7 @@
 #include "summit/ics.h"
 #include "summit/invitation.h"
 #include "summit/record.h"
+#include "summit/text.h"
 #include "summit/when.h"
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -24,15 +25,61 @@ static const char *strip_mailto(const char *address)
 	return strncasecmp(address, "mailto:", 7) == 0 ? address + 7 : address;
 }
 
+/* Whether an address can go into a CAL-ADDRESS: libical writes the value
+ * raw, so a line break in it would start a property of its own
+ * ("X-INJECTED:1"), and a space, quote or control has no place in a
+ * mailto: URI either. */
+static bool plain_address(const char *address)
+{
+	for (const unsigned char *p = (const unsigned char *)address; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0xa0))
+			return false;
+	return true;
+}
+
+/* A parameter value (CN) with no control characters: libical quotes it and
+ * encodes newlines and quotes (RFC 6868); the rest is not text. The caller
+ * frees it. */
+static char *plain_parameter(const char *value)
+{
+	char *copy = xstrdup(value);
+	for (unsigned char *p = (unsigned char *)copy; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return copy;
+}
+
+/* A date as an iCalendar DATE value, `after` days later. */
+static bool day_value(const char *date, int after, struct icaltimetype *t)
+{
+	int y, m, d;
+	if (!when_parse_date(date, &y, &m, &d))
+		return false;
+	char day[WHEN_DATE_LEN];
+	when_format_day(when_day_number(y, m, d) + after, day);
+	when_parse_date(day, &y, &m, &d);
+	*t = icaltime_null_date();
+	t->year = y, t->month = m, t->day = d;
+	return true;
+}
+
 int ics_export_invitation(struct summit_db *db, const char *code, const char *organizer,
                           FILE *out, struct summit_err *err)
 {
 	if (!db_has_event(db))
 		return err_no_event(err);
-	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL)
-		return err_field(err, "organizer",
-		                 "got \"%s\", expected the host's address",
-		                 organizer ? organizer : "");
+	if (!organizer || !*strip_mailto(organizer) || strchr(organizer, '@') == NULL ||
+	    !plain_address(organizer)) {
+		char *shown = text_sanitize(organizer, 0);
+		int status =
+		    err_field(err, "organizer",
+		              "got \"%s\", expected the host's address (no spaces "
+		              "or control characters)",
+		              shown);
+		free(shown);
+		return status;
+	}
 	sqlite3_stmt *st;
 	int status = db_prepare(
 	    db,
@@ -60,6 +107,18 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 		    "invitations delegation=%s`",
 		    code, code);
 	}
+	if (*col(st, 2) && !plain_address(col(st, 2))) {
+		char *shown = text_sanitize(col(st, 2), 0);
+		sqlite3_finalize(st);
+		status = err_field(err, "email",
+		                   "delegation %s: got \"%s\", not an address that can "
+		                   "go into a calendar, expected one without spaces or "
+		                   "control characters (summit set delegations %s "
+		                   "email=...)",
+		                   code, shown, code);
+		free(shown);
+		return status;
+	}
 	if (!*col(st, 2)) {
 		sqlite3_finalize(st);
 		return err_field(
@@ -68,9 +127,15 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 		    "invitation goes to (summit set delegations %s email=...)",
 		    code, code);
 	}
-	long long first, last, ignored;
-	if ((status = when_day_bounds(db, col(st, 7), &first, &ignored, err)) ||
-	    (status = when_day_bounds(db, col(st, 8), &ignored, &last, err))) {
+	/* The meeting's days, as all-day dates (DTEND the day after the last,
+	 * RFC 5545 3.6.1): midnight to midnight reads as a 48-hour block in
+	 * calcurse and khal. */
+	struct icaltimetype first, last;
+	if (!day_value(col(st, 7), 0, &first) || !day_value(col(st, 8), 1, &last)) {
+		status = err_set(err, SUMMIT_INVALID,
+		                 "the event's days \"%s\" to \"%s\" are "
+		                 "not dates, expected YYYY-MM-DD",
+		                 col(st, 7), col(st, 8));
 		sqlite3_finalize(st);
 		return status;
 	}
@@ -86,8 +151,8 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	/* The meeting's revision: it grows when its name or days change. */
 	icalcomponent_add_property(
 	    ev, icalproperty_new_sequence((int)(sqlite3_column_int64(st, 9) - 1)));
-	ics_add_time(db, ev, ICAL_DTSTART_PROPERTY, first);
-	ics_add_time(db, ev, ICAL_DTEND_PROPERTY, last);
+	icalcomponent_add_property(ev, icalproperty_new_dtstart(first));
+	icalcomponent_add_property(ev, icalproperty_new_dtend(last));
 	icalcomponent_add_property(ev, icalproperty_new_summary(col(st, 4)));
 	ics_add_owned(ev, icalproperty_new_location,
 	              xasprintf("%s, %s", col(st, 5), col(st, 6)));
@@ -104,12 +169,16 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	char *org = xasprintf("mailto:%s", strip_mailto(organizer));
 	icalproperty *p = icalproperty_new_organizer(org);
 	free(org);
-	icalproperty_add_parameter(p, icalparameter_new_cn(col(st, 6)));
+	char *cn = plain_parameter(col(st, 6));
+	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+	free(cn);
 	icalcomponent_add_property(ev, p);
 	char *att = xasprintf("mailto:%s", strip_mailto(col(st, 2)));
 	p = icalproperty_new_attendee(att);
 	free(att);
-	icalproperty_add_parameter(p, icalparameter_new_cn(col(st, 1)));
+	cn = plain_parameter(col(st, 1));
+	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+	free(cn);
 	/* Observers and guests are welcome; participants are expected. */
 	bool participant = strcmp(col(st, 3), "participant") == 0;
 	icalproperty_add_parameter(
@@ -124,6 +193,8 @@ int ics_export_invitation(struct summit_db *db, const char *code, const char *or
 	icalcomponent_add_component(cal, ev);
 	char *text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
+	if (text)
+		ics_strip_controls(text);
 	if (!text || fputs(text, out) == EOF)
 		status = err_set(err, SUMMIT_FAILED, "cannot write the invitation");
 	free(text);
@@ -492,27 +563,6 @@ static char *room_names(struct summit_db *db)
 	return strbuf_take(&sb);
 }
 
-/* A room holds one session at a time. */
-static int room_taken(struct summit_db *db, const char *room, long long start,
-                      long long end, char **title)
-{
-	sqlite3_stmt *st;
-	if (db_prepare(db,
-	               "SELECT s.title FROM sessions s JOIN rooms r ON r.id = s.room"
-	               " WHERE r.name = ?1 AND s.status <> 'cancelled' AND s.start < ?3"
-	               " AND s.\"end\" > ?2 ORDER BY s.start LIMIT 1",
-	               &st, NULL))
-		return 0;
-	sqlite3_bind_text(st, 1, room, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	int taken = sqlite3_step(st) == SQLITE_ROW;
-	if (taken)
-		*title = xstrdup(col(st, 0));
-	sqlite3_finalize(st);
-	return taken;
-}
-
 static int session_event(struct summit_db *db, const char *name, const char *text, int n,
                          icalcomponent *ev, struct summit_err *err)
 {
@@ -557,19 +607,6 @@ static int session_event(struct summit_db *db, const char *name, const char *tex
 	    icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
 	bool cancelled =
 	    st_prop && icalproperty_get_status(st_prop) == ICAL_STATUS_CANCELLED;
-	char *other = NULL;
-	if (!cancelled && e > s && room_taken(db, room, s, e, &other)) {
-		char from[WHEN_TIME_LEN], to[WHEN_TIME_LEN];
-		when_format_local(db, s, from);
-		when_format_local(db, e, to);
-		snprintf(msg, sizeof msg,
-		         "%s to %s overlaps \"%s\" in %s, expected a time when the room "
-		         "is free",
-		         from, to + 11, other, room);
-		free(other);
-		free(room);
-		return at_line(err, name, event_line(text, n, "DTSTART"), "DTSTART", msg);
-	}
 	/* The instants as they are, even in the hour repeated in autumn. */
 	char from[WHEN_EXACT_LEN], to[WHEN_EXACT_LEN];
 	when_format_exact(db, s, from);

@@ -18,6 +18,10 @@ struct summit_db {
 	char zone_name[64];
 	char first_day[11], last_day[11];
 	bool in_transaction;
+	/* when_today's fixed date ("" for the clock's), and the clock (0: the
+	 * system's); see db_set_today and db_set_clock. */
+	char today[11];
+	long long clock;
 	/* While loading a directory whose history.csv tells the invitations'
 	 * stories, new invitations do not write their own first history row. */
 	bool loading_history;
@@ -33,6 +37,8 @@ struct summit_db {
 	struct check_kept *check_kept;
 	/* The same for badges while badge-history.csv is loaded. */
 	bool loading_badge_history;
+	/* The folded text a list is searched in (browse_search.c). */
+	struct search_index *search;
 };
 
 /* Frees the kept problems (check_kept.c). */
@@ -85,5 +91,13 @@ const char *record_column(const struct field *f);
 /* Appends an SQL expression giving the key text of the `kind` record whose
  * id is the expression id_sql (record.c). */
 void record_key_expr(struct strbuf *sb, const struct kind *kind, const char *id_sql);
+
+/* Search as one types (browse_search.c): finds text in the records of
+ * kind, from their folded text read once per version of the file, and
+ * marks them for the SQL function summit_search_hit(id); false when the
+ * text could not be read (search in SQL then). */
+bool browse_search_hits(struct summit_db *db, const struct kind *kind, const char *text,
+                        long long *nhits);
+void browse_search_free(struct summit_db *db);
 
 #endif

@@ -1,4 +1,5 @@
 #include "summit/kind.h"
+#include "summit/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +18,15 @@
 static const char *const ranks[] = {
     "head-of-state",   "head-of-government", "vice-president", "minister",
     "deputy-minister", "ambassador",         "official",       NULL};
-const char *const invitation_states[] = {"draft",        "sent",     "delivered",
-                                         "acknowledged", "accepted", "declined",
-                                         "withdrawn",    NULL};
+const char *const invitation_states[INVITATION_STATE_COUNT + 1] = {
+#define INVITATION_STATE_NAME(ID, name) name,
+    INVITATION_STATE_LIST(INVITATION_STATE_NAME)
+#undef INVITATION_STATE_NAME
+        NULL};
 const char *const accreditation_states[] = {"requested", "approved", "printed",
                                             "collected", "revoked",  NULL};
-const char *const badge_categories[] = {"participant", "observer", "press", "staff",
-                                        "security",    NULL};
+const char *const badge_categories[] = {"participant", "observer", "press",
+                                        "staff",       "security", NULL};
 
 #define KIND_FIELD_ROW(id, name, ...) {name, __VA_ARGS__},
 
@@ -100,6 +103,41 @@ static int event_after_update(struct summit_db *db, long long id, struct summit_
 static const struct field delegation_fields[] = {DELEGATION_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field person_fields[] = {PERSON_FIELDS(KIND_FIELD_ROW)};
+
+static long long key_id(struct summit_db *db, const struct kind *kind, const char *key)
+{
+	long long id = 0;
+	if (!key || !*key || record_find(db, kind, key, &id, NULL))
+		return 0;
+	return id;
+}
+
+/* A delegation has one head. */
+static int check_person(struct summit_db *db, long long self, const char *const *v,
+                        struct summit_err *err)
+{
+	if (strcmp(v[PERSON_ROLE], "head") != 0)
+		return SUMMIT_OK;
+	sqlite3_stmt *st;
+	int status = db_prepare(db,
+	                        "SELECT id, name FROM people"
+	                        " WHERE delegation = ?1 AND role = 'head' AND id != ?2"
+	                        " ORDER BY id LIMIT 1",
+	                        &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, key_id(db, &kind_delegations, v[PERSON_DELEGATION]));
+	sqlite3_bind_int64(st, 2, self);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		status =
+		    err_field(err, "role",
+		              "got head, but %s already has a head, %s (person #%lld), "
+		              "expected another role, or %s's role changed first",
+		              v[PERSON_DELEGATION], sqlite3_column_text(st, 1),
+		              sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return status;
+}
 
 static const struct field invitation_fields[] = {INVITATION_FIELDS(KIND_FIELD_ROW)};
 
@@ -198,15 +236,177 @@ static const struct field vehicle_fields[] = {VEHICLE_FIELDS(KIND_FIELD_ROW)};
 
 static const struct field trip_fields[] = {TRIP_FIELDS(KIND_FIELD_ROW)};
 
+/* ---- pickups: a trip linked to an arrival or a departure ---- */
+
+/* Where and when a trip runs, as stored. */
+struct leg {
+	long long origin, destination, depart, arrive;
+};
+
+enum misfit { FITS, WRONG_PLACE, WRONG_DAY, WRONG_TIME };
+
+
+/* An arrival's pickup leaves its airport after landing, within the
+ * window; a departure's trip reaches its airport before take-off, within
+ * the window. */
+static enum misfit pickup_misfit(bool arrival, long long airport, long long flight,
+                                 const struct leg *trip)
+{
+	if ((arrival ? trip->origin : trip->destination) != airport)
+		return WRONG_PLACE;
+	if (arrival ? trip->depart < flight : trip->arrive > flight)
+		return WRONG_TIME;
+	if (arrival ? trip->depart > flight + MODEL_PICKUP_WINDOW
+	            : trip->arrive < flight - MODEL_PICKUP_WINDOW)
+		return WRONG_DAY;
+	return FITS;
+}
+
+static void place_name(struct summit_db *db, long long id, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	snprintf(out, size, "place #%lld", id);
+	if (db_prepare(db, "SELECT name FROM places WHERE id = ?1", &st, NULL))
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* The arrival side: its pickup must fit the flight. */
+static int check_arrival(struct summit_db *db, long long self, const char *const *v,
+                         struct summit_err *err)
+{
+	(void)self;
+	long long trip = key_id(db, &kind_trips, v[ARRIVAL_PICKUP]);
+	long long airport = key_id(db, &kind_places, v[ARRIVAL_AIRPORT]);
+	long long flight;
+	if (!trip || !airport || when_parse_local(db, v[ARRIVAL_TIME], &flight, NULL))
+		return SUMMIT_OK; /* no pickup, or reported field by field */
+	sqlite3_stmt *st;
+	int status = db_prepare(db,
+	                        "SELECT origin, destination, depart, arrive FROM trips"
+	                        " WHERE id = ?1",
+	                        &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, trip);
+	struct leg leg = {0};
+	if (sqlite3_step(st) == SQLITE_ROW)
+		leg = (struct leg){
+		    sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+	sqlite3_finalize(st);
+	bool arrival = strcmp(v[ARRIVAL_DIRECTION], "arrival") == 0;
+	char place[256], at[WHEN_TIME_LEN], when[WHEN_TIME_LEN];
+	when_format_local(db, arrival ? leg.depart : leg.arrive, at);
+	when_format_local(db, flight, when);
+	switch (pickup_misfit(arrival, airport, flight, &leg)) {
+	case FITS:
+		return SUMMIT_OK;
+	case WRONG_PLACE:
+		place_name(db, arrival ? leg.origin : leg.destination, place,
+		           sizeof place);
+		return err_field(err, "pickup",
+		                 arrival
+		                     ? "got trip #%lld, which leaves from %s, expected a "
+		                       "trip from the flight's airport %s"
+		                     : "got trip #%lld, which goes to %s, expected a "
+		                       "trip to the flight's airport %s",
+		                 trip, place, v[ARRIVAL_AIRPORT]);
+	case WRONG_DAY:
+		return err_field(err, "pickup",
+		                 arrival
+		                     ? "got trip #%lld, which leaves at %s, more than 6 "
+		                       "hours after the flight lands at %s, expected a "
+		                       "trip that leaves soon after it lands"
+		                     : "got trip #%lld, which reaches the airport at %s, "
+		                       "more than 6 hours before the flight leaves at "
+		                       "%s, expected a trip shortly before it leaves",
+		                 trip, at, when);
+	case WRONG_TIME:
+		return err_field(err, "pickup",
+		                 arrival
+		                     ? "got trip #%lld, which leaves at %s, before the "
+		                       "flight lands at %s, expected a trip that leaves "
+		                       "after it lands"
+		                     : "got trip #%lld, which reaches the airport at %s, "
+		                       "after the flight leaves at %s, expected a trip "
+		                       "that arrives before it leaves",
+		                 trip, at + 11, when + 11);
+	}
+	return SUMMIT_OK;
+}
+
+/* The trip side: a changed trip must still fit the flights it meets. */
+static int check_trip_flights(struct summit_db *db, long long self, const struct leg *leg,
+                              const char *const *v, struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(db,
+	                        "SELECT id, direction = 'arrival', airport, time,"
+	                        " coalesce(flight, '') FROM arrivals"
+	                        " WHERE pickup = ?1 ORDER BY time, id",
+	                        &st, err);
+	if (status)
+		return status;
+	sqlite3_bind_int64(st, 1, self);
+	while (!status && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		bool arrival = sqlite3_column_int(st, 1);
+		long long airport = sqlite3_column_int64(st, 2);
+		long long flight = sqlite3_column_int64(st, 3);
+		const char *name = (const char *)sqlite3_column_text(st, 4);
+		char place[256], when[WHEN_TIME_LEN];
+		when_format_local(db, flight, when);
+		place_name(db, airport, place, sizeof place);
+		const char *what = arrival ? "lands" : "leaves";
+		switch (pickup_misfit(arrival, airport, flight, leg)) {
+		case FITS:
+			break;
+		case WRONG_PLACE:
+			status = err_field(
+			    err, arrival ? "origin" : "destination",
+			    "got %s, but the trip %s arrival #%lld (flight %s) at %s, "
+			    "expected %s, or another pickup for that flight first",
+			    v[arrival ? TRIP_ORIGIN : TRIP_DESTINATION],
+			    arrival ? "meets" : "takes", id, name, place, place);
+			break;
+		case WRONG_DAY:
+		case WRONG_TIME:
+			status = err_field(
+			    err, arrival ? "depart" : "arrive",
+			    "got %s, but the trip %s arrival #%lld (flight %s), which %s "
+			    "at %s, expected a time %s (within 6 hours), or another "
+			    "pickup "
+			    "for that flight first",
+			    v[arrival ? TRIP_DEPART : TRIP_ARRIVE],
+			    arrival ? "meets" : "takes", id, name, what, when,
+			    arrival ? "after it lands" : "before it leaves");
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
 static int check_trip(struct summit_db *db, long long self, const char *const *v,
                       struct summit_err *err)
 {
-	(void)self;
 	if (strcmp(v[TRIP_ORIGIN], v[TRIP_DESTINATION]) == 0)
 		return err_field(err, "destination",
 		                 "got %s, the origin itself, expected another place",
 		                 v[TRIP_DESTINATION]);
-	return check_order(db, v[TRIP_DEPART], v[TRIP_ARRIVE], "arrive", err);
+	int status = check_order(db, v[TRIP_DEPART], v[TRIP_ARRIVE], "arrive", err);
+	if (status || !self)
+		return status;
+	struct leg leg = {key_id(db, &kind_places, v[TRIP_ORIGIN]),
+	                  key_id(db, &kind_places, v[TRIP_DESTINATION])};
+	if (when_parse_local(db, v[TRIP_DEPART], &leg.depart, NULL) ||
+	    when_parse_local(db, v[TRIP_ARRIVE], &leg.arrive, NULL))
+		return SUMMIT_OK;
+	return check_trip_flights(db, self, &leg, v, err);
 }
 
 static const struct field arrival_fields[] = {ARRIVAL_FIELDS(KIND_FIELD_ROW)};
@@ -234,11 +434,14 @@ static const struct field checkin_fields[] = {CHECKIN_FIELDS(KIND_FIELD_ROW)};
 KIND(kind_event, "event", "event", event_fields, 0, .singleton = true,
      .check = check_event, .after_insert = event_after_insert,
      .before_update = event_before_update, .after_update = event_after_update,
+     .affects = ENUM("session-outside-event", "late-arrival", "no-hotel"),
      .help = "the meeting itself: one per file");
 KIND(kind_delegations, "delegations", "delegation", delegation_fields, 0,
+     .affects = ENUM("room-too-small", "delegation-double-booked", "late-arrival",
+                     "shuttle-late", "no-hotel"),
      .help = "a state or an organisation taking part");
-KIND(kind_people, "people", "person", person_fields, 0,
-     .help = "a member of a delegation");
+KIND(kind_people, "people", "person", person_fields, 0, .check = check_person,
+     .affects = ENUM("no-hotel"), .help = "a member of a delegation");
 KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
      .after_insert = invitation_after_insert,
      .help = "one per delegation, with its channel and state");
@@ -246,26 +449,38 @@ KIND(kind_history, "history", "history", history_fields, 0, .import_only = true,
      .check = invitation_check_history, .after_import = invitation_check_histories,
      .help = "every change of an invitation's state");
 KIND(kind_venues, "venues", "venue", venue_fields, 0, .help = "a conference centre");
-KIND(kind_rooms, "rooms", "room", room_fields, 0, .help = "a meeting room of a venue");
+KIND(kind_rooms, "rooms", "room", room_fields, 0, .affects = ENUM("room-too-small"),
+     .help = "a meeting room of a venue");
 KIND(kind_sessions, "sessions", "session", session_fields, 0, .check = check_session,
+     .affects = ENUM("room-double-booked", "room-too-small", "session-outside-event",
+                     "delegation-double-booked", "late-arrival", "shuttle-late"),
      .help = "a meeting in the programme");
 KIND(kind_places, "places", "place", place_fields, 0,
+     .affects = ENUM("late-arrival", "shuttle-late", "trip-too-short"),
      .help = "airport, hotel, venue: where vehicles stop");
 KIND(kind_travel, "travel", "travel", travel_fields, 0, .check = check_travel,
      .unique_rule = "another row joins the same two places, expected one row per pair "
                     "of places (it covers both directions)",
+     .affects = ENUM("late-arrival", "shuttle-late", "trip-too-short"),
      .help = "minutes by road between two places");
 KIND(kind_hotels, "hotels", "hotel", hotel_fields, 0, .check = check_hotel,
+     .affects = ENUM("shuttle-late", "trip-too-short"),
      .help = "where delegations sleep");
-KIND(kind_blocks, "blocks", "block", block_fields, 0,
+KIND(kind_blocks, "blocks", "block", block_fields, 0, .affects = ENUM("hotel-overbooked"),
      .help = "rooms a hotel holds for the event, per night");
 KIND(kind_allocations, "allocations", "allocation", allocation_fields, 0,
+     .affects = ENUM("hotel-overbooked", "no-hotel", "shuttle-late"),
      .help = "rooms given to a delegation, per night");
 KIND(kind_vehicles, "vehicles", "vehicle", vehicle_fields, 0,
+     .affects = ENUM("vehicle-too-small", "driver-double-booked"),
      .help = "a bus, van or car with its driver");
 KIND(kind_trips, "trips", "trip", trip_fields, 0, .check = check_trip,
+     .affects = ENUM("pickup-early", "vehicle-too-small", "vehicle-double-booked",
+                     "driver-double-booked", "trip-too-short", "late-arrival",
+                     "shuttle-late"),
      .help = "a vehicle's run from place to place");
-KIND(kind_arrivals, "arrivals", "arrival", arrival_fields, 0,
+KIND(kind_arrivals, "arrivals", "arrival", arrival_fields, 0, .check = check_arrival,
+     .affects = ENUM("pickup-early", "late-arrival", "no-hotel"),
      .help = "a flight in or out, with its pickup");
 KIND(kind_partners, "partners", "partner", partner_fields, 0,
      .help = "who supports the event");
@@ -284,11 +499,11 @@ KIND(kind_checkins, "checkins", "checkin", checkin_fields, 0, .import_only = tru
      .help = "a badge scanned at the venue's entrance or a room's door");
 
 const struct kind *const kinds[] = {
-    &kind_event,       &kind_delegations, &kind_people,  &kind_invitations,
-    &kind_history,     &kind_venues,      &kind_rooms,   &kind_sessions,
-    &kind_places,      &kind_travel,      &kind_hotels,  &kind_blocks,
-    &kind_allocations, &kind_vehicles,    &kind_trips,   &kind_arrivals,
-    &kind_partners,    &kind_costs,       &kind_pledges, &kind_tasks,
+    &kind_event,          &kind_delegations,   &kind_people,   &kind_invitations,
+    &kind_history,        &kind_venues,        &kind_rooms,    &kind_sessions,
+    &kind_places,         &kind_travel,        &kind_hotels,   &kind_blocks,
+    &kind_allocations,    &kind_vehicles,      &kind_trips,    &kind_arrivals,
+    &kind_partners,       &kind_costs,         &kind_pledges,  &kind_tasks,
     &kind_accreditations, &kind_badge_history, &kind_checkins,
 };
 const size_t kind_count = COUNT(kinds);

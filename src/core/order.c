@@ -130,7 +130,8 @@ int order_delegations(struct summit_db *db, const struct order_options *o,
 		status = db_step_error(db, rc, err);
 	sqlite3_finalize(st);
 	if (n)
-		qsort(v, n, sizeof *v, cmp_sortable);
+		if (n)
+			qsort(v, n, sizeof *v, cmp_sortable);
 	list->v = xmalloc((n ? n : 1) * sizeof *list->v);
 	size_t host = n;
 	for (size_t i = 0; i < n; i++) {

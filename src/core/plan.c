@@ -80,11 +80,14 @@ int plan_day_sessions(struct summit_db *db, const char *date, plan_session_fn fn
 	long long start, end;
 	int status = when_day_bounds(db, date, &start, &end, err);
 	sqlite3_stmt *st;
+	// clang-format off
 	if (!status)
 		status = db_prepare(db,
-		                    SESSION_COLUMNS " WHERE s.start >= ? AND s.start < ?"
-		                                    " ORDER BY s.start, r.name, s.id",
-		                    &st, err);
+		    SESSION_COLUMNS
+		    " WHERE s.start >= ? AND s.start < ?"
+		    " ORDER BY s.start, r.name, s.id",
+		    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, start);
@@ -130,17 +133,19 @@ int plan_hotel_nights(struct summit_db *db, plan_night_fn fn, void *ctx,
                       struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status = db_prepare(
-	    db,
+	// clang-format off
+	int status = db_prepare(db,
 	    "SELECT h.id, h.name, n.night,"
-	    " coalesce((SELECT b.rooms FROM blocks b WHERE b.hotel = h.id AND b.night ="
-	    "  n.night), 0),"
-	    " coalesce((SELECT sum(a.rooms) FROM allocations a WHERE a.hotel = h.id AND"
-	    "  a.night = n.night), 0)"
-	    " FROM hotels h JOIN (SELECT hotel, night FROM blocks UNION"
-	    "  SELECT hotel, night FROM allocations) n ON n.hotel = h.id"
+	    "       coalesce((SELECT b.rooms FROM blocks b"
+	    "                  WHERE b.hotel = h.id AND b.night = n.night), 0),"
+	    "       coalesce((SELECT sum(a.rooms) FROM allocations a"
+	    "                  WHERE a.hotel = h.id AND a.night = n.night), 0)"
+	    "  FROM hotels h"
+	    "  JOIN (SELECT hotel, night FROM blocks"
+	    "        UNION SELECT hotel, night FROM allocations) n ON n.hotel = h.id"
 	    " ORDER BY h.name, n.night",
 	    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	return db_each_row(db, st, night_row, RELAY(fn, ctx, 0), err);
@@ -167,15 +172,18 @@ int plan_stays(struct summit_db *db, long long hotel, long long delegation,
                plan_stay_fn fn, void *ctx, struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status = db_prepare(
-	    db,
+	// clang-format off
+	int status = db_prepare(db,
 	    "SELECT h.id, d.id, h.name, d.code, d.name, min(a.night), max(a.night),"
-	    " count(DISTINCT a.night), max(a.rooms)"
-	    " FROM allocations a JOIN hotels h ON h.id = a.hotel"
-	    " JOIN delegations d ON d.id = a.delegation"
+	    "       count(DISTINCT a.night), max(a.rooms)"
+	    "  FROM allocations a"
+	    "  JOIN hotels h ON h.id = a.hotel"
+	    "  JOIN delegations d ON d.id = a.delegation"
 	    " WHERE (?1 = 0 OR h.id = ?1) AND (?2 = 0 OR d.id = ?2)"
-	    " GROUP BY h.id, d.id ORDER BY h.name, d.code",
+	    " GROUP BY h.id, d.id"
+	    " ORDER BY h.name, d.code",
 	    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, hotel);
@@ -208,19 +216,21 @@ int plan_day_trips(struct summit_db *db, const char *date, long long vehicle,
 	long long start, end;
 	int status = when_day_bounds(db, date, &start, &end, err);
 	sqlite3_stmt *st;
+	// clang-format off
 	if (!status)
-		status = db_prepare(
-		    db,
-		    "SELECT t.id, v.id, v.code, t.kind, o.name, d.name, v.driver, "
-		    "t.depart,"
-		    " t.arrive, (SELECT count(*) FROM trip_riders r WHERE r.owner = "
-		    "t.id),"
-		    " v.capacity FROM trips t JOIN vehicles v ON v.id = t.vehicle"
-		    " JOIN places o ON o.id = t.origin JOIN places d ON d.id = "
-		    "t.destination"
+		status = db_prepare(db,
+		    "SELECT t.id, v.id, v.code, t.kind, o.name, d.name, v.driver,"
+		    "       t.depart, t.arrive,"
+		    "       (SELECT count(*) FROM trip_riders r WHERE r.owner = t.id),"
+		    "       v.capacity"
+		    "  FROM trips t"
+		    "  JOIN vehicles v ON v.id = t.vehicle"
+		    "  JOIN places o ON o.id = t.origin"
+		    "  JOIN places d ON d.id = t.destination"
 		    " WHERE t.depart >= ?1 AND t.depart < ?2 AND (?3 = 0 OR v.id = ?3)"
 		    " ORDER BY v.code, t.depart, t.id",
 		    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, start);
@@ -255,19 +265,21 @@ int plan_flights(struct summit_db *db, const char *date, long long delegation,
 	long long start = -(1LL << 60), end = 1LL << 60;
 	int status = date ? when_day_bounds(db, date, &start, &end, err) : SUMMIT_OK;
 	sqlite3_stmt *st;
+	// clang-format off
 	if (!status)
-		status = db_prepare(
-		    db,
+		status = db_prepare(db,
 		    "SELECT a.id, a.delegation, a.pickup, d.code, a.direction, a.flight,"
-		    " p.name, pe.name, v.code, a.time, t.depart, a.party"
-		    " FROM arrivals a JOIN delegations d ON d.id = a.delegation"
-		    " JOIN places p ON p.id = a.airport"
-		    " LEFT JOIN people pe ON pe.id = a.person"
-		    " LEFT JOIN trips t ON t.id = a.pickup"
-		    " LEFT JOIN vehicles v ON v.id = t.vehicle"
+		    "       p.name, pe.name, v.code, a.time, t.depart, a.party"
+		    "  FROM arrivals a"
+		    "  JOIN delegations d ON d.id = a.delegation"
+		    "  JOIN places p ON p.id = a.airport"
+		    "  LEFT JOIN people pe ON pe.id = a.person"
+		    "  LEFT JOIN trips t ON t.id = a.pickup"
+		    "  LEFT JOIN vehicles v ON v.id = t.vehicle"
 		    " WHERE a.time >= ?1 AND a.time < ?2 AND (?3 = 0 OR d.id = ?3)"
 		    " ORDER BY a.time, d.code, a.id",
 		    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	sqlite3_bind_int64(st, 1, start);
@@ -294,17 +306,20 @@ int plan_budget(struct summit_db *db, plan_budget_fn fn, void *ctx,
                 struct summit_err *err)
 {
 	sqlite3_stmt *st;
-	int status = db_prepare(
-	    db,
-	    "SELECT * FROM (SELECT c.id AS id, c.name AS name, c.category AS category,"
-	    " c.amount,"
-	    " coalesce((SELECT sum(p.amount) FROM pledges p WHERE p.cost = c.id), 0),"
-	    " coalesce((SELECT sum(p.received) FROM pledges p WHERE p.cost = c.id), 0)"
-	    " FROM costs c"
-	    " UNION ALL SELECT 0, NULL, NULL, 0, coalesce(sum(amount), 0),"
-	    " coalesce(sum(received), 0) FROM pledges WHERE cost IS NULL)"
+	/* Each cost with the pledges for it, then one line for the others. */
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT * FROM ("
+	    "  SELECT c.id AS id, c.name AS name, c.category AS category, c.amount,"
+	    "         coalesce((SELECT sum(p.amount) FROM pledges p WHERE p.cost = c.id), 0),"
+	    "         coalesce((SELECT sum(p.received) FROM pledges p WHERE p.cost = c.id), 0)"
+	    "    FROM costs c"
+	    "  UNION ALL"
+	    "  SELECT 0, NULL, NULL, 0, coalesce(sum(amount), 0), coalesce(sum(received), 0)"
+	    "    FROM pledges WHERE cost IS NULL)"
 	    " ORDER BY id = 0, category, name",
 	    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	return db_each_row(db, st, budget_row, RELAY(fn, ctx, 0), err);
@@ -316,13 +331,17 @@ int plan_days(struct summit_db *db, char (*first)[11], char (*last)[11],
 	snprintf(*first, sizeof *first, "%s", db->first_day);
 	snprintf(*last, sizeof *last, "%s", db->last_day);
 	sqlite3_stmt *st;
-	int status = db_prepare(
-	    db,
-	    "SELECT min(x), max(x) FROM (SELECT min(start) AS x FROM sessions UNION ALL"
-	    " SELECT max(start) FROM sessions UNION ALL SELECT min(depart) FROM trips"
-	    " UNION ALL SELECT max(depart) FROM trips UNION ALL SELECT min(time) FROM"
-	    " arrivals UNION ALL SELECT max(time) FROM arrivals)",
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT min(x), max(x) FROM ("
+	    "  SELECT min(start) AS x FROM sessions UNION ALL"
+	    "  SELECT max(start) FROM sessions UNION ALL"
+	    "  SELECT min(depart) FROM trips UNION ALL"
+	    "  SELECT max(depart) FROM trips UNION ALL"
+	    "  SELECT min(time) FROM arrivals UNION ALL"
+	    "  SELECT max(time) FROM arrivals)",
 	    &st, err);
+	// clang-format on
 	if (status)
 		return status;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {

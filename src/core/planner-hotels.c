@@ -985,7 +985,7 @@ static char **alloc_values(struct hctx *c, const struct kind *kind,
 
 static void make_changes(struct hctx *c)
 {
-	const struct kind *kind = kind_find("allocations");
+	const struct kind *kind = &kind_allocations;
 	if (c->nout)
 		qsort(c->out, c->nout, sizeof *c->out, cmp_placed);
 	/* A split may give one hotel's night in two parts: one record. */

@@ -210,7 +210,7 @@ static void row_veh(struct pctx *c, sqlite3_stmt *st)
 {
 	GROW(c->v, c->nv, cap_v);
 	struct pveh *v = &c->v[c->nv++];
-	memset(v, 0, sizeof *v);
+	*v = (struct pveh){0}; /* no owner yet */
 	v->id = sqlite3_column_int64(st, 0);
 	v->code = text_col(st, 1);
 	v->car = strcmp((const char *)sqlite3_column_text(st, 2), "car") == 0;
@@ -538,7 +538,7 @@ static size_t add_trip(struct pctx *c, const struct pveh *v, bool departure,
                        long long origin, long long destination, long long depart,
                        long long arrive, const char *riders, const char *note)
 {
-	const struct kind *kind = kind_find("trips");
+	const struct kind *kind = &kind_trips;
 	char **val = planner_values(kind);
 	char dep[WHEN_TIME_LEN], arr[WHEN_TIME_LEN];
 	time_text(c, depart, dep);
@@ -636,7 +636,8 @@ static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 				hi = mid;
 		}
 		for (; k < c->np && c->p[k].delegation == d->id && main_party > 0; k++) {
-			if (bsearch(&c->p[k].id, c->apart[departure],
+			if (c->napart[departure] &&
+			    bsearch(&c->p[k].id, c->apart[departure],
 			            c->napart[departure], sizeof(long long), cmp_id))
 				continue;
 			riders[nr++] = c->p[k].id;
@@ -772,7 +773,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 	}
 	/* Each flight to the trip with most room left that holds its party
 	 * (a head's car last, so its flight's party rides with the others). */
-	const struct kind *akind = kind_find("arrivals");
+	const struct kind *akind = &kind_arrivals;
 	for (size_t i = from; i < to && nlegs; i++) {
 		struct parr *a = &c->a[i];
 		long best = -1;
@@ -967,7 +968,7 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	(void)first_change;
 	/* Flights that lose their trip and found none keep no dangling link;
 	 * then the old trips go. */
-	const struct kind *akind = kind_find("arrivals"), *tkind = kind_find("trips");
+	const struct kind *akind = &kind_arrivals, *tkind = &kind_trips;
 	for (size_t i = 0; opt->start_over && i < c.na; i++) {
 		struct parr *a = &c.a[i];
 		struct ptrip *t = a->pickup ? find_trip(&c, a->pickup) : NULL;

@@ -252,18 +252,18 @@ static void add_trip(struct sctx *c, const struct sveh *v, long long origin_plac
                      long long arrive, const char *note)
 {
 	(void)origin_place;
-	const struct kind *kind = kind_find("trips");
+	const struct kind *kind = &kind_trips;
 	char **val = planner_values(kind);
 	char dep[WHEN_TIME_LEN], arr[WHEN_TIME_LEN];
 	when_format_local(c->db, depart, dep);
 	when_format_local(c->db, arrive, arr);
-	val[kind_field_index(kind, "vehicle")] = xstrdup(v->code);
-	val[kind_field_index(kind, "kind")] = xstrdup("shuttle");
-	val[kind_field_index(kind, "origin")] = xstrdup(origin);
-	val[kind_field_index(kind, "destination")] = xstrdup(destination);
-	val[kind_field_index(kind, "depart")] = xstrdup(dep);
-	val[kind_field_index(kind, "arrive")] = xstrdup(arr);
-	val[kind_field_index(kind, "note")] = xstrdup(note);
+	val[TRIP_VEHICLE] = xstrdup(v->code);
+	val[TRIP_KIND] = xstrdup("shuttle");
+	val[TRIP_ORIGIN] = xstrdup(origin);
+	val[TRIP_DESTINATION] = xstrdup(destination);
+	val[TRIP_DEPART] = xstrdup(dep);
+	val[TRIP_ARRIVE] = xstrdup(arr);
+	val[TRIP_NOTE] = xstrdup(note);
 	planner_add(c->plan, kind, val,
 	            xasprintf("%s shuttle %s to %s, %s to %s, %s", v->code, origin,
 	                      destination, dep, arr + 11, note));
@@ -352,7 +352,7 @@ int planner_shuttles(struct summit_db *db, const struct planner_options *opt,
 	}
 	/* Trips that stay hold their vehicles; with --start-over the
 	 * unlocked shuttles go. */
-	const struct kind *tkind = kind_find("trips");
+	const struct kind *tkind = &kind_trips;
 	// clang-format off
 	sqlite3_stmt *st;
 	status = db_prepare(db,

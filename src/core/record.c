@@ -90,8 +90,12 @@ static int invalid(struct summit_db *db, const struct field *f, const char *text
 {
 	char expected[256];
 	describe_expected(db, f, expected, sizeof expected);
-	return err_field(err, f->name, "got \"%s\"%s%s, expected %s", text,
-	                 why ? ", " : "", why ? why : "", expected);
+	/* The value quoted as it can be shown: "Togo\x1b[2J". */
+	char *shown = text_sanitize(text, 0);
+	int status = err_field(err, f->name, "got \"%s\"%s%s, expected %s", shown,
+	                       why ? ", " : "", why ? why : "", expected);
+	free(shown);
+	return status;
 }
 
 /* ---- parsing the user's text ---- */
@@ -273,8 +277,9 @@ static int encode(struct summit_db *db, const struct field *f, const char *text,
 	}
 	if (!text_valid_utf8(text))
 		return err_field(err, f->name, "not valid UTF-8, expected UTF-8 text");
-	if (text_has_control(text, f->type == FIELD_TEXT))
-		return invalid(db, f, text, "with control characters", err);
+	if (text_has_control(text, f->type == FIELD_TEXT && !(f->flags & FIELD_ONE_LINE)))
+		return invalid(db, f, text,
+		               "with control or bidirectional-override characters", err);
 	if (strlen(text) > 4000)
 		return err_field(err, f->name, "%zu bytes long, expected at most 4000",
 		                 strlen(text));

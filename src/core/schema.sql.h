@@ -1,6 +1,7 @@
 /* Schema version 1. Later versions append a migration to db.c; never edit a
  * migration that has shipped. Times are INTEGER UTC seconds, dates TEXT
  * YYYY-MM-DD, money INTEGER hundredths. */
+// clang-format off
 static const char schema_v1[] =
     "CREATE TABLE event ("
     " id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL DEFAULT 1,"
@@ -48,8 +49,7 @@ static const char schema_v1[] =
 
     "CREATE TABLE sessions ("
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
-    " title TEXT NOT NULL, kind TEXT NOT NULL, room INTEGER NOT NULL REFERENCES "
-    "rooms(id),"
+    " title TEXT NOT NULL, kind TEXT NOT NULL, room INTEGER NOT NULL REFERENCES rooms(id),"
     " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
     " attendance TEXT NOT NULL DEFAULT 'all', status TEXT NOT NULL DEFAULT 'scheduled',"
     " description TEXT, CHECK (\"end\" > start));"
@@ -91,13 +91,11 @@ static const char schema_v1[] =
     "CREATE TABLE vehicles ("
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
     " code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
-    " capacity INTEGER NOT NULL CHECK (capacity > 0), driver TEXT, phone TEXT, plate "
-    "TEXT);"
+    " capacity INTEGER NOT NULL CHECK (capacity > 0), driver TEXT, phone TEXT, plate TEXT);"
 
     "CREATE TABLE trips ("
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
-    " vehicle INTEGER NOT NULL REFERENCES vehicles(id), kind TEXT NOT NULL DEFAULT "
-    "'transfer',"
+    " vehicle INTEGER NOT NULL REFERENCES vehicles(id), kind TEXT NOT NULL DEFAULT 'transfer',"
     " origin INTEGER NOT NULL REFERENCES places(id),"
     " destination INTEGER NOT NULL REFERENCES places(id),"
     " depart INTEGER NOT NULL, arrive INTEGER NOT NULL, note TEXT,"
@@ -129,8 +127,7 @@ static const char schema_v1[] =
 
     "CREATE TABLE pledges ("
     " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
-    " partner INTEGER NOT NULL REFERENCES partners(id), kind TEXT NOT NULL DEFAULT "
-    "'cash',"
+    " partner INTEGER NOT NULL REFERENCES partners(id), kind TEXT NOT NULL DEFAULT 'cash',"
     " amount INTEGER NOT NULL CHECK (amount >= 0),"
     " received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),"
     " cost INTEGER REFERENCES costs(id), description TEXT);"
@@ -140,6 +137,7 @@ static const char schema_v1[] =
     " title TEXT NOT NULL, owner TEXT, due TEXT NOT NULL,"
     " state TEXT NOT NULL DEFAULT 'open', note TEXT);"
     "CREATE INDEX tasks_due ON tasks(due);";
+// clang-format on
 
 /* Version 2: the part after '@' of the event's calendar UIDs, kept from the
  * event's first name so renaming the event changes no UID (NULL until the

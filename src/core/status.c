@@ -94,7 +94,7 @@ int status_read_figures(struct summit_db *db, struct event_status *s,
 	snprintf(s->first_day, sizeof s->first_day, "%s", sqlite3_column_text(st, 4));
 	snprintf(s->last_day, sizeof s->last_day, "%s", sqlite3_column_text(st, 5));
 	sqlite3_finalize(st);
-	if ((status = when_today(s->today, err)))
+	if ((status = when_today(db, s->today, err)))
 		return status;
 	int y, m, d;
 	when_parse_date(s->first_day, &y, &m, &d);
@@ -102,7 +102,7 @@ int status_read_figures(struct summit_db *db, struct event_status *s,
 	when_parse_date(s->today, &y, &m, &d);
 	s->days_left = first - when_day_number(y, m, d);
 
-	for (int i = 0; i < STATUS_INVITATION_STATES && !status; i++)
+	for (int i = 0; i < INVITATION_STATE_COUNT && !status; i++)
 		status = figure(db, "SELECT count(*) FROM invitations WHERE state = ?",
 		                invitation_states[i], &s->invitations[i], err);
 	struct {

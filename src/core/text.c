@@ -48,15 +48,55 @@ bool text_valid_utf8(const char *s)
 	return true;
 }
 
+/* C1 controls, and the bidirectional embeddings, overrides and isolates
+ * that reorder what follows them on the screen ("Trojan Source"). */
+static bool unsafe_code_point(unsigned cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 bool text_has_control(const char *s, bool multiline)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == 0x7f)
 			return true;
-		if (*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t' || *p == '\r')))
+		if (*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t')))
 			return true;
+		unsigned cp;
+		size_t n = *p >= 0x80 ? decode(p, &cp) : 0;
+		if (n && unsafe_code_point(cp))
+			return true;
+		if (n)
+			p += n - 1;
 	}
 	return false;
+}
+
+char *text_sanitize(const char *s, unsigned flags)
+{
+	struct strbuf sb = {0};
+	strbuf_add(&sb, "");
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		unsigned cp;
+		size_t n = decode(p, &cp);
+		bool keep = (flags & TEXT_KEEP_LINES) && (*p == '\n' || *p == '\t');
+		if (!n) {
+			strbuf_addf(&sb, "\\x%02x", *p); /* not UTF-8 */
+			n = 1;
+		} else if (keep || (cp >= 0x20 && cp != 0x7f && !unsafe_code_point(cp))) {
+			strbuf_addn(&sb, (const char *)p, n);
+		} else if (cp == '\n' || cp == '\t' || cp == '\r') {
+			strbuf_add(&sb, cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : "\\r");
+		} else if (cp < 0x80) {
+			strbuf_addf(&sb, "\\x%02x", cp);
+		} else {
+			strbuf_addf(&sb, "\\u%04x", cp);
+		}
+		p += n;
+	}
+	return strbuf_take(&sb);
 }
 
 static int char_width(unsigned cp)

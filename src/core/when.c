@@ -202,37 +202,33 @@ int when_zone_day_bounds(const char *zone_name, const char *date, long long *sta
 	return SUMMIT_OK;
 }
 
-int when_today(char out[WHEN_DATE_LEN], struct summit_err *err)
+static long long clock_now(struct summit_db *db)
 {
-	const char *fixed = getenv("SUMMIT_TODAY");
-	int y, m, d;
-	if (fixed && *fixed) {
-		if (!when_parse_date(fixed, &y, &m, &d))
-			return err_set(
-			    err, SUMMIT_INVALID,
-			    "SUMMIT_TODAY: got \"%s\", expected a date as YYYY-MM-DD",
-			    fixed);
-		snprintf(out, WHEN_DATE_LEN, "%s", fixed);
+	return db->clock ? db->clock : (long long)time(NULL);
+}
+
+int when_today(struct summit_db *db, char out[WHEN_DATE_LEN], struct summit_err *err)
+{
+	(void)err;
+	if (db->today[0]) {
+		memcpy(out, db->today, WHEN_DATE_LEN);
 		return SUMMIT_OK;
 	}
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(out, WHEN_DATE_LEN, "%Y-%m-%d", &tm);
+	char now[WHEN_TIME_LEN];
+	when_format_local(db, clock_now(db), now);
+	snprintf(out, WHEN_DATE_LEN, "%.10s", now);
 	return SUMMIT_OK;
 }
 
 long long when_now(struct summit_db *db)
 {
-	time_t now = time(NULL);
-	const char *fixed = getenv("SUMMIT_TODAY");
-	long long start, end;
-	if (!fixed || !*fixed || when_day_bounds(db, fixed, &start, &end, NULL))
-		return (long long)now;
+	long long now = clock_now(db), start, end;
+	if (!db->today[0] || when_day_bounds(db, db->today, &start, &end, NULL))
+		return now;
 	char clock[WHEN_TIME_LEN];
-	when_format_local(db, (long long)now, clock);
+	when_format_local(db, now, clock);
 	int h = atoi(clock + 11), m = atoi(clock + 14);
-	return start + h * 3600 + m * 60 + (long long)now % 60;
+	return start + h * 3600 + m * 60 + now % 60;
 }
 
 void when_cleanup(void)

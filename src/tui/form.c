@@ -21,6 +21,7 @@ struct form {
 	int focus, top;
 	char message[1400];
 	bool modified;
+	const struct form_hook *hook;
 };
 
 static bool field_readonly(const struct form *f, size_t i)
@@ -103,7 +104,7 @@ static void field_hint(const struct form *f, const struct field *fl, char *out,
 			strbuf_add(&sb, "YYYY-MM-DD HH:MM, the event's time.");
 			break;
 		case FIELD_MONEY:
-			strbuf_add(&sb, "An amount like 1500 or 1500.50.");
+			strbuf_add(&sb, "An amount like 1 500 000, 1500000 or 1500.50.");
 			break;
 		case FIELD_INT:
 			strbuf_add(&sb, "A whole number.");
@@ -252,89 +253,120 @@ static void cycle_choice(struct form *f, int direction)
 	f->modified = true;
 }
 
-struct pick {
-	struct summit_db *db;
-	const struct kind *kind;
-	char **choices;
-	char **keys;
-	int n;
+/* The time typed into field i of the form, as UTC; false when it does
+ * not read as one. */
+static bool form_time(struct form *f, int i, long long *utc)
+{
+	struct summit_err err;
+	err_clear(&err);
+	return i >= 0 && f->edits[i].text[0] &&
+	       when_parse_local(f->tui->db, f->edits[i].text, utc, &err) == SUMMIT_OK;
+}
+
+struct rooms_ctx {
+	struct picker *p;
+	long long session, start, end;
+	long long *busy; /* room ids taken then */
+	size_t nbusy;
 };
 
-static int pick_row(const struct browse_row *row, void *ctx)
+static int busy_room(const struct plan_session *s, void *data)
 {
-	struct pick *p = ctx;
-	struct record rec = {0};
-	if (record_get(p->db, p->kind, row->id, &rec, NULL) == SUMMIT_OK) {
-		const char *key = rec.values[p->kind->key];
-		char number[24];
-		if (p->kind->fields[p->kind->key].type == FIELD_ID) {
-			snprintf(number, sizeof number, "%lld", row->id);
-			key = number;
-		}
-		/* The key and the next text field that says more (a name). */
-		const char *more = "";
-		for (size_t i = 0; i < p->kind->nfields; i++)
-			if (i != p->kind->key && p->kind->fields[i].type == FIELD_TEXT &&
-			    rec.values[i]) {
-				more = rec.values[i];
-				break;
-			}
-		p->keys[p->n] = xstrdup(key ? key : "");
-		p->choices[p->n] = xasprintf("%-12s %s", key ? key : "", more);
-		p->n++;
+	struct rooms_ctx *c = data;
+	if (s->id != c->session && strcmp(s->status, "cancelled") != 0 &&
+	    s->start < c->end && c->start < s->end) {
+		c->busy = xrealloc(c->busy, (c->nbusy + 1) * sizeof *c->busy);
+		c->busy[c->nbusy++] = s->room_id;
 	}
-	record_clear(&rec);
 	return 0;
 }
 
-/* Offers the records of the field's kind whose text matches what is typed
- * (at most a screenful of pages, never the whole table). */
+static int room_option(const struct record *rec, void *data)
+{
+	struct rooms_ctx *c = data;
+	bool busy = false;
+	for (size_t i = 0; i < c->nbusy; i++)
+		busy |= c->busy[i] == rec->id;
+	char name[200];
+	tui_fit(name, sizeof name, rec->values[ROOM_NAME], 24, false);
+	char *label = xasprintf("%s %5s seats  %s", name, rec->values[ROOM_CAPACITY],
+	                        !c->end ? ""
+	                        : busy  ? "! taken then"
+	                                : "free then");
+	picker_add(c->p, rec->values[ROOM_NAME], label);
+	free(label);
+	return 0;
+}
+
+/* The rooms with their seats and, for a session's times, whether each is
+ * free then. */
+static void rooms_picker(struct form *f, struct picker *p)
+{
+	struct rooms_ctx c = {.p = p, .session = f->id};
+	if (f->kind == &kind_sessions && form_time(f, SESSION_START, &c.start) &&
+	    form_time(f, SESSION_END, &c.end)) {
+		char when[WHEN_TIME_LEN];
+		when_format_local(f->tui->db, c.start, when);
+		when[10] = 0;
+		plan_day_sessions(f->tui->db, when, busy_room, &c, NULL);
+	} else {
+		c.end = 0;
+	}
+	record_each(f->tui->db, &kind_rooms, NULL, 0, room_option, &c, NULL);
+	free(c.busy);
+}
+
+/* The trips an arrival can be met by: from its airport, leaving after it
+ * lands on its day, with date, time and free seats. */
+static void trips_picker(struct form *f, struct picker *p)
+{
+	long long landing;
+	p->empty = "No trip leaves this airport after the landing that day: "
+	           "P on the arrival makes one.";
+	if (form_time(f, ARRIVAL_TIME, &landing))
+		pickup_trip_options(f->tui, p, f->edits[ARRIVAL_AIRPORT].text, landing);
+}
+
+/* Ctrl-T: a picker for the focused reference, narrowed as one types,
+ * starting from everything (not from what the field holds). */
 static void pick_reference(struct form *f)
 {
 	const struct field *fl = &f->kind->fields[f->focus];
 	if (f->readonly[f->focus] || (fl->type != FIELD_REF && fl->type != FIELD_REFLIST))
 		return;
-	struct edit *e = &f->edits[f->focus];
-	const char *word = e->text;
-	if (fl->type == FIELD_REFLIST) {
-		const char *space = strrchr(e->text, ' ');
-		word = space ? space + 1 : e->text;
+	struct picker p = {0};
+	if (fl->ref == &kind_rooms)
+		rooms_picker(f, &p);
+	else if (f->kind == &kind_arrivals && f->focus == ARRIVAL_PICKUP)
+		trips_picker(f, &p);
+	else
+		p.kind = fl->ref;
+	char title[120], key[1024];
+	snprintf(title, sizeof title, "Choose a %s", fl->ref->singular);
+	if (picker_run(f->tui, &p, title, key, sizeof key)) {
+		struct edit *e = &f->edits[f->focus];
+		struct strbuf value = {0};
+		/* A list gets the choice added; a reference is replaced. */
+		if (fl->type == FIELD_REFLIST && e->text[0])
+			strbuf_addf(&value, "%s ", e->text);
+		strbuf_add(&value, key);
+		edit_set(e, value.buf);
+		strbuf_free(&value);
+		f->modified = true;
 	}
-	enum { MAX = 200 };
-	struct pick p = {.db = f->tui->db, .kind = fl->ref};
-	p.choices = xcalloc(MAX + 1, sizeof *p.choices);
-	p.keys = xcalloc(MAX + 1, sizeof *p.keys);
-	struct browse b = {.kind = p.kind, .search = word, .sort = BROWSE_SORT_NATURAL};
-	browse_each(f->tui->db, &b, 0, MAX, pick_row, &p, NULL);
-	if (!p.n) {
-		snprintf(f->message, sizeof f->message, "No %s matches \"%s\".",
-		         p.kind->singular, word);
-	} else {
-		char title[120];
-		snprintf(title, sizeof title, "Choose a %s%s", p.kind->singular,
-		         p.n == MAX ? " (type more to narrow)" : "");
-		int k = tui_choose(f->tui, title, (const char *const *)p.choices, 0);
-		if (k >= 0) {
-			char value[1024];
-			if (fl->type == FIELD_REFLIST)
-				snprintf(value, sizeof value, "%.*s%s",
-				         (int)(word - e->text), e->text, p.keys[k]);
-			else
-				snprintf(value, sizeof value, "%s", p.keys[k]);
-			edit_set(e, value);
-			f->modified = true;
-		}
-	}
-	for (int i = 0; i < p.n; i++) {
-		free(p.choices[i]);
-		free(p.keys[i]);
-	}
-	free(p.choices);
-	free(p.keys);
+	picker_free(&p);
 }
 
-/* Tries to write the record; on refusal puts the message by its field. */
-static long long form_save(struct form *f)
+static int keep_warning(const struct check_problem *p, void *ctx)
+{
+	struct strbuf *sb = ctx;
+	strbuf_addf(sb, "%swarning: %s", sb->len ? "; " : "", p->message);
+	return 0;
+}
+
+/* Tries to write the record; on refusal puts the message by its field. The
+ * problems the change newly causes (change.h) go to *warnings. */
+static long long form_save(struct form *f, struct strbuf *warnings)
 {
 	const struct kind *kind = f->kind;
 	struct summit_db *db = f->tui->db;
@@ -355,16 +387,38 @@ static long long form_save(struct form *f)
 	long long id = f->id;
 	int status = db_begin(db, &err);
 	if (!status) {
-		if (f->id)
+		struct change_watch *watch = NULL;
+		status = change_watch_start(db, kind, &watch, &err);
+		if (!status && f->id)
 			status =
 			    record_update(db, kind, f->id, values, f->revision, &err);
-		else
+		else if (!status)
 			status = record_insert(db, kind, values, &id, &err);
+		/* What goes with the new record, in its transaction. */
+		if (!status && !f->id && f->hook)
+			status = f->hook->after_insert(db, id, f->hook->ctx, &err);
+		if (!status) {
+			status = change_watch_finish(watch, keep_warning, warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
 		status = db_end(db, status, &err);
+	}
+	if (status == SUMMIT_OK) {
+		if (!f->id) {
+			undo_note(f->tui, UNDO_INSERT, kind, id, NULL);
+		} else {
+			/* What the fields held before, for those changed. */
+			for (size_t i = 0; i < kind->nfields; i++)
+				values[i] = values[i] ? f->original[i] : NULL;
+			undo_note(f->tui, UNDO_UPDATE, kind, id, values);
+		}
 	}
 	free(values);
 	if (status == SUMMIT_OK)
 		return id;
+	strbuf_free(warnings);
+	*warnings = (struct strbuf){0};
 	int at = err.field[0] ? kind_field_index(kind, err.field) : -1;
 	if (at >= 0 && !f->hidden[at]) {
 		f->errors[at] = xstrdup(err.msg);
@@ -384,7 +438,13 @@ static long long form_save(struct form *f)
 long long form_run(struct tui *tui, const struct kind *kind, long long id,
                    char *const *prefill)
 {
-	struct form f = {.tui = tui, .kind = kind, .id = id};
+	return form_run_hooked(tui, kind, id, prefill, NULL);
+}
+
+long long form_run_hooked(struct tui *tui, const struct kind *kind, long long id,
+                          char *const *prefill, const struct form_hook *hook)
+{
+	struct form f = {.tui = tui, .kind = kind, .id = id, .hook = hook};
 	size_t n = kind->nfields;
 	f.edits = xcalloc(n, sizeof *f.edits);
 	f.original = xcalloc(n, sizeof *f.original);
@@ -412,10 +472,26 @@ long long form_run(struct tui *tui, const struct kind *kind, long long id,
 		case KEY_RESIZE:
 			break;
 		case 19: /* Ctrl-S */
-		case KEY_F(2):
-			saved = form_save(&f);
-			done = saved != 0;
+		case KEY_F(2): {
+			struct strbuf warnings = {0};
+			long long now = form_save(&f, &warnings);
+			saved = now ? now : saved;
+			done = now != 0;
+			/* Saved, but check now finds something new: say so
+			 * before the planner leaves the record. */
+			if (now && warnings.len &&
+			    tui_confirm(tui, "Saved, with new problems. Edit it again?",
+			                warnings.buf)) {
+				f.id = now;
+				form_load(&f, NULL);
+				f.modified = false;
+				snprintf(f.message, sizeof f.message, "Saved. %s",
+				         warnings.buf);
+				done = false;
+			}
+			strbuf_free(&warnings);
 			break;
+		}
 		case 27: /* Esc */
 		case 7:  /* Ctrl-G */
 			if (!f.modified ||
@@ -563,8 +639,15 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 		if (status) {
 			tui_message(tui, ROLE_ERROR, "Not removed: %s", err.msg);
 		} else {
+			/* Put back as it was (but for its number) by u. */
+			char **values = xcalloc(kind->nfields, sizeof *values);
+			for (size_t i = 0; i < kind->nfields; i++)
+				if (kind->fields[i].type != FIELD_ID)
+					values[i] = rec.values[i];
+			undo_note(tui, UNDO_DELETE, kind, id, values);
+			free(values);
 			tui_reload(tui);
-			tui_message(tui, ROLE_GOOD, "Removed %s.", name);
+			tui_message(tui, ROLE_GOOD, "Removed %s. u puts it back.", name);
 			removed = true;
 		}
 	}
@@ -747,17 +830,35 @@ void form_import(struct tui *tui, const struct kind *kind)
 	struct summit_err err;
 	err_clear(&err);
 	long long rows = 0;
-	/* All or nothing, as `summit import`. */
+	struct strbuf warnings = {0};
+	/* All or nothing, as `summit import`, and watched the same way. */
 	int status = db_begin(tui->db, &err);
-	if (!status)
-		status = db_end(tui->db, csv_import(tui->db, kind, in, path, &rows, &err),
-		                &err);
+	if (!status) {
+		struct change_watch *watch = NULL;
+		status = change_watch_start(tui->db, kind, &watch, &err);
+		if (!status)
+			status = csv_import(tui->db, kind, in, path, &rows, &err);
+		if (!status) {
+			status =
+			    change_watch_finish(watch, keep_warning, &warnings, &err);
+			watch = NULL;
+		}
+		change_watch_free(watch);
+		status = db_end(tui->db, status, &err);
+	}
 	fclose(in);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Nothing imported: %s", err.msg);
 		return;
 	}
 	tui_reload(tui);
+	if (warnings.len) {
+		tui_message(tui, ROLE_ERROR, "Imported %lld %s; %s", rows,
+		            rows == 1 ? kind->singular : kind->plural, warnings.buf);
+		strbuf_free(&warnings);
+		return;
+	}
 	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
 	            rows == 1 ? kind->singular : kind->plural, path);
 }

@@ -89,8 +89,10 @@ struct page_line *page_add(struct page *page, enum role role, const char *fmt, .
 
 void page_clear(struct page *page)
 {
-	for (size_t i = 0; i < page->count; i++)
+	for (size_t i = 0; i < page->count; i++) {
 		free(page->lines[i].text);
+		free(page->lines[i].fold);
+	}
 	page->count = 0;
 	page->cursor.count = 0;
 }
@@ -112,6 +114,7 @@ static void settle(struct page *page, int direction)
 void page_draw(struct page *page, int top, int x, int height, int cols)
 {
 	page->height = height;
+	page->y = top;
 	cursor_clamp(&page->cursor, height);
 	settle(page, 1);
 	cursor_clamp(&page->cursor, height);

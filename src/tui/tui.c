@@ -6,6 +6,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 /* How long getch waits before looking at the file again. */
 #define POLL_MS 1000
@@ -46,6 +49,10 @@ static const struct key_help global_keys[] = {
     {"Q  Ctrl-C", "leave summit"},
     {"Ctrl-Z", "suspend summit (fg in the shell brings it back)"},
     {"R  Ctrl-L", "reload from the file (other planners' changes)"},
+    {"/  w", "find in the view as you type; read the selected line whole"},
+    {"u", "undo the last save or removal (if nobody changed it since)"},
+    {":", "run a summit verb, e.g. :export ics --delegation SEN"},
+    {"mouse", "click selects, a second click opens, the wheel scrolls"},
     {"?", "this help"},
     {NULL, NULL},
 };
@@ -112,12 +119,15 @@ int tui_put(int y, int x, int width, const char *text, enum role role, bool pad)
 		return 0;
 	if (!text)
 		text = "";
-	/* Control characters would move the cursor: show them as spaces. */
+	/* Control characters would move the cursor or talk to the terminal:
+	 * shown escaped by the one filter; a line's breaks as spaces. */
 	char buf[1024];
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
 	size_t n = 0;
-	for (const char *p = text; *p && n < sizeof buf - 1; p++)
-		buf[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+	for (const char *p = safe; *p && n < sizeof buf - 1; p++)
+		buf[n++] = *p == '\n' || *p == '\t' ? ' ' : *p;
 	buf[n] = 0;
+	free(safe);
 	int used;
 	size_t bytes = text_fit(buf, width, &used);
 	attr_t attr = role_attr(role);
@@ -141,8 +151,8 @@ int tui_putf(int y, int x, int width, enum role role, bool pad, const char *fmt,
 
 void tui_fit(char *out, size_t size, const char *text, int width, bool right)
 {
-	if (!text)
-		text = "";
+	char *safe = text_sanitize(text, TEXT_KEEP_LINES);
+	text = safe;
 	int used;
 	size_t bytes = text_fit(text, width, &used);
 	if (bytes + (size_t)(width - used) + 1 > size)
@@ -158,8 +168,9 @@ void tui_fit(char *out, size_t size, const char *text, int width, bool right)
 			out[n++] = ' ';
 	out[n] = 0;
 	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)out[i] < 0x20)
+		if (out[i] == '\n' || out[i] == '\t')
 			out[i] = ' ';
+	free(safe);
 }
 
 void tui_fill(int y, int x, int width, enum role role)
@@ -170,6 +181,33 @@ void tui_fill(int y, int x, int width, enum role role)
 	attron(attr);
 	mvhline(y, x, ' ', width);
 	attroff(attr);
+}
+
+bool tui_ask_day(struct tui *tui, long first, long last, long *day)
+{
+	char today[WHEN_DATE_LEN], typed[64], a[WHEN_DATE_LEN], b[WHEN_DATE_LEN];
+	if (when_today(tui->db, today, NULL) != SUMMIT_OK)
+		today[0] = 0;
+	if (!tui_prompt(tui, "Go to the day (YYYY-MM-DD, Enter: today):", today, typed,
+	                sizeof typed))
+		return false;
+	int y, m, d;
+	when_format_day(first, a);
+	when_format_day(last, b);
+	if (!when_parse_date(typed, &y, &m, &d)) {
+		tui_message(tui, ROLE_ERROR,
+		            "Go to: got \"%s\", expected a date as YYYY-MM-DD.", typed);
+		return false;
+	}
+	long n = when_day_number(y, m, d);
+	if (n < first || n > last) {
+		tui_message(tui, ROLE_WARN,
+		            "%s is not among the days shown here, %s to %s.", typed, a,
+		            b);
+		return false;
+	}
+	*day = n;
+	return true;
 }
 
 void tui_hour(struct summit_db *db, long long utc, char out[6])
@@ -319,8 +357,12 @@ static void draw_status(struct tui *tui)
 		                                                 : tui->message_role);
 		return;
 	}
-	tui_put(LINES - 1, 0, COLS, "? help  Tab views  Enter open  q back  Q quit",
-	        ROLE_STATUS, true);
+	/* The key bar: the current view's own keys first. */
+	const struct view *view = tui->depth ? tui->stack[tui->depth - 1] : NULL;
+	char bar[512];
+	snprintf(bar, sizeof bar, "? help  %s%sq back  / find  w read  u undo  : verb",
+	         view && view->ops->bar ? view->ops->bar : "Enter open", "  ");
+	tui_put(LINES - 1, 0, COLS, bar, ROLE_STATUS, true);
 }
 
 void tui_draw(struct tui *tui)
@@ -386,7 +428,32 @@ static bool notice_changes(struct tui *tui)
 	return true;
 }
 
+static int tui_getch_raw(struct tui *tui);
+
+void tui_key_done(struct tui *tui)
+{
+	if (!tui->key_log || tui->key == ERR || tui->key == KEY_RESIZE)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(tui->key_log, "%d %lld\n", tui->key,
+	        (long long)(now.tv_sec - tui->key_at.tv_sec) * 1000000 +
+	            (now.tv_nsec - tui->key_at.tv_nsec) / 1000);
+	fflush(tui->key_log);
+	tui->key = ERR;
+}
+
 int tui_getch(struct tui *tui)
+{
+	/* The key before this one has been answered (the screen drawn). */
+	tui_key_done(tui);
+	int key = tui_getch_raw(tui);
+	tui->key = key;
+	clock_gettime(CLOCK_MONOTONIC, &tui->key_at);
+	return key;
+}
+
+static int tui_getch_raw(struct tui *tui)
 {
 	for (;;) {
 		int key = getch();
@@ -438,6 +505,122 @@ static void show_help(struct tui *tui)
 	}
 }
 
+/* Splits line into words, "..." and '...' quoting spaces; NULL-ended. */
+static int split_words(char *line, char **words, int max)
+{
+	int n = 0;
+	char *p = line;
+	while (*p && n < max - 1) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		char *out = p;
+		words[n++] = out;
+		char quote = 0;
+		for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
+			if (!quote && (*p == '"' || *p == '\''))
+				quote = *p;
+			else if (quote && *p == quote)
+				quote = 0;
+			else
+				*out++ = *p;
+		}
+		if (*p)
+			p++;
+		*out = 0;
+	}
+	words[n] = NULL;
+	return n;
+}
+
+/* : runs a verb as `summit --db FILE VERB ARGS` in the terminal, then
+ * comes back to the UI, read again. */
+static void run_verb(struct tui *tui)
+{
+	char line[1024];
+	if (!tui_prompt(tui, ":summit", "", line, sizeof line) || !line[0])
+		return;
+	char copy[1024];
+	snprintf(copy, sizeof copy, "%s", line);
+	char *words[64], *argv[70];
+	int n = split_words(copy, words, 64), k = 0;
+	argv[k++] = "summit";
+	argv[k++] = "--db";
+	argv[k++] = (char *)tui->db_path;
+	for (int i = 0; i < n; i++)
+		argv[k++] = words[i];
+	argv[k] = NULL;
+	def_prog_mode();
+	endwin();
+	printf("$ summit %s\n", line);
+	fflush(stdout);
+	/* Ctrl-C stops the verb, not the UI. */
+	void (*was)(int) = signal(SIGINT, SIG_IGN);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	signal(SIGINT, was);
+	int code = pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	printf("\n[summit %s: exit %d] Press Enter to go back to the UI.",
+	       words[0] ? words[0] : "", code);
+	fflush(stdout);
+	for (int c = getchar(); c != EOF && c != '\n' && c != '\r'; c = getchar())
+		;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	tui_reload(tui);
+	tui_message(tui, code ? ROLE_ERROR : ROLE_GOOD, "summit %s: exit %d%s", line,
+	            code, code ? " (its messages were on the screen)" : "");
+}
+
+/* A click: on the tabs, a tab; on a line, its selection (a second click
+ * opens it); the wheel moves as the arrows do. */
+static void mouse(struct tui *tui)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || !tui->depth)
+		return;
+	struct view *view = tui->stack[tui->depth - 1];
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int key = ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN;
+		for (int i = 0; i < 3; i++)
+			view_key(view, key);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (ev.y == 0) {
+		/* The tabs' labels as draw_tabs lays them out. */
+		int full = 0, brief = 0;
+		for (int i = 0; i < NTABS; i++) {
+			full += text_width(tabs[i].name) + 3;
+			brief += text_width(tabs[i].brief) + 3;
+		}
+		for (int i = 0, x = 0; i < NTABS; i++) {
+			const char *name = full <= COLS ? tabs[i].name
+			                   : brief <= COLS || i == tui->tab
+			                       ? tabs[i].brief
+			                       : "";
+			int w = 2 + (*name ? 1 + text_width(name) : 0);
+			if (ev.x >= x && ev.x < x + w) {
+				tui_switch(tui, i);
+				return;
+			}
+			x += w;
+		}
+		return;
+	}
+	if (view_click(view, ev.y))
+		view_key(view, '\r');
+}
+
 static void handle_key(struct tui *tui, int key)
 {
 	struct view *view = tui->stack[tui->depth - 1];
@@ -445,9 +628,19 @@ static void handle_key(struct tui *tui, int key)
 		tui->message[0] = 0;
 	if (key == KEY_RESIZE)
 		return;
+	if (key == KEY_MOUSE) {
+		mouse(tui);
+		return;
+	}
 	if (view_key(view, key))
 		return;
 	switch (key) {
+	case 'u':
+		undo_last(tui);
+		break;
+	case ':':
+		run_verb(tui);
+		break;
 	case 'q':
 	case 27: /* Esc */
 		if (tui->depth > 1)
@@ -486,9 +679,9 @@ static void handle_key(struct tui *tui, int key)
 	}
 }
 
-int tui_run(struct summit_db *db)
+int tui_run(struct summit_db *db, const char *path)
 {
-	struct tui tui = {.db = db};
+	struct tui tui = {.db = db, .db_path = path, .key = ERR};
 	if (!initscr()) {
 		fputs("summit: cannot start the terminal UI\n", stderr);
 		return 1;
@@ -501,16 +694,27 @@ int tui_run(struct summit_db *db)
 	timeout(POLL_MS);
 	curs_set(0);
 	colors_init(&tui);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	          NULL);
+	mouseinterval(0);
 	tui.data_version = db_data_version(db);
 	tui.tab = -1;
 	tui_switch(&tui, 0);
+	/* For make bench: each key's time in the process, from its arrival
+	 * to the screen drawn again, one "KEY MICROSECONDS" line per key. */
+	const char *log_path = getenv("SUMMIT_KEY_LOG");
+	tui.key_log = log_path && *log_path ? fopen(log_path, "a") : NULL;
 	while (!tui.quit && tui.depth) {
 		/* Between keys too, so a busy planner sees others' changes. */
 		notice_changes(&tui);
 		tui_draw(&tui);
 		handle_key(&tui, tui_getch(&tui));
 	}
+	tui_key_done(&tui);
+	if (tui.key_log)
+		fclose(tui.key_log);
 	tui_close_all(&tui);
+	undo_clear(&tui);
 	endwin();
 	return 0;
 }

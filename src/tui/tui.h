@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "summit/summit.h"
 #include "tui_run.h"
@@ -62,6 +63,7 @@ struct target {
 
 struct page_line {
 	char *text;
+	char *fold; /* text without case or accents, made by the first search */
 	enum role role;
 	bool selectable;
 	long long index; /* the view's own number for what the line shows */
@@ -73,6 +75,7 @@ struct page {
 	size_t count, cap;
 	struct cursor cursor;
 	int height; /* rows it had when last drawn */
+	int y;      /* and the screen row it started on */
 };
 /* A view is its load, its lines and its keys: the framework (view.c) owns
  * the view, its private state, its page of lines with the scrolling and
@@ -105,9 +108,14 @@ struct view_ops {
 	void (*detail)(struct view *view, struct strbuf *out);
 	/* Frees what the state holds besides itself and the page. */
 	void (*close)(struct view *view);
+	/* A click on screen row y: selects what is there; true when it was
+	 * selected already (the click then opens it). NULL: the page's. */
+	bool (*click)(struct view *view, int y);
 	/* e edits and d removes the record on the selected line, C exports
 	 * its calendar, when the view's own keys did not take them. */
 	bool record_keys;
+	/* The view's keys in the key bar, shortest first ("a add  e edit"). */
+	const char *bar;
 };
 
 struct view {
@@ -118,6 +126,20 @@ struct view {
 	char title[160];
 	int height; /* of the body when last drawn */
 	bool stale; /* the file changed while it was under another view */
+	/* Tagged records (space, or t in a list), sorted ids of tag_kind. */
+	const struct kind *tag_kind;
+	long long *tags;
+	size_t ntags, tags_cap;
+};
+
+/* The last change, for u: undone only while the record is still at the
+ * revision the change left it at (nobody changed it since). */
+enum undo_op { UNDO_NONE, UNDO_INSERT, UNDO_UPDATE, UNDO_DELETE };
+struct undo {
+	enum undo_op op;
+	const struct kind *kind;
+	long long id, revision;
+	char **values; /* UPDATE: the fields to put back; DELETE: the record */
 };
 
 /* Room for the tabs of views (tui.c's tabs[]). */
@@ -138,6 +160,14 @@ struct tui {
 	void (*underlay)(void *data);
 	void *underlay_data;
 	char export_dir[512]; /* where the last export went: the next goes there */
+	char last_hotel[256]; /* the hotel rooms were last given in */
+	struct undo undo;
+	const char *db_path; /* for : (a verb run as summit would) */
+	/* $SUMMIT_KEY_LOG: each key's time from its arrival to the next
+	 * wait for a key (the screen answered), for make bench. */
+	FILE *key_log;
+	int key;
+	struct timespec key_at;
 	long long data_version;
 };
 
@@ -158,6 +188,8 @@ void tui_draw(struct tui *tui);
 void tui_redraw(struct tui *tui);
 /* getch with the periodic look for other planners' changes. */
 int tui_getch(struct tui *tui);
+/* Logs the time the last key took (see key_log). */
+void tui_key_done(struct tui *tui);
 
 /* ---- the view framework (view.c) ---- */
 
@@ -171,6 +203,11 @@ void view_draw(struct view *view, int top, int height, int cols);
 /* The view's keys, then the page's; true when the key did something. */
 bool view_key(struct view *view, int key);
 void view_draw_page(struct view *view, int top, int height, int cols);
+/* A click on row y (see view_ops.click). */
+bool view_click(struct view *view, int y);
+/* Tags or untags a record; tags of another kind are dropped first. */
+void view_tag(struct view *view, const struct kind *kind, long long id);
+bool view_tagged(const struct view *view, const struct kind *kind, long long id);
 /* / : asks for text, as one types narrowing the view (ops->search) or
  * moving to the next line holding it. */
 void view_search(struct view *view);
@@ -255,6 +292,29 @@ struct target target_record(const struct kind *kind, long long id);
 struct target target_list(const struct kind *kind, const char *cond, const char *param,
                           int field, const char *value);
 
+/* ---- pickers (picker.c) ---- */
+
+struct pick_option {
+	char *key, *label, *fold; /* fold: the label without case or accents */
+};
+/* What to choose from: the records of kind, searched in SQL as one types,
+ * or (kind NULL) the options added with picker_add. */
+struct picker {
+	const struct kind *kind;
+	struct pick_option *options;
+	size_t n, cap;
+	const char *empty; /* said when nothing matches */
+};
+void picker_add(struct picker *p, const char *key, const char *label);
+void picker_free(struct picker *p);
+/* The key of record id and a label with its facts (name, references,
+ * numbers). */
+void picker_label(struct summit_db *db, const struct kind *kind, long long id, char *key,
+                  size_t key_size, struct strbuf *label);
+/* Asks for a choice, narrowed as one types; its key into out. */
+bool picker_run(struct tui *tui, struct picker *p, const char *title, char *out,
+                size_t size);
+
 /* ---- forms and records (form.c) ---- */
 
 /* Adds a record of kind (id 0) or edits record id; prefill[] (may be NULL)
@@ -262,6 +322,14 @@ struct target target_list(const struct kind *kind, const char *cond, const char 
  * 0 when cancelled. */
 long long form_run(struct tui *tui, const struct kind *kind, long long id,
                    char *const *prefill);
+/* Run inside the transaction that adds the form's record, after it. */
+struct form_hook {
+	int (*after_insert)(struct summit_db *db, long long id, void *ctx,
+	                    struct summit_err *err);
+	void *ctx;
+};
+long long form_run_hooked(struct tui *tui, const struct kind *kind, long long id,
+                          char *const *prefill, const struct form_hook *hook);
 /* Asks, saying what refers to the record, then removes it. */
 bool form_delete(struct tui *tui, const struct kind *kind, long long id);
 /* Moves delegation's invitation on (choice of state, channel, note). */
@@ -274,6 +342,29 @@ void form_export(struct tui *tui, const struct browse *b);
 bool form_export_ics(struct tui *tui, const struct kind *kind, long long id);
 /* Adds the rows of a CSV file the planner names, all or none. */
 void form_import(struct tui *tui, const struct kind *kind);
+
+/* Remembers a change for u; values (kind->nfields, may be NULL) are
+ * copied. */
+void undo_note(struct tui *tui, enum undo_op op, const struct kind *kind, long long id,
+               char *const *values);
+/* u: takes the last change back (undo.c). */
+void undo_last(struct tui *tui);
+void undo_clear(struct tui *tui);
+
+/* Gives a delegation rooms over a range of nights (allocate.c). */
+bool form_allocate(struct tui *tui, long long delegation);
+
+/* ---- meeting arrivals (pickup.c) ---- */
+
+/* The trips leaving airport after landing on its day, with date, time and
+ * free seats, as options of p (keys: trip ids). */
+void pickup_trip_options(struct tui *tui, struct picker *p, const char *airport,
+                         long long landing);
+/* P: the arrival's pickup in one step: a compatible trip picked, or a new
+ * one drafted from the flight; linked in the same transaction. */
+bool tui_pickup(struct tui *tui, long long arrival);
+/* The same for several arrivals at once, onto one trip picked. */
+bool tui_pickup_many(struct tui *tui, const long long *arrivals, size_t n);
 
 /* ---- the views ---- */
 
@@ -314,6 +405,10 @@ struct list_options {
 };
 struct view *view_list_open(struct tui *tui, const struct kind *kind,
                             const struct list_options *options);
+
+/* D: asks for a date (Enter alone: today) and gives its day number within
+ * first..last; false when cancelled or outside them (said). */
+bool tui_ask_day(struct tui *tui, long first, long last, long *day);
 
 /* A short "HH:MM" of a UTC time in the event's zone. */
 void tui_hour(struct summit_db *db, long long utc, char out[6]);

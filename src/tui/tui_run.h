@@ -4,7 +4,8 @@
 
 struct summit_db;
 
-/* Runs the UI on an open event until the planner leaves; an exit code. */
-int tui_run(struct summit_db *db);
+/* Runs the UI on an open event (the file at path) until the planner
+ * leaves; an exit code. */
+int tui_run(struct summit_db *db, const char *path);
 
 #endif

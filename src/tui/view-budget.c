@@ -184,6 +184,7 @@ static const struct view_ops budget_ops = {
     .draw = budget_draw,
     .key = budget_key,
     .record_keys = true,
+    .bar = "c line  p pledge  P partner  e edit",
 };
 
 struct view *view_budget_open(struct tui *tui)

@@ -129,7 +129,7 @@ static void dashboard_load(struct view *view)
 	}
 	int left = 0, right = 0;
 	heading(d, 0, &left, "Invitations");
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++) {
 		struct item *it =
 		    figure(d, 0, &left, invitation_states[i], s->invitations[i],
 		           view_target(open_invitations));
@@ -376,6 +376,7 @@ static const struct view_ops dashboard_ops = {
     .load = dashboard_load,
     .draw = dashboard_draw,
     .key = dashboard_key,
+    .bar = "Enter the records behind a figure  h l column",
 };
 
 struct view *view_dashboard_open(struct tui *tui)

@@ -18,10 +18,11 @@ static const struct key_help delegation_keys[] = {
     {"m", "move its invitation on (with channel and note)"},
     {"p", "add a person to it"},
     {"A", "add an arrival or departure"},
-    {"n", "give it hotel rooms for a night"},
+    {"n", "give it hotel rooms for a range of nights (its hotel remembered)"},
     {"i", "add its invitation (when it has none)"},
     {"d", "remove the delegation (asks first)"},
     {"C", "export its calendar as .ics"},
+    {"P", "the selected arrival's pickup: a trip that fits, or a new one"},
     {"B", "print its badges (PDF)"},
     {NULL, NULL},
 };
@@ -280,7 +281,7 @@ static bool delegation_key(struct view *view, int key)
 		add_for(view, &kind_arrivals, ARRIVAL_DELEGATION);
 		return true;
 	case 'n':
-		add_for(view, &kind_allocations, ALLOCATION_DELEGATION);
+		form_allocate(tui, d->id);
 		return true;
 	case 'i':
 		add_for(view, &kind_invitations, INVITATION_DELEGATION);
@@ -291,6 +292,15 @@ static bool delegation_key(struct view *view, int key)
 		return true;
 	case 'C':
 		return form_export_ics(tui, &kind_delegations, d->id);
+	case 'P': {
+		const struct target *sel = page_selected(&view->page);
+		if (sel && sel->type == TARGET_RECORD && sel->kind == &kind_arrivals)
+			tui_pickup(tui, sel->id);
+		else
+			tui_message(tui, ROLE_DIM,
+			            "P meets an arrival: select one first.");
+		return true;
+	}
 	case 'B': {
 		const char *args[] = {"--delegation", d->code, NULL};
 		char file[96];
@@ -315,6 +325,7 @@ static const struct view_ops delegation_ops = {
     .init = delegation_init,
     .load = delegation_load,
     .key = delegation_key,
+    .bar = "e edit  m invitation  p person  A flight  n rooms  P pickup  C ics",
 };
 
 struct view *view_delegation_open(struct tui *tui, long long id)

@@ -174,6 +174,7 @@ static const struct view_ops hotels_ops = {
     .draw = hotels_draw,
     .key = hotels_key,
     .record_keys = true,
+    .bar = "Enter open  n rooms  b block  e edit",
 };
 
 struct view *view_hotels_open(struct tui *tui)

@@ -8,7 +8,7 @@
 
 struct invitations {
 	int state; /* index in invitation_states, or -1 for all */
-	long long counts[STATUS_INVITATION_STATES], total;
+	long long counts[INVITATION_STATE_COUNT], total;
 	struct view *list;
 };
 
@@ -51,7 +51,7 @@ static void invitations_load(struct view *view)
 	struct invitations *v = view->data;
 	const struct kind *kind = &kind_invitations;
 	v->total = 0;
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++) {
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++) {
 		struct browse b = {.kind = kind,
 		                   .cond = browse_cond_find("state"),
 		                   .param = invitation_states[i]};
@@ -71,8 +71,8 @@ static void invitations_draw(struct view *view, int top, int height, int cols)
 	/* Short names when the full ones do not fit. */
 	static const char *const brief[] = {"draft",   "sent",  "deliv.", "ackn.",
 	                                    "accept.", "decl.", "withdr."};
-	int full = 8 + STATUS_INVITATION_STATES * 6;
-	for (int i = 0; i < STATUS_INVITATION_STATES; i++)
+	int full = 8 + INVITATION_STATE_COUNT * 6;
+	for (int i = 0; i < INVITATION_STATE_COUNT; i++)
 		full += text_width(invitation_states[i]);
 	const char *const *names = full <= cols ? invitation_states : brief;
 	int x = 0;
@@ -80,7 +80,7 @@ static void invitations_draw(struct view *view, int top, int height, int cols)
 	snprintf(label, sizeof label, " all %lld ", v->total);
 	x += tui_put(top, x, cols - x, label, v->state < 0 ? ROLE_CURSOR : ROLE_NORMAL,
 	             false);
-	for (int i = 0; i < STATUS_INVITATION_STATES && x < cols; i++) {
+	for (int i = 0; i < INVITATION_STATE_COUNT && x < cols; i++) {
 		snprintf(label, sizeof label, " %s %lld ", names[i], v->counts[i]);
 		x += tui_put(top, x, cols - x, label,
 		             v->state == i ? ROLE_CURSOR : ROLE_NORMAL, false);
@@ -91,7 +91,7 @@ static void invitations_draw(struct view *view, int top, int height, int cols)
 static bool invitations_key(struct view *view, int key)
 {
 	struct invitations *v = view->data;
-	int states = STATUS_INVITATION_STATES;
+	int states = INVITATION_STATE_COUNT;
 	switch (key) {
 	case KEY_LEFT:
 	case 'h':
@@ -115,12 +115,18 @@ static void invitations_close(struct view *view)
 	view_close(v->list);
 }
 
+static bool invitations_click(struct view *view, int y)
+{
+	struct invitations *v = view->data;
+	return view_click(v->list, y);
+}
+
 static void invitations_init(struct view *view, const void *arg)
 {
 	struct invitations *v = view->data;
 	const char *state = arg;
 	v->state = -1;
-	for (int i = 0; state && i < STATUS_INVITATION_STATES; i++)
+	for (int i = 0; state && i < INVITATION_STATE_COUNT; i++)
 		if (strcmp(invitation_states[i], state) == 0)
 			v->state = i;
 }
@@ -134,6 +140,8 @@ static const struct view_ops invitations_ops = {
     .draw = invitations_draw,
     .key = invitations_key,
     .close = invitations_close,
+    .click = invitations_click,
+    .bar = "Left Right state  m move on  Enter open  / find",
 };
 
 struct view *view_invitations_open(struct tui *tui, const char *state)

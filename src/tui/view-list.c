@@ -24,6 +24,7 @@ struct list {
 	long long count;
 	struct view *(*open)(struct tui *tui, long long id);
 	long long selected; /* the id under the cursor when last drawn */
+	int rows_y;         /* the screen row of the first record shown */
 	char error[800];
 };
 
@@ -37,6 +38,8 @@ static const struct key_help list_keys[] = {
     {"c", "clear filters and search"},
     {"s  r", "sort by a column; reverse the order"},
     {"m", "move the invitation on (delegations, invitations)"},
+    {"t  space", "tag the record (then d, S set a field, P one pickup, T untag)"},
+    {"P", "an arrival's pickup: a trip that fits, or a new one filled in"},
     {"x", "export the list as shown (filters, search, order) as CSV"},
     {"C", "export the calendar (.ics) of the delegation, room or vehicle"},
     {"I", "import records from a CSV file (all or none)"},
@@ -179,6 +182,8 @@ static int draw_row(const struct browse_row *row, void *data)
 	if (record_get(d->view->tui->db, l->kind, row->id, &rec, NULL))
 		return 0;
 	struct strbuf line = {0};
+	if (d->view->ntags)
+		strbuf_add(&line, view_tagged(d->view, l->kind, row->id) ? "* " : "  ");
 	if (browse_warn_label(l->kind))
 		strbuf_add(&line, row->warn ? "! " : "  ");
 	for (int k = 0; k < d->ncolumns; k++) {
@@ -209,11 +214,15 @@ static void list_draw(struct view *view, int top, int height, int cols)
 {
 	struct list *l = view->data;
 	struct column columns[MAX_COLUMNS];
-	int n = plan_columns(l, cols, columns);
+	/* A column for the tags while there are some. */
+	int tag_w = view->ntags ? 2 : 0;
+	int n = plan_columns(l, cols - tag_w, columns);
 	int rows = height - 2;
 	cursor_clamp(&l->cursor, rows);
 	/* Headings. */
 	struct strbuf head = {0};
+	if (tag_w)
+		strbuf_add(&head, "  ");
 	if (browse_warn_label(l->kind))
 		strbuf_add(&head, "  ");
 	for (int k = 0; k < n; k++) {
@@ -231,6 +240,7 @@ static void list_draw(struct view *view, int top, int height, int cols)
 	strbuf_free(&head);
 	/* Only the rows on the screen are read. */
 	struct draw_ctx d = {view, l, columns, n, top + 1, cols, l->cursor.top};
+	l->rows_y = top + 1;
 	struct browse b = list_browse(l);
 	struct summit_err err;
 	err_clear(&err);
@@ -259,6 +269,8 @@ static void list_draw(struct view *view, int top, int height, int cols)
 		            l->param && !l->cond->param_today ? l->param : "");
 	if (l->search[0])
 		strbuf_addf(&info, "  search \"%s\"", l->search);
+	if (view->ntags)
+		strbuf_addf(&info, "  %zu tagged", view->ntags);
 	if (browse_warn_label(l->kind))
 		strbuf_addf(&info, "  (! %s)", browse_warn_label(l->kind));
 	tui_put(top + height - 1, 0, cols, info.buf, ROLE_DIM, true);
@@ -329,7 +341,7 @@ static void choose_filter(struct view *view)
 				return;
 			param = c->choices[v];
 		} else if (c->param_today) {
-			when_today(today, NULL);
+			when_today(view->tui->db, today, NULL);
 			param = today;
 		}
 		l->cond = c;
@@ -438,6 +450,12 @@ static bool list_key(struct view *view, int key)
 {
 	struct list *l = view->data;
 	struct tui *tui = view->tui;
+	/* t or space tags the record under the cursor and moves on. */
+	if ((key == 't' || key == ' ') && l->selected) {
+		view_tag(view, l->kind, l->selected);
+		cursor_key(&l->cursor, KEY_DOWN, view->height - 2);
+		return true;
+	}
 	if (cursor_key(&l->cursor, key, view->height - 2))
 		return true;
 	char code[128];
@@ -494,6 +512,12 @@ static bool list_key(struct view *view, int key)
 			form_import(tui, l->kind);
 		list_load(view);
 		return true;
+	case 'P':
+		if (l->kind == &kind_arrivals && l->selected) {
+			tui_pickup(tui, l->selected);
+			return true;
+		}
+		return false;
 	case 'm':
 		if (l->kind == &kind_delegations || l->kind == &kind_invitations) {
 			if (selected_key(l, tui->db, code, sizeof code)[0])
@@ -503,6 +527,17 @@ static bool list_key(struct view *view, int key)
 		return false;
 	}
 	return false;
+}
+
+static bool list_click(struct view *view, int y)
+{
+	struct list *l = view->data;
+	long long k = l->cursor.top + (y - l->rows_y);
+	if (y < l->rows_y || y >= l->rows_y + view->height - 2 || k >= l->count)
+		return false;
+	bool again = k == l->cursor.line;
+	l->cursor.line = k;
+	return again;
 }
 
 static void list_detail(struct view *view, struct strbuf *out)
@@ -535,7 +570,7 @@ static void list_init(struct view *view, const void *arg)
 		l->cond = browse_cond_find(o->cond);
 		if (l->cond && l->cond->param_today) {
 			char today[WHEN_DATE_LEN];
-			when_today(today, NULL);
+			when_today(view->tui->db, today, NULL);
 			l->param = xstrdup(today);
 		} else if (o->param) {
 			l->param = xstrdup(o->param);
@@ -557,6 +592,8 @@ static const struct view_ops list_ops = {
     .key = list_key,
     .search = list_search,
     .detail = list_detail,
+    .click = list_click,
+    .bar = "Enter open  a add  e edit  d remove  t tag  f filter  s sort  x csv",
     .close = list_close,
 };
 

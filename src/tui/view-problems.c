@@ -264,6 +264,7 @@ static const struct view_ops problems_ops = {
     .draw = problems_draw,
     .key = problems_key,
     .close = problems_close,
+    .bar = "Enter open  f kind  v errors/warnings  c all",
 };
 
 struct view *view_problems_open(struct tui *tui, int severity)

@@ -35,6 +35,8 @@ struct programme {
 static const struct key_help programme_keys[] = {
     {"Left Right h l", "the previous or next day"},
     {"[ ]", "the first or last day"},
+    {"D", "go to a date; D Enter: today"},
+    {"w", "the selected session's line and record, whole"},
     {"j k", "the next or previous session"},
     {"Enter", "open the session"},
     {"a e d", "add a session on this day, edit or remove the selected one"},
@@ -303,6 +305,9 @@ static bool programme_key(struct view *view, int key)
 	case '[':
 		day = p->first;
 		break;
+	case 'D':
+		tui_ask_day(tui, p->first, p->last, &day);
+		break;
 	case ']':
 		day = p->last;
 		break;
@@ -363,7 +368,8 @@ static void programme_init(struct view *view, const void *arg)
 	record_clear(&event);
 	/* Open on today when the event is under way. */
 	char today[WHEN_DATE_LEN];
-	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
+	long now =
+	    when_today(view->tui->db, today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	p->day = now >= p->first && now <= p->last ? now : p->first;
 }
 
@@ -382,6 +388,7 @@ static const struct view_ops programme_ops = {
     .key = programme_key,
     .close = programme_close,
     .record_keys = true,
+    .bar = "Left Right day  D date  Enter open  a add  e edit  C ics",
 };
 
 struct view *view_programme_open(struct tui *tui)

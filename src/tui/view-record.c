@@ -97,6 +97,12 @@ static bool record_key(struct view *view, int key)
 		return true;
 	case 'C':
 		return form_export_ics(view->tui, r->kind, r->id);
+	case 'P':
+		if (r->kind == &kind_arrivals) {
+			tui_pickup(view->tui, r->id);
+			return true;
+		}
+		return false;
 	case 'm':
 		if (r->kind == &kind_invitations) {
 			form_invitation_move(view->tui, r->key);

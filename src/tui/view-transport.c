@@ -16,7 +16,9 @@ struct transport {
 static const struct key_help transport_keys[] = {
     {"Left Right h l", "the previous or next day"},
     {"Enter", "open the vehicle, trip or flight"},
-    {"u", "the next arrival without a pickup"},
+    {"n", "the next arrival without a pickup"},
+    {"D", "go to a date; D Enter: today"},
+    {"P", "its pickup: pick a trip that fits, or a new one filled in"},
     {"t", "add a trip on this day"},
     {"A", "add an arrival or departure"},
     {"L", "plan: propose pickups or shuttles (or hotel nights), apply, undo"},
@@ -155,7 +157,17 @@ static bool transport_key(struct view *view, int key)
 	else if (key == 'L') {
 		tui_push(tui, view_plan_open(tui));
 		return true;
-	} else if (key == 'u') {
+	} else if (key == 'D')
+		tui_ask_day(tui, t->first, t->last, &day);
+	else if (key == 'P') {
+		const struct target *sel = page_selected(t->page);
+		if (sel && sel->type == TARGET_RECORD && sel->kind == &kind_arrivals)
+			tui_pickup(tui, sel->id);
+		else
+			tui_message(tui, ROLE_DIM,
+			            "P meets an arrival: select one first.");
+		return true;
+	} else if (key == 'n') {
 		/* The next arrival nobody meets, wrapping around. */
 		long long n = (long long)t->page->count;
 		for (long long i = 1; i <= n; i++) {
@@ -210,7 +222,8 @@ static void transport_init(struct view *view, const void *arg)
 	t->first = day_number(first);
 	t->last = day_number(last);
 	t->page = &view->page;
-	long now = when_today(today, NULL) == SUMMIT_OK ? day_number(today) : 0;
+	long now =
+	    when_today(view->tui->db, today, NULL) == SUMMIT_OK ? day_number(today) : 0;
 	/* Today when it is a day with transport, else the opening day (the
 	 * days of arrivals before it are a Left away). */
 	struct record event = {0};
@@ -232,6 +245,7 @@ static const struct view_ops transport_ops = {
     .draw = transport_draw,
     .key = transport_key,
     .record_keys = true,
+    .bar = "Left Right day  D date  n unmet  P pickup  t trip  A flight",
 };
 
 struct view *view_transport_open(struct tui *tui)

@@ -27,6 +27,7 @@ void view_close(struct view *view)
 		view->ops->close(view);
 	page_clear(&view->page);
 	free(view->page.lines);
+	free(view->tags);
 	free(view->data);
 	free(view);
 }
@@ -42,9 +43,183 @@ void view_load(struct view *view)
 	free(previous);
 }
 
+static int compare_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+bool view_tagged(const struct view *view, const struct kind *kind, long long id)
+{
+	return view->ntags && kind == view->tag_kind &&
+	       bsearch(&id, view->tags, view->ntags, sizeof id, compare_id);
+}
+
+void view_tag(struct view *view, const struct kind *kind, long long id)
+{
+	if (kind != view->tag_kind)
+		view->ntags = 0;
+	view->tag_kind = kind;
+	long long *at = bsearch(&id, view->tags, view->ntags, sizeof id, compare_id);
+	if (at) {
+		size_t i = (size_t)(at - view->tags);
+		memmove(at, at + 1, (view->ntags - i - 1) * sizeof id);
+		view->ntags--;
+	} else {
+		if (view->ntags == view->tags_cap) {
+			view->tags_cap = view->tags_cap ? 2 * view->tags_cap : 16;
+			view->tags = xrealloc(view->tags, view->tags_cap * sizeof id);
+		}
+		size_t i = 0;
+		while (i < view->ntags && view->tags[i] < id)
+			i++;
+		memmove(view->tags + i + 1, view->tags + i,
+		        (view->ntags - i) * sizeof id);
+		view->tags[i] = id;
+		view->ntags++;
+	}
+	if (view->ntags)
+		tui_message(view->tui, ROLE_NORMAL,
+		            "%zu %s tagged: d removes them, S sets a field%s, T untags.",
+		            view->ntags, view->ntags == 1 ? kind->singular : kind->plural,
+		            kind == &kind_arrivals ? ", P gives them one pickup" : "");
+}
+
 void view_draw_page(struct view *view, int top, int height, int cols)
 {
-	page_draw(&view->page, top, 0, height, cols);
+	struct page *page = &view->page;
+	page_draw(page, top, 0, height, cols);
+	/* Tagged lines are marked in their first column. */
+	for (int i = 0; i < height && view->ntags; i++) {
+		long long k = page->cursor.top + i;
+		if (k >= (long long)page->count)
+			break;
+		const struct target *t = &page->lines[k].target;
+		if (t->type == TARGET_RECORD && view_tagged(view, t->kind, t->id))
+			tui_put(top + i, 0, 1, "*", ROLE_WARN, false);
+	}
+}
+
+/* ---- work on every tagged record ---- */
+
+/* A name for record id of kind, in messages. */
+static void record_name(struct summit_db *db, const struct kind *kind, long long id,
+                        char *out, size_t size)
+{
+	struct record rec = {0};
+	if (kind->fields[kind->key].type != FIELD_ID &&
+	    record_get(db, kind, id, &rec, NULL) == SUMMIT_OK)
+		snprintf(out, size, "%s %s", kind->singular, rec.values[kind->key]);
+	else
+		snprintf(out, size, "%s #%lld", kind->singular, id);
+	record_clear(&rec);
+}
+
+/* Removes every tagged record, or none, in one transaction. */
+static void bulk_remove(struct view *view)
+{
+	struct tui *tui = view->tui;
+	const struct kind *kind = view->tag_kind;
+	char question[200];
+	snprintf(question, sizeof question, "Remove the %zu tagged %s?", view->ntags,
+	         view->ntags == 1 ? kind->singular : kind->plural);
+	if (!tui_confirm(tui, question,
+	                 "All of them or, if one is still used by other records, "
+	                 "none."))
+		return;
+	struct summit_err err;
+	err_clear(&err);
+	int status = db_begin(tui->db, &err);
+	if (!status) {
+		for (size_t i = 0; i < view->ntags && !status; i++)
+			status = record_delete(tui->db, kind, view->tags[i], 0, &err);
+		status = db_end(tui->db, status, &err);
+	}
+	if (status) {
+		tui_message(tui, ROLE_ERROR, "Nothing removed: %s", err.msg);
+		return;
+	}
+	size_t n = view->ntags;
+	view->ntags = 0;
+	tui_reload(tui);
+	tui_message(tui, ROLE_GOOD, "Removed %zu %s.", n,
+	            n == 1 ? kind->singular : kind->plural);
+}
+
+/* Sets one field to one value on every tagged record, in one transaction. */
+static void bulk_set(struct view *view)
+{
+	struct tui *tui = view->tui;
+	const struct kind *kind = view->tag_kind;
+	const char *names[64];
+	int fields[64], n = 0;
+	for (size_t i = 0; i < kind->nfields && n < 63; i++)
+		if (kind->fields[i].type != FIELD_ID &&
+		    !(kind->fields[i].flags & FIELD_FIXED)) {
+			names[n] = kind->fields[i].name;
+			fields[n++] = (int)i;
+		}
+	names[n] = NULL;
+	char title[200];
+	snprintf(title, sizeof title, "Set which field of the %zu %s?", view->ntags,
+	         kind->plural);
+	int k = tui_choose(tui, title, names, 0);
+	if (k < 0)
+		return;
+	char label[200], value[1024];
+	snprintf(label, sizeof label, "%s for all of them:", names[k]);
+	if (!tui_prompt(tui, label, "", value, sizeof value))
+		return;
+	char **values = xcalloc(kind->nfields, sizeof *values);
+	values[fields[k]] = value;
+	struct summit_err err;
+	err_clear(&err);
+	size_t failed = 0;
+	int status = db_begin(tui->db, &err);
+	if (!status) {
+		for (size_t i = 0; i < view->ntags && !status; i++) {
+			status =
+			    record_update(tui->db, kind, view->tags[i], values, 0, &err);
+			failed = i;
+		}
+		status = db_end(tui->db, status, &err);
+	}
+	free(values);
+	if (status) {
+		char name[300];
+		record_name(tui->db, kind, view->tags[failed], name, sizeof name);
+		tui_message(tui, ROLE_ERROR, "Nothing changed: %s: %s", name, err.msg);
+		return;
+	}
+	tui_reload(tui);
+	tui_message(tui, ROLE_GOOD, "Set %s on %zu %s.", names[k], view->ntags,
+	            view->ntags == 1 ? kind->singular : kind->plural);
+}
+
+static bool bulk_key(struct view *view, int key)
+{
+	if (!view->ntags)
+		return false;
+	switch (key) {
+	case 'd':
+	case KEY_DC:
+		bulk_remove(view);
+		return true;
+	case 'S':
+		bulk_set(view);
+		return true;
+	case 'P':
+		if (view->tag_kind != &kind_arrivals)
+			return false;
+		if (tui_pickup_many(view->tui, view->tags, view->ntags))
+			view->ntags = 0;
+		return true;
+	case 'T':
+		view->ntags = 0;
+		tui_message(view->tui, ROLE_NORMAL, "Nothing tagged.");
+		return true;
+	}
+	return false;
 }
 
 void view_draw(struct view *view, int top, int height, int cols)
@@ -58,17 +233,18 @@ void view_draw(struct view *view, int top, int height, int cols)
 
 /* The next selectable line from `from` on (wrapping) whose text holds
  * folded, or -1. */
-static long long find_line(const struct page *page, long long from, const char *folded)
+static long long find_line(struct page *page, long long from, const char *folded)
 {
 	long long n = (long long)page->count;
 	for (long long i = 0; i < n; i++) {
 		long long k = (from + i) % n;
-		if (!page->lines[k].selectable)
+		struct page_line *line = &page->lines[k];
+		if (!line->selectable)
 			continue;
-		char *text = text_fold(page->lines[k].text);
-		bool hit = text && strstr(text, folded);
-		free(text);
-		if (hit)
+		/* Folded once, not at every key typed. */
+		if (!line->fold)
+			line->fold = text_fold(line->text);
+		if (line->fold && strstr(line->fold, folded))
 			return k;
 	}
 	return -1;
@@ -160,6 +336,14 @@ static void view_detail(struct view *view)
 bool view_key(struct view *view, int key)
 {
 	struct tui *tui = view->tui;
+	if (bulk_key(view, key))
+		return true;
+	/* Space tags the record on the selected line. */
+	const struct target *sel = page_selected(&view->page);
+	if (key == ' ' && sel && sel->type == TARGET_RECORD) {
+		view_tag(view, sel->kind, sel->id);
+		return true;
+	}
 	if (view->ops->key && view->ops->key(view, key))
 		return true;
 	if (key == 'w') {
@@ -174,4 +358,18 @@ bool view_key(struct view *view, int key)
 		return false;
 	return page_key(tui, &view->page, key) ||
 	       (view->ops->record_keys && page_record_key(tui, &view->page, key));
+}
+
+bool view_click(struct view *view, int y)
+{
+	if (view->ops->click)
+		return view->ops->click(view, y);
+	struct page *page = &view->page;
+	long long k = page->cursor.top + (y - page->y);
+	if (y < page->y || y >= page->y + page->height || k >= (long long)page->count ||
+	    !page->lines[k].selectable)
+		return false;
+	bool again = page->cursor.line == k;
+	page->cursor.line = k;
+	return again;
 }

@@ -156,4 +156,11 @@ expect_out "Conseil National de la Société Civile du Mali (CNSC) has accepted 
 	"the wording follows today"
 quiet summit set delegations CNSC in_town=yes
 
+# Today is the event's date, whatever the machine's zone: on a server in
+# Pacific/Kiritimati (UTC+14) it is still yesterday in Bamako for half the
+# day. (The unit tests fix the clock; here it is the real one.)
+bamako=$(TZ=Africa/Bamako date +%F)
+run env TZ=Pacific/Kiritimati "$SUMMIT" --db "$db" status --format json
+expect_out "\"today\": \"$bamako\"" "status's today is Bamako's date on a Kiritimati server"
+
 done_testing

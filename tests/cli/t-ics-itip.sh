@@ -36,8 +36,8 @@ expect_out "METHOD	REQUEST" "it is an iTIP request"
 expect_out "ATTENDEE	mailto:ambassade@civ.example	OPT-PARTICIPANT	NEEDS-ACTION	TRUE" \
 	"the observer's contact is an optional attendee asked to answer"
 expect_out "ORGANIZER	mailto:protocole@elysee.example" "the host organises"
-expect_out "2007-10-25 22:00	2007-10-30 23:00" \
-	"it spans the event's days in Paris time (midnight CEST to midnight CET)"
+expect_out "2007-10-26	2007-10-31" \
+	"it spans the event's days, all day (DTEND the day after the last)"
 run check_py "$tmp/out/FRA.ics" --attendees
 expect_out "ATTENDEE	mailto:protocole@diplomatie.example	REQ-PARTICIPANT	NEEDS-ACTION	TRUE" \
 	"a participant is a required attendee"

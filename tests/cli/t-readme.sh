@@ -69,6 +69,13 @@ while IFS= read -r example; do
 		expect_rc 1 "README: $example (refused, as it says)"
 		expect_err "still used by" "README: $example says why"
 		;;
+	*"Macky Sall"* | *"pickup=3"*)
+		expect_rc 1 "README: $example (refused, as it says)"
+		;;
+	*"Briefing on the electoral calendar"*)
+		expect_rc 0 "README: $example (saved)"
+		expect_err "warning: Salle Bani is booked for" "README: $example warns"
+		;;
 	*"checkin BKO-0004"*)
 		expect_rc 1 "README: $example (refused: revoked, as it says)"
 		expect_err "REVOKED badge BKO-0004" "README: $example says why"
@@ -97,6 +104,10 @@ expect_out "Press briefing" "README: the drafted session joined the programme"
 run summit show delegations TUN
 expect_rc 1 "README: Tunisia was removed with --cascade"
 check "README: the calendars were written" test -s calendars/SEN.ics -a -s senegal.ics
+run summit show sessions 12
+expect_out "expected     35" "README: the working group expects its registrations"
+run summit show event
+expect_out "pickup_margin       30" "README: the event's pickup margin is set"
 check "README: the backup holds every kind" test -s backup/delegations.csv -a -s backup/trips.csv
 
 done_testing

@@ -130,8 +130,8 @@ expect_screen "19:40 AF 796   CCD    party 3   met by BUS-3 at 20:25" "arrivals 
 keys Right
 arrivals=$(sql "SELECT count(*) FROM arrivals WHERE direction = 'arrival' AND date(time, 'unixepoch') = '2007-11-13'")
 expect_screen "Arrivals: $arrivals, 1 without a pickup" "a day's arrivals without a pickup are counted"
-keys u
-expect_screen "NLD    party 4   ! NO PICKUP" "u goes to the arrival nobody meets, highlighted"
+keys n
+expect_screen "NLD    party 4   ! NO PICKUP" "n goes to the arrival nobody meets, highlighted"
 keys 7
 expect_screen "Total, XOF" "Budget shows the totals"
 expect_line 'Receptions' "60 000 000 !" "a budget line short of pledges is flagged"

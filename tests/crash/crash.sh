@@ -72,7 +72,9 @@ commands | while read -r name kind args; do
 		fi
 		r=$((r + 1))
 	done
-	check "$name: killed at $randoms random moments within its ${ms} ms, all or nothing each time" test "$bad" -eq 0
+	what="all or nothing each time"
+	[ "$kind" = files ] && what="every file whole or absent each time"
+	check "$name: killed at $randoms random moments within its ${ms} ms, $what" test "$bad" -eq 0
 	echo "$test_count $test_failed" >"$tmp/counts"
 done
 read -r test_count test_failed <"$tmp/counts"

@@ -12,13 +12,18 @@ import icalendar
 import pytz
 
 url = sys.argv[1]
-req = urllib.request.Request(url, method="PROPFIND", headers={"Depth": "1"},
+req = urllib.request.Request(url, method="PROPFIND",
+                             headers={"Depth": "1",
+                                      "Content-Type": "application/xml; charset=utf-8"},
                              data=b'<?xml version="1.0"?><propfind xmlns="DAV:">'
                                   b'<prop><getetag/></prop></propfind>')
 body = urllib.request.urlopen(req, timeout=20).read().decode()
 path = urllib.parse.urlparse(url).path
 lines = []
 for href in re.findall(r"<[^>]*href>([^<]*)</[^>]*href>", body):
+    # Xandikos writes each href as an escaped absolute URL.
+    if href.startswith("http%3A") or href.startswith("https%3A"):
+        href = urllib.parse.urlparse(urllib.parse.unquote(href)).path
     if href.rstrip("/") == path.rstrip("/"):
         continue
     full = urllib.parse.urljoin(url, href)

@@ -95,6 +95,31 @@ static void test_filter_search_sort_page(void **state)
 	assert_int_equal(count(fx, &b), 1);
 	b.search = "100%";
 	assert_int_equal(count(fx, &b), 0); /* % is a character, not a wildcard */
+	/* The folded text is kept between letters: a match stays within a
+	 * field ("SEN" then "Senegal" hold no "nsen"), a filter still applies,
+	 * and a record added since is found. */
+	b.search = "nsen";
+	assert_int_equal(count(fx, &b), 0);
+	b.search = "se";
+	assert_int_equal(count(fx, &b), 1);
+	b = (struct browse){
+	    .kind = kind, .filters = &observers, .nfilters = 1, .search = "e"};
+	assert_int_equal(count(fx, &b), 2);
+	b = (struct browse){.kind = kind, .search = "ghan"};
+	assert_int_equal(count(fx, &b), 0);
+	long long gha = add_delegation(fx, "GHA", "Ghana", "observer", "4");
+	ids = (struct ids){0};
+	browse_each(fx->db, &b, 0, 10, collect, &ids, &fx->err);
+	assert_int_equal(ids.n, 1);
+	assert_int_equal(ids.id[0], gha);
+	assert_int_equal(count(fx, &b), 1);
+	struct record_filter observer = {DELEGATION_STATUS, "observer"};
+	b.filters = &observer;
+	b.nfilters = 1;
+	assert_int_equal(count(fx, &b), 1);
+	assert_int_equal(db_begin(fx->db, &fx->err), SUMMIT_OK);
+	assert_int_equal(record_delete(fx->db, kind, gha, 0, &fx->err), SUMMIT_OK);
+	assert_int_equal(db_end(fx->db, SUMMIT_OK, &fx->err), SUMMIT_OK);
 
 	/* Sorted by size, largest first, read a page at a time. */
 	b = (struct browse){.kind = kind, .sort = DELEGATION_SIZE, .descending = true};
@@ -140,7 +165,7 @@ static void test_filter_search_sort_page(void **state)
 static void test_conditions_and_warnings(void **state)
 {
 	struct fixture *fx = *state;
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
+	db_set_today(fx->db, "2007-11-07", NULL);
 	fixture_add(fx, &kind_tasks, "title=Book the hall", "due=2007-10-01", NULL);
 	fixture_add(fx, &kind_tasks, "title=Print badges", "due=2007-11-10", NULL);
 	fixture_add(fx, &kind_tasks, "title=Hire buses", "due=2007-10-02", "state=done",
@@ -155,7 +180,7 @@ static void test_conditions_and_warnings(void **state)
 	browse_each(fx->db, &b, 0, -1, collect, &ids, &fx->err);
 	assert_int_equal(ids.n, 3);
 	assert_int_equal(ids.warned, 1);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 }
 
 struct sessions {

@@ -204,9 +204,10 @@ static void base(struct fixture *fx)
 
 static int setup(void **state)
 {
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
 	int rc = fixture_setup(state);
 	if (rc == 0) {
+		struct fixture *fx = *state;
+		db_set_today(fx->db, "2007-11-07", NULL);
 		fixture_begin(*state);
 		base(*state);
 		fixture_commit(*state);
@@ -216,7 +217,6 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	unsetenv("SUMMIT_TODAY");
 	return fixture_teardown(state);
 }
 
@@ -325,6 +325,18 @@ static void test_room_just_big_enough(void **state)
 	expect_none(fx);
 }
 
+/* The planner's number for a session wins over the rule, either way. */
+static void test_room_too_small_expected(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, &kind_sessions, "1", "expected=25");
+	expect_one(fx, "room-too-small",
+	           "\"Opening plenary\" expects 25 people in Salle 1, which seats 20");
+	change(fx, &kind_rooms, "Salle 1", "capacity=6");
+	change(fx, &kind_sessions, "1", "expected=5");
+	expect_none(fx);
+}
+
 /* session-outside-event */
 static void test_session_outside_event(void **state)
 {
@@ -386,9 +398,11 @@ static void test_delegation_optional_overlap(void **state)
 static void test_late_arrival(void **state)
 {
 	struct fixture *fx = *state;
+	/* A flight and its pickup move to another day apart, unlinked. */
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:45", "pickup=");
 	change(fx, &kind_trips, "1", "depart=2007-11-14 10:05",
 	       "arrive=2007-11-14 10:35");
-	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:45");
+	change(fx, &kind_arrivals, "1", "pickup=1");
 	expect_one(fx, "late-arrival",
 	           "Senegal (SEN) lands at 09:45 on 2007-11-14 (AF 796) and cannot reach "
 	           "CICB before \"Opening plenary\" starts at 10:00 (at 10:15 at the "
@@ -413,9 +427,11 @@ static void test_late_head(void **state)
 static void test_arrival_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
+	/* A flight and its pickup move to another day apart, unlinked. */
+	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:30", "pickup=");
 	change(fx, &kind_trips, "1", "depart=2007-11-14 09:50",
 	       "arrive=2007-11-14 10:20");
-	change(fx, &kind_arrivals, "1", "time=2007-11-14 09:30");
+	change(fx, &kind_arrivals, "1", "pickup=1");
 	expect_none(fx);
 }
 
@@ -708,8 +724,77 @@ static void test_arrival_details_not_due_yet(void **state)
 	/* The host lives in town. */
 	ADD(&kind_delegations, "code=MLI", "name=Mali", "kind=state",
 	    "status=participant");
-	setenv("SUMMIT_TODAY", "2007-11-06", 1);
+	db_set_today(fx->db, "2007-11-06", NULL);
 	expect_none(fx);
+}
+
+/* A delegation living in town needs no hotel, flight or car: silent where
+ * the same delegation from abroad is asked for them. */
+static void test_in_town_is_silent(void **state)
+{
+	struct fixture *fx = *state;
+	ADD(&kind_delegations, "code=CNSC", "name=Conseil National de la Société Civile",
+	    "kind=civil-society", "status=guest", "rank=head-of-state", "in_town=yes");
+	ADD(&kind_invitations, "delegation=CNSC", "state=accepted");
+	expect_none(fx);
+	change(fx, &kind_delegations, "CNSC", "in_town=no");
+	struct found f = run_all(fx);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.kind[0]->name, "arrival-details-missing");
+	assert_string_equal(f.kind[1]->name, "head-without-car");
+	/* Landing with no room: no-hotel, unless it lives in town. */
+	change(fx, &kind_delegations, "CNSC", "rank=minister");
+	ADD(&kind_arrivals, "delegation=CNSC", "airport=Sénou", "time=2007-11-13 12:30",
+	    "party=1", "pickup=2");
+	expect_one(fx, "no-hotel",
+	           "Conseil National de la Société Civile (CNSC) is in town on the "
+	           "nights of 2007-11-13 to 2007-11-17 but has no hotel room");
+	change(fx, &kind_delegations, "CNSC", "in_town=yes");
+	expect_none(fx);
+}
+
+/* The event's settings decide; an option overrides them for one run. */
+static void test_settings_decide(void **state)
+{
+	struct fixture *fx = *state;
+	change(fx, &kind_trips, "1", "depart=2007-11-13 10:15",
+	       "arrive=2007-11-13 10:45");
+	assert_int_equal(run_all(fx).n, 1);
+	change(fx, &kind_event, "Test Ministerial", "pickup_margin=10");
+	expect_none(fx);
+	struct check_options o;
+	check_options_init(&o);
+	o.pickup_margin = 20;
+	struct found f = run_with(fx, &o);
+	assert_int_equal(f.n, 1);
+	assert_non_null(strstr(f.message[0], "at least 20 minutes after landing"));
+	change(fx, &kind_event, "Test Ministerial", "pickup_margin=30", "arrival_days=6");
+	f = run_all(fx);
+	assert_int_equal(f.n, 1);
+	assert_non_null(strstr(f.message[0], "at least 30 minutes after landing"));
+	/* Arrival details due 6 days before: not yet 7 days before. */
+	ADD(&kind_delegations, "code=CIV", "name=Côte d'Ivoire", "kind=state",
+	    "status=participant");
+	ADD(&kind_invitations, "delegation=CIV", "state=accepted");
+	assert_int_equal(run_all(fx).n, 1);
+	change(fx, &kind_event, "Test Ministerial", "arrival_days=7");
+	f = run_all(fx);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.kind[1]->name, "arrival-details-missing");
+}
+
+/* With minister_cars, ministers need a dedicated car too. */
+static void test_minister_cars(void **state)
+{
+	struct fixture *fx = *state;
+	expect_none(fx);
+	change(fx, &kind_event, "Test Ministerial", "minister_cars=yes");
+	struct found f = run_all(fx);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.message[0], "Cheikh Tidiane Gadio, minister of Senegal "
+	                                  "(SEN), has no dedicated car");
+	assert_string_equal(f.message[1],
+	                    "Akua Mensah, minister of Ghana (GHA), has no dedicated car");
 }
 
 /* head-without-car */
@@ -887,7 +972,7 @@ static void test_kept_problems(void **state)
 	    SUMMIT_OK);
 	assert_int_equal(n, 1);
 	/* Another day: the task is later still, the checks run again. */
-	setenv("SUMMIT_TODAY", "2007-11-08", 1);
+	db_set_today(fx->db, "2007-11-08", NULL);
 	assert_null(check_kept_counts(fx->db));
 	assert_int_equal(check_kept_run(fx->db, "no-such-kind", count_kept, &n, &fx->err),
 	                 SUMMIT_INVALID);
@@ -908,6 +993,10 @@ int main(void)
 	    T(test_room_too_small),
 	    T(test_room_too_small_for_participants),
 	    T(test_room_just_big_enough),
+	    T(test_room_too_small_expected),
+	    T(test_in_town_is_silent),
+	    T(test_settings_decide),
+	    T(test_minister_cars),
 	    T(test_session_outside_event),
 	    T(test_session_on_the_only_day),
 	    T(test_delegation_double_booked),

@@ -196,11 +196,11 @@ static void note(const struct ics_reply *reply, void *ctx)
 static void test_invitation_and_reply(void **state)
 {
 	struct fixture *fx = *state;
-	setenv("SUMMIT_TODAY", "2007-07-02", 1);
+	db_set_today(fx->db, "2007-07-02", NULL);
 	fixture_add(fx, &kind_delegations, "code=SEN", "name=Sénégal", "kind=state",
 	            "status=participant", "email=protocole@sen.example", NULL);
 	long long id = fixture_add(fx, &kind_invitations, "delegation=SEN", NULL);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 	struct invitation_move sent = {
 	    .delegation = "SEN", .state = "sent", .at = "2007-07-16 10:00"};
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
@@ -268,7 +268,7 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 	add_rooms(fx);
 	const struct kind *event = &kind_event;
 	char **changes = xcalloc(event->nfields, sizeof *changes);
-	changes[kind_field_index(event, "first_day")] = "2007-10-27";
+	changes[EVENT_FIRST_DAY] = "2007-10-27";
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(
 	    with_transaction(fx, record_update(fx->db, event, 1, changes, 0, &fx->err)),
@@ -308,7 +308,7 @@ static void test_import_keeps_instants_in_the_repeated_hour(void **state)
 static char *invite(struct fixture *fx, const char *code, const char *email,
                     const char *today)
 {
-	setenv("SUMMIT_TODAY", today, 1);
+	db_set_today(fx->db, today, NULL);
 	char *c = xasprintf("code=%s", code), *e = xasprintf("email=%s", email);
 	char *d = xasprintf("delegation=%s", code);
 	fixture_add(fx, &kind_delegations, c, "name=Délégation", "kind=state",
@@ -318,7 +318,7 @@ static char *invite(struct fixture *fx, const char *code, const char *email,
 	assert_int_equal(db_begin(fx->db, &fx->err), 0);
 	assert_int_equal(with_transaction(fx, invitation_move(fx->db, &sent, &fx->err)),
 	                 0);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 	free(c), free(e), free(d);
 	char *uid = NULL;
 	char *text = NULL;

@@ -49,13 +49,13 @@ static int move(struct fixture *fx, const char *code, const char *to, const char
 static void test_israel_through_united_states(void **state)
 {
 	struct fixture *fx = *state;
-	setenv("SUMMIT_TODAY", "2007-07-02", 1);
+	db_set_today(fx->db, "2007-07-02", NULL);
 	fixture_add(fx, &kind_delegations, "code=USA", "name=United States", "kind=state",
 	            "status=participant", NULL);
 	fixture_add(fx, &kind_delegations, "code=ISR", "name=Israel", "kind=state",
 	            "status=participant", NULL);
 	long long id = fixture_add(fx, &kind_invitations, "delegation=ISR", NULL);
-	unsetenv("SUMMIT_TODAY");
+	db_set_today(fx->db, NULL, NULL);
 	assert_int_equal(move(fx, "ISR", "sent", "2007-07-16 10:00", "diplomatic note",
 	                      "USA", "through the US embassy"),
 	                 0);

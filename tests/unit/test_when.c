@@ -1,6 +1,7 @@
 /* Dates and times in the event's zone, with and without daylight saving. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fixture.h"
 
@@ -82,17 +83,54 @@ static void test_paris_gap_in_march(void **state)
 
 static void test_today_is_settable(void **state)
 {
-	(void)state;
+	struct fixture *fx = *state;
 	char today[WHEN_DATE_LEN];
-	struct summit_err err;
-	setenv("SUMMIT_TODAY", "2007-11-07", 1);
-	assert_int_equal(when_today(today, &err), 0);
+	assert_int_equal(db_set_today(fx->db, "2007-11-07", &fx->err), 0);
+	assert_int_equal(when_today(fx->db, today, &fx->err), 0);
 	assert_string_equal(today, "2007-11-07");
-	setenv("SUMMIT_TODAY", "next week", 1);
-	assert_int_equal(when_today(today, &err), SUMMIT_INVALID);
-	unsetenv("SUMMIT_TODAY");
-	assert_int_equal(when_today(today, &err), 0);
+	assert_int_equal(db_set_today(fx->db, "next week", &fx->err), SUMMIT_INVALID);
+	assert_string_equal(fx->err.msg,
+	                    "got \"next week\", expected a date as YYYY-MM-DD");
+	assert_int_equal(db_set_today(fx->db, NULL, &fx->err), 0);
+	assert_int_equal(when_today(fx->db, today, &fx->err), 0);
 	assert_int_equal(strlen(today), 10);
+}
+
+/* On a server whose zone is Pacific/Kiritimati (UTC+14), at 12:00 UTC on
+ * 1 December it is already 2 December there, but still 1 December in
+ * Bamako: today is the event's. */
+static void test_today_in_the_event_zone(void **state)
+{
+	struct fixture *fx = *state;
+	setenv("TZ", "Pacific/Kiritimati", 1);
+	tzset();
+	db_set_clock(fx->db, utc(2026, 12, 1, 12, 0));
+	char today[WHEN_DATE_LEN], now[WHEN_TIME_LEN];
+	assert_int_equal(when_today(fx->db, today, &fx->err), 0);
+	assert_string_equal(today, "2026-12-01");
+	when_format_local(fx->db, when_now(fx->db), now);
+	assert_string_equal(now, "2026-12-01 12:00");
+	/* A fixed today keeps the clock's time of day, in the event's zone. */
+	db_set_today(fx->db, "2007-11-07", NULL);
+	when_format_local(fx->db, when_now(fx->db), now);
+	assert_string_equal(now, "2007-11-07 12:00");
+	unsetenv("TZ");
+	tzset();
+}
+
+/* The same instant, for an event in Kiritimati itself. */
+static void test_today_in_kiritimati(void **state)
+{
+	struct fixture *fx = *state;
+	db_set_clock(fx->db, utc(2026, 12, 1, 12, 0));
+	char today[WHEN_DATE_LEN];
+	assert_int_equal(when_today(fx->db, today, &fx->err), 0);
+	assert_string_equal(today, "2026-12-02");
+}
+
+static int setup_kiritimati(void **state)
+{
+	return fixture_setup_zone(state, "Pacific/Kiritimati");
 }
 
 int main(void)
@@ -105,7 +143,12 @@ int main(void)
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_paris_gap_in_march, setup_paris,
 	                                    fixture_teardown),
-	    cmocka_unit_test(test_today_is_settable),
+	    cmocka_unit_test_setup_teardown(test_today_is_settable, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_today_in_the_event_zone, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_today_in_kiritimati, setup_kiritimati,
+	                                    fixture_teardown),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	when_cleanup();
