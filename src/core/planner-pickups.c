@@ -104,6 +104,7 @@ struct pctx {
 	/* people per run (origin, destination, time), for the bound */
 	struct run {
 		long long origin, destination, depart, people;
+		long long left; /* people of the run not planned yet */
 	} * runs;
 	size_t nruns, capruns;
 	/* shortfalls, per airport, day and two-hour slot */
@@ -558,7 +559,12 @@ static size_t add_trip(struct pctx *c, const struct pveh *v, bool departure,
 	return planner_add(c->plan, kind, val, what);
 }
 
-static void plan_group(struct pctx *c, size_t from, size_t to)
+static int cmp_run(const void *a, const void *b);
+
+/* Dry: only counts the group's people on its run (same places, same
+ * time), for the bound and so the first vehicle on a run can hold them
+ * all. */
+static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 {
 	struct parr *first = &c->a[from];
 	struct pdlg *d = find_dlg(c, first->delegation);
@@ -577,7 +583,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 	long long hotel = hotel_place(c, d->id, night);
 	if (!hotel) {
 		hotel = c->venue;
-		c->no_hotel++;
+		c->no_hotel += !dry;
 	}
 	if (!hotel)
 		return;
@@ -595,6 +601,16 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 	}
 	/* Busy until it is back where it started. */
 	long long busy_to = arrive + drive;
+	long long seats = passengers - (d->dedicated ? 1 : 0);
+	if (dry) {
+		GROW(c->runs, c->nruns, c->capruns);
+		c->runs[c->nruns++] = (struct run){origin, destination, depart, seats};
+		return;
+	}
+	/* Those still to come on this run, this group included. */
+	struct run key = {origin, destination, depart, 0};
+	struct run *run =
+	    c->nruns ? bsearch(&key, c->runs, c->nruns, sizeof *c->runs, cmp_run) : NULL;
 
 	/* Who rides: the people flying apart, then the delegation's others. */
 	long long *riders = xmalloc((size_t)(c->np + 1) * sizeof *riders);
@@ -667,8 +683,9 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 	}
 	/* The first vehicle holds the whole party where one can, as the
 	 * flights linked to it count their whole party. */
-	GROW(c->runs, c->nruns, c->capruns);
-	c->runs[c->nruns++] = (struct run){origin, destination, depart, left};
+	long long on_run = run ? run->left : left;
+	if (run)
+		run->left -= left;
 	/* Another delegation's vehicle on the same run with room for all. */
 	for (size_t k = 0; k < c->nopen && left > 0; k++) {
 		struct open_trip *o = &c->open[k];
@@ -681,7 +698,7 @@ static void plan_group(struct pctx *c, size_t from, size_t to)
 		l->open = (long)k;
 		left = 0;
 	}
-	long long want = passengers;
+	long long want = on_run > passengers ? on_run : passengers;
 	while (left > 0) {
 		long vi = pick_vehicle(c, want > left ? want : left, false, d->id, depart,
 		                       busy_to);
@@ -916,20 +933,37 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	/* Windows: a delegation's flights at one airport, one way, within
 	 * the window of the first. */
 	size_t first_change = plan->n;
-	for (size_t i = 0; i < c.na;) {
-		if (!c.a[i].planned) {
-			i++;
-			continue;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < c.na;) {
+			if (!c.a[i].planned) {
+				i++;
+				continue;
+			}
+			size_t j = i + 1;
+			while (j < c.na && c.a[j].planned &&
+			       c.a[j].delegation == c.a[i].delegation &&
+			       c.a[j].airport == c.a[i].airport &&
+			       c.a[j].departure == c.a[i].departure &&
+			       c.a[j].time - c.a[i].time <= (long long)opt->window * 60)
+				j++;
+			plan_group(&c, i, j, pass == 0);
+			i = j;
 		}
-		size_t j = i + 1;
-		while (j < c.na && c.a[j].planned &&
-		       c.a[j].delegation == c.a[i].delegation &&
-		       c.a[j].airport == c.a[i].airport &&
-		       c.a[j].departure == c.a[i].departure &&
-		       c.a[j].time - c.a[i].time <= (long long)opt->window * 60)
-			j++;
-		plan_group(&c, i, j);
-		i = j;
+		if (pass == 0) {
+			/* One entry a run, its people summed. */
+			if (c.nruns)
+				qsort(c.runs, c.nruns, sizeof *c.runs, cmp_run);
+			size_t m = 0;
+			for (size_t k = 0; k < c.nruns; k++) {
+				if (m && cmp_run(&c.runs[m - 1], &c.runs[k]) == 0)
+					c.runs[m - 1].people += c.runs[k].people;
+				else
+					c.runs[m++] = c.runs[k];
+			}
+			c.nruns = m;
+			for (size_t k = 0; k < m; k++)
+				c.runs[k].left = c.runs[k].people;
+		}
 	}
 	(void)first_change;
 	/* Flights that lose their trip and found none keep no dangling link;

@@ -154,7 +154,10 @@ static bool transport_key(struct view *view, int key)
 		day = t->day > t->first ? t->day - 1 : t->day;
 	else if (key == KEY_RIGHT || key == 'l')
 		day = t->day < t->last ? t->day + 1 : t->day;
-	else if (key == 'D')
+	else if (key == 'L') {
+		tui_push(tui, view_plan_open(tui));
+		return true;
+	} else if (key == 'D')
 		tui_ask_day(tui, t->first, t->last, &day);
 	else if (key == 'P') {
 		const struct target *sel = page_selected(t->page);
@@ -163,9 +166,6 @@ static bool transport_key(struct view *view, int key)
 		else
 			tui_message(tui, ROLE_DIM,
 			            "P meets an arrival: select one first.");
-		return true;
-	} else if (key == 'L') {
-		tui_push(tui, view_plan_open(tui));
 		return true;
 	} else if (key == 'n') {
 		/* The next arrival nobody meets, wrapping around. */
