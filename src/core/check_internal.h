@@ -8,18 +8,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "internal.h"
 #include "summit/check.h"
 #include "summit/error.h"
 #include "summit/model.h"
 #include "summit/when.h"
-
-#define GROW(arr, n, cap)                                                                \
-	do {                                                                             \
-		if ((n) == (cap)) {                                                      \
-			(cap) = (cap) ? (cap)*2 : 64;                                    \
-			(arr) = xrealloc((arr), (cap) * sizeof *(arr));                  \
-		}                                                                        \
-	} while (0)
 
 /* A delegation's place in a session it must attend. */
 struct att {

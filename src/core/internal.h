@@ -8,6 +8,15 @@
 
 #include "summit/error.h"
 
+/* Makes room for one more element of arr (n used of cap), doubling. */
+#define GROW(arr, n, cap)                                                                \
+	do {                                                                             \
+		if ((n) == (cap)) {                                                      \
+			(cap) = (cap) ? (cap)*2 : 64;                                    \
+			(arr) = xrealloc((arr), (cap) * sizeof *(arr));                  \
+		}                                                                        \
+	} while (0)
+
 struct summit_db {
 	sqlite3 *conn;
 	char *path;       /* the file SQLite has open, named in messages */

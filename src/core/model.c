@@ -9,14 +9,6 @@
 #include "summit/when.h"
 #include "summit/xalloc.h"
 
-#define GROW(arr, n, cap)                                                                \
-	do {                                                                             \
-		if ((n) == (cap)) {                                                      \
-			(cap) = (cap) ? (cap)*2 : 64;                                    \
-			(arr) = xrealloc((arr), (cap) * sizeof *(arr));                  \
-		}                                                                        \
-	} while (0)
-
 static const struct model_settings default_settings = {
     .pickup_margin = 20,
     .arrival_days = 7,

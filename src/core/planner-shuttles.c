@@ -42,14 +42,6 @@ struct sneed {
 	char codes[200];
 };
 
-#define GROW(arr, n, cap)                                                                \
-	do {                                                                             \
-		if ((n) == (cap)) {                                                      \
-			(cap) = (cap) ? (cap)*2 : 64;                                    \
-			(arr) = xrealloc((arr), (cap) * sizeof *(arr));                  \
-		}                                                                        \
-	} while (0)
-
 static char *text_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
