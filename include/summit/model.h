@@ -72,6 +72,17 @@ int model_settings_read(struct summit_db *db, struct model_settings *settings,
 #define MODEL_SQL_NEEDS_LOGISTICS(d)                                                     \
 	"(" MODEL_SQL_EXPECTED(d) " AND NOT " MODEL_SQL_IN_TOWN(d) ")"
 
+/* The sessions a delegation may attend, its calendar: those open to all,
+ * those for participants when it is one, those that list it. SQL over a
+ * sessions row aliased s, the delegation's id being the parameter ?1; the
+ * delegation's page, `list sessions delegation=` and its .ics use it. */
+#define MODEL_SQL_DELEGATION_SESSIONS                                                    \
+	"(s.attendance = 'all'"                                                          \
+	" OR (s.attendance = 'participants'"                                             \
+	"     AND (SELECT status FROM delegations WHERE id = ?1) = 'participant')"       \
+	" OR EXISTS (SELECT 1 FROM session_delegations l"                                \
+	"            WHERE l.owner = s.id AND l.ref = ?1))"
+
 enum model_attendance { MODEL_ALL, MODEL_PARTICIPANTS, MODEL_LIST };
 
 struct model_delegation {

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "internal.h"
 #include "summit/db.h"
+#include "summit/model.h"
 #include "summit/record.h"
 #include "summit/when.h"
 #include "ics_internal.h"
@@ -410,10 +411,7 @@ static int emit_sessions(struct sink *sink, enum ics_scope scope, long long subj
 	case ICS_DELEGATION:
 	case ICS_PERSON:
 		/* ?1 is the delegation. */
-		where =
-		    "WHERE s.attendance = 'all' OR (s.attendance = 'participants' AND"
-		    " (SELECT status FROM delegations WHERE id = ?1) = 'participant')"
-		    " OR s.id IN (SELECT owner FROM session_delegations WHERE ref = ?1) ";
+		where = "WHERE " MODEL_SQL_DELEGATION_SESSIONS " ";
 		break;
 	default:
 		return SUMMIT_OK;

@@ -102,11 +102,7 @@ int plan_delegation_sessions(struct summit_db *db, long long delegation,
 	// clang-format off
 	int status = db_prepare(db,
 	    SESSION_COLUMNS
-	    " WHERE s.attendance = 'all'"
-	    "    OR (s.attendance = 'participants'"
-	    "        AND (SELECT status FROM delegations WHERE id = ?1) = 'participant')"
-	    "    OR EXISTS (SELECT 1 FROM session_delegations l"
-	    "                WHERE l.owner = s.id AND l.ref = ?1)"
+	    " WHERE " MODEL_SQL_DELEGATION_SESSIONS
 	    " ORDER BY s.start, s.id",
 	    &st, err);
 	// clang-format on
