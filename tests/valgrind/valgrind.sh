@@ -12,10 +12,11 @@ if ! command -v valgrind >/dev/null; then
 fi
 logs=$(mktemp -d "${TMPDIR:-/tmp}/summit-valgrind.XXXXXX")
 real=$SUMMIT
+supp=$(cd "$(dirname "$0")" && pwd)/fontconfig.supp
 cat >"$logs/summit" <<WRAP
 #!/bin/sh
 exec valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite \\
-	--errors-for-leak-kinds=definite --num-callers=30 \\
+	--errors-for-leak-kinds=definite --num-callers=30 --suppressions="$supp" \\
 	--log-file="$logs/vg.%p.log" "$real" "\$@"
 WRAP
 chmod +x "$logs/summit"
