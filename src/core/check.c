@@ -167,31 +167,19 @@ int check_cmp_ll(long long a, long long b)
 	return a < b ? -1 : a > b;
 }
 
-/* Records sorted by id, each beginning with its long long id: the one
- * with id, or NULL. */
-static int cmp_id(const void *key, const void *record)
-{
-	return check_cmp_ll(*(const long long *)key, *(const long long *)record);
-}
-
-static void *find_id(void *base, size_t n, size_t size, long long id)
-{
-	return n ? bsearch(&id, base, n, size, cmp_id) : NULL;
-}
-
 struct model_delegation *check_find_dlg(struct check_ctx *c, long long id)
 {
-	return find_id(c->dlg, c->ndlg, sizeof *c->dlg, id);
+	return db_find_id(c->dlg, c->ndlg, sizeof *c->dlg, id);
 }
 
 struct trip *check_find_trip(struct check_ctx *c, long long id)
 {
-	return find_id(c->trip, c->ntrip, sizeof *c->trip, id);
+	return db_find_id(c->trip, c->ntrip, sizeof *c->trip, id);
 }
 
 const char *check_place_name(struct check_ctx *c, long long id)
 {
-	const struct named *p = find_id(c->place, c->nplace, sizeof *c->place, id);
+	const struct named *p = db_find_id(c->place, c->nplace, sizeof *c->place, id);
 	return p ? p->name : "?";
 }
 

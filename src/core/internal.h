@@ -17,6 +17,10 @@
 		}                                                                        \
 	} while (0)
 
+/* In records sorted by id, each beginning with its long long id: the one
+ * with id, or NULL (model.c). */
+void *db_find_id(const void *records, size_t n, size_t size, long long id);
+
 struct summit_db {
 	sqlite3 *conn;
 	char *path;       /* the file SQLite has open, named in messages */

@@ -71,18 +71,19 @@ static int cmp_id(const void *key, const void *record)
 	return cmp_ll(*(const long long *)key, *(const long long *)record);
 }
 
+void *db_find_id(const void *records, size_t n, size_t size, long long id)
+{
+	return n ? bsearch(&id, records, n, size, cmp_id) : NULL;
+}
+
 const struct model_delegation *model_delegation_find(const struct model *m, long long id)
 {
-	return m->ndelegations ? bsearch(&id, m->delegations, m->ndelegations,
-	                                 sizeof *m->delegations, cmp_id)
-	                       : NULL;
+	return db_find_id(m->delegations, m->ndelegations, sizeof *m->delegations, id);
 }
 
 const struct model_session *model_session_find(const struct model *m, long long id)
 {
-	return m->nsessions
-	           ? bsearch(&id, m->sessions, m->nsessions, sizeof *m->sessions, cmp_id)
-	           : NULL;
+	return db_find_id(m->sessions, m->nsessions, sizeof *m->sessions, id);
 }
 
 bool model_attends(const struct model_session *s, const struct model_delegation *d,

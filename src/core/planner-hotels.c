@@ -95,15 +95,7 @@ static void format_night(long n, char out[WHEN_DATE_LEN])
 
 static struct hdlg *find_dlg(struct hctx *c, long long id)
 {
-	size_t lo = 0, hi = c->nd;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->d[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nd && c->d[lo].id == id ? &c->d[lo] : NULL;
+	return db_find_id(c->d, c->nd, sizeof *c->d, id);
 }
 
 static long find_hotel(struct hctx *c, long long id)

@@ -157,15 +157,7 @@ static void row_dlg(struct pctx *c, sqlite3_stmt *st)
 
 static struct pdlg *find_dlg(struct pctx *c, long long id)
 {
-	size_t lo = 0, hi = c->nd;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->d[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nd && c->d[lo].id == id ? &c->d[lo] : NULL;
+	return db_find_id(c->d, c->nd, sizeof *c->d, id);
 }
 
 static void row_person(struct pctx *c, sqlite3_stmt *st)
@@ -859,15 +851,7 @@ static long long run_bound(struct pctx *c)
 
 static struct ptrip *find_trip(struct pctx *c, long long id)
 {
-	size_t lo = 0, hi = c->nt;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c->t[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nt && c->t[lo].id == id ? &c->t[lo] : NULL;
+	return db_find_id(c->t, c->nt, sizeof *c->t, id);
 }
 
 static long vehicle_index(struct pctx *c, long long id)
