@@ -32,7 +32,7 @@ static int run_accreditation(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "n:a:f:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "n:a:f:", options)) != -1) {
 		switch (c) {
 		case 'n':
 			move.note = optarg;
@@ -41,11 +41,11 @@ static int run_accreditation(struct cli *cli, int argc, char **argv)
 			move.at = optarg;
 			break;
 		case 'f':
-			if (output_format_parse(optarg, &format))
-				return cli_usage(cli);
+			if (cli_format(cli, optarg, OUTPUT_ALL, &format))
+				return EXIT_REFUSED;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2)

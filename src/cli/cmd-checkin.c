@@ -13,7 +13,7 @@ static int run_checkin(struct cli *cli, int argc, char **argv)
 	    {0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "a:r:d:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "a:r:d:", options)) != -1) {
 		switch (c) {
 		case 'a':
 			scan.at = optarg;
@@ -25,7 +25,7 @@ static int run_checkin(struct cli *cli, int argc, char **argv)
 			scan.desk = optarg;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 1)

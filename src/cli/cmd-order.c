@@ -67,7 +67,7 @@ static int run_order(struct cli *cli, int argc, char **argv)
 	bool have_letter = false;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", long_options)) != -1) {
 		switch (c) {
 		case 'l':
 			if (parse_letter(cli, optarg, &o.letter))
@@ -99,14 +99,11 @@ static int run_order(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'F':
-			if (output_format_parse(optarg, &format))
-				return cli_error(cli, EXIT_USAGE,
-				                 "--format: got \"%s\", expected table, "
-				                 "tsv, json or csv",
-				                 optarg);
+			if (cli_format(cli, optarg, OUTPUT_ALL, &format))
+				return EXIT_REFUSED;
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc)

@@ -50,13 +50,13 @@ static int run_rooming(struct cli *cli, int argc, char **argv)
 	const char *hotel = NULL, *path = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", long_options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "o:", long_options)) != -1) {
 		if (c == 'h')
 			hotel = optarg;
 		else if (c == 'o')
 			path = optarg;
 		else
-			return cli_usage(cli);
+			return EXIT_USAGE;
 	}
 	if (optind != argc)
 		return cli_usage(cli);
@@ -124,7 +124,7 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 	bool apply = false;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", long_options)) != -1) {
 		char *end;
 		switch (c) {
 		case 'a':
@@ -134,11 +134,8 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 			o.start_over = true;
 			break;
 		case 'F':
-			if (output_format_parse(optarg, &format) || format == OUTPUT_CSV)
-				return cli_error(
-				    cli, EXIT_USAGE,
-				    "--format: got \"%s\", expected table, tsv or json",
-				    optarg);
+			if (cli_format(cli, optarg, OUTPUT_TEXT, &format))
+				return EXIT_REFUSED;
 			break;
 		case 't':
 			errno = 0;
@@ -188,7 +185,7 @@ static int run_planner(struct cli *cli, const char *name, planner_fn fn, int arg
 				                 optarg);
 			break;
 		default:
-			return cli_usage(cli);
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc)

@@ -14,13 +14,13 @@ static int run_publish(struct cli *cli, int argc, char **argv)
 	};
 	struct caldav_options opt = {0};
 	int c;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "", options)) != -1) {
 		if (c == 'n')
 			opt.netrc = optarg;
 		else if (c == 'o')
 			opt.only = optarg;
 		else
-			return cli_usage(cli);
+			return EXIT_USAGE;
 	}
 	if (optind + 1 != argc)
 		return cli_usage(cli);

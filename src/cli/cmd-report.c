@@ -20,13 +20,13 @@ static int run_report(struct cli *cli, int argc, char **argv)
 	};
 	const char *format = NULL, *path = NULL;
 	int c;
-	while ((c = getopt_long(argc, argv, "f:o:", options, NULL)) != -1) {
+	while ((c = cli_getopt(cli, argc, argv, "f:o:", options)) != -1) {
 		if (c == 'f')
 			format = optarg;
 		else if (c == 'o')
 			path = optarg;
 		else
-			return cli_usage(cli);
+			return EXIT_USAGE;
 	}
 	if (optind != argc)
 		return cli_usage(cli);
