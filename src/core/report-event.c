@@ -1,0 +1,462 @@
+/* The post-event report: what the host sends to its ministry and to the
+ * next host, from the records as they stand at the end. */
+#include "summit/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "report_internal.h"
+#include "summit/accreditation.h"
+#include "summit/check.h"
+#include "summit/db.h"
+#include "summit/text.h"
+#include "summit/when.h"
+
+#define INVITED_SQL "('sent', 'delivered', 'acknowledged', 'accepted', 'declined')"
+#define CHECKED_IN_SQL(d)                                                                \
+	"EXISTS (SELECT 1 FROM people p JOIN accreditations a ON a.person = p.id"        \
+	" JOIN checkins c ON c.badge = a.id WHERE p.delegation = " d ")"
+
+static int section_invitations(struct summit_db *db, struct report_doc *r,
+                               struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT count(*), coalesce(sum(" CHECKED_IN_SQL("d.id") "), 0),"
+	    " coalesce(sum(i.state = 'accepted'), 0)"
+	    " FROM delegations d JOIN invitations i ON i.delegation = d.id"
+	    " WHERE d.kind = 'state' AND i.state IN " INVITED_SQL,
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	long long invited = sqlite3_column_int64(st, 0),
+	          came = sqlite3_column_int64(st, 1),
+	          accepted = sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	report_add(r, REPORT_HEADING, "Invitations and their outcome");
+	report_add(r, REPORT_PARAGRAPH,
+	           "Of the %lld state%s invited, %lld attended (%lld had accepted).",
+	           invited, invited == 1 ? "" : "s", came, accepted);
+	struct attendance a;
+	if ((status = attendance_read(db, NULL, &a, err)))
+		return status;
+	static const char *const heads[] = {"delegations", ">invited", ">accepted",
+	                                    ">accredited", ">attended"};
+	report_table(r, 5, heads);
+	char v[STAGE_COUNT][24];
+	const char *cells[5];
+	for (int g = -1; g < ATTENDANCE_GROUPS; g++) {
+		const long long *n = g < 0 ? a.delegations : a.groups[g].delegations;
+		cells[0] = g < 0 ? "all" : a.groups[g].name;
+		for (int s = 0; s < STAGE_COUNT; s++) {
+			snprintf(v[s], sizeof v[s], "%lld", n[s]);
+			cells[1 + s] = v[s];
+		}
+		report_row(r, cells);
+	}
+	cells[0] = "people";
+	for (int s = 0; s < STAGE_COUNT; s++) {
+		snprintf(v[s], sizeof v[s], "%lld", a.people[s]);
+		cells[1 + s] = v[s];
+	}
+	report_row(r, cells);
+	attendance_clear(&a);
+
+	static const char *const state_heads[] = {"invitations", ">count"};
+	report_table(r, 2, state_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT state, count(*) FROM invitations GROUP BY state"
+	    " ORDER BY min(CASE state WHEN 'draft' THEN 0 WHEN 'sent' THEN 1"
+	    "  WHEN 'delivered' THEN 2 WHEN 'acknowledged' THEN 3 WHEN 'accepted' THEN 4"
+	    "  WHEN 'declined' THEN 5 ELSE 6 END)",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, NULL, err)))
+		return status;
+
+	/* The channels used, the intermediaries first. */
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT d.name, v.name, i.channel, i.state FROM invitations i"
+	    " JOIN delegations d ON d.id = i.delegation"
+	    " JOIN delegations v ON v.id = i.via ORDER BY d.name",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		report_add(r, REPORT_PARAGRAPH,
+		           "%s's invitation went through %s (%s); it is %s.",
+		           report_col(st, 0), report_col(st, 1), report_col(st, 2),
+		           report_col(st, 3));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_step_error(db, rc, err);
+	static const char *const channel_heads[] = {"channel", ">invitations"};
+	report_table(r, 2, channel_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT i.channel || CASE WHEN i.via IS NULL THEN ''"
+	    "  ELSE ', through ' || v.name END, count(*)"
+	    " FROM invitations i LEFT JOIN delegations v ON v.id = i.via"
+	    " GROUP BY 1 ORDER BY count(*) DESC, 1",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, NULL, err)))
+		return status;
+	/* Those who did not come though they accepted, and those who said no. */
+	static const char *const absent_heads[] = {"accepted, did not attend", "code"};
+	long long n;
+	report_table(r, 2, absent_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT d.name, d.code FROM delegations d"
+	    " JOIN invitations i ON i.delegation = d.id"
+	    " WHERE i.state = 'accepted' AND NOT " CHECKED_IN_SQL("d.id")
+	    " ORDER BY d.name",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, &n, err)))
+		return status;
+	if (!n)
+		report_drop_last(r);
+	return SUMMIT_OK;
+}
+
+static int section_attendance(struct summit_db *db, struct report_doc *r,
+                              struct summit_err *err)
+{
+	report_add(r, REPORT_HEADING, "Attendance by day and session");
+	struct attendance_day *days;
+	long long ndays;
+	int status = attendance_by_day(db, &days, &ndays, err);
+	if (status)
+		return status;
+	static const char *const heads[] = {"day", ">delegations", ">people"};
+	report_table(r, 3, heads);
+	for (long long i = 0; i < ndays; i++) {
+		char d[24], p[24];
+		snprintf(d, sizeof d, "%lld", days[i].delegations);
+		snprintf(p, sizeof p, "%lld", days[i].people);
+		const char *cells[] = {days[i].day, d, p};
+		report_row(r, cells);
+	}
+	free(days);
+	struct attendance_session *sessions;
+	long long nsessions;
+	if ((status = attendance_by_session(db, &sessions, &nsessions, err)))
+		return status;
+	if (!nsessions) {
+		report_add(r, REPORT_PARAGRAPH,
+		           "No room had door scans, so attendance per session was not "
+		           "counted.");
+		return SUMMIT_OK;
+	}
+	static const char *const session_heads[] = {"session", "room", "start",
+	                                            ">people at the door"};
+	report_table(r, 4, session_heads);
+	for (long long i = 0; i < nsessions; i++) {
+		char p[24];
+		snprintf(p, sizeof p, "%lld", sessions[i].people);
+		const char *cells[] = {sessions[i].title, sessions[i].room,
+		                       sessions[i].start, p};
+		report_row(r, cells);
+	}
+	free(sessions);
+	return SUMMIT_OK;
+}
+
+/* First check-in of each head of state or government, local time. */
+static int section_heads(struct summit_db *db, struct report_doc *r,
+                         struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT p.name, d.name, p.rank,"
+	    " (SELECT min(c.at) FROM accreditations a JOIN checkins c ON c.badge = a.id"
+	    "   WHERE a.person = p.id)"
+	    " FROM people p JOIN delegations d ON d.id = p.delegation"
+	    " WHERE p.rank IN ('head-of-state', 'head-of-government')"
+	    " ORDER BY p.rank DESC, d.name, p.name",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	report_add(r, REPORT_HEADING, "Heads of state and government");
+	static const char *const heads[] = {"name", "delegation", "rank", "first in"};
+	report_table(r, 4, heads);
+	long long present = 0, all = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char at[WHEN_TIME_LEN] = "did not check in";
+		all++;
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			when_format_local(db, sqlite3_column_int64(st, 3), at);
+			present++;
+		}
+		const char *cells[] = {report_col(st, 0), report_col(st, 1),
+		                       report_col(st, 2), at};
+		report_row(r, cells);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_step_error(db, rc, err);
+	report_add(r, REPORT_PARAGRAPH,
+	           "%lld of the %lld heads of state and government listed checked in.",
+	           present, all);
+	return SUMMIT_OK;
+}
+
+struct problems {
+	struct report_doc *r;
+	long long n;
+};
+
+static int add_problem(const struct check_problem *p, void *ctx)
+{
+	struct problems *x = ctx;
+	const char *cells[] = {check_severity_name(p->kind->severity), p->kind->name,
+	                       p->message};
+	report_row(x->r, cells);
+	x->n++;
+	return 0;
+}
+
+static int problems_of(struct summit_db *db, struct report_doc *r,
+                       const char *const *only, size_t nonly, long long *n,
+                       struct summit_err *err)
+{
+	struct check_options o;
+	check_options_init(&o);
+	o.only = only;
+	o.nonly = nonly;
+	static const char *const heads[] = {"severity", "kind", "what"};
+	report_table(r, 3, heads);
+	struct problems x = {r, 0};
+	int status = check_run(db, &o, add_problem, &x, err);
+	*n = x.n;
+	if (!status && !x.n)
+		report_drop_last(r);
+	return status;
+}
+
+static int section_programme(struct summit_db *db, struct report_doc *r,
+                             struct summit_err *err)
+{
+	report_add(r, REPORT_HEADING, "Late arrivals");
+	static const char *const late[] = {"late-arrival"};
+	long long n;
+	int status = problems_of(db, r, late, 1, &n, err);
+	if (status)
+		return status;
+	if (!n)
+		report_add(r, REPORT_PARAGRAPH,
+		           "No delegation arrived after its first session.");
+
+	sqlite3_stmt *st;
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT count(*), coalesce(sum(status = 'cancelled'), 0) FROM sessions",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	long long all = sqlite3_column_int64(st, 0),
+	          cancelled = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	report_add(r, REPORT_HEADING, "The programme as held");
+	report_add(r, REPORT_PARAGRAPH, "%lld sessions were held, %lld cancelled.",
+	           all - cancelled, cancelled);
+	static const char *const kinds_heads[] = {"kind", "room", ">held", ">cancelled"};
+	report_table(r, 4, kinds_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT s.kind, r.name, sum(s.status <> 'cancelled'), sum(s.status = 'cancelled')"
+	    " FROM sessions s JOIN rooms r ON r.id = s.room"
+	    " GROUP BY s.kind, r.name ORDER BY s.kind, r.name",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, NULL, err)))
+		return status;
+	if (!cancelled)
+		return SUMMIT_OK;
+	static const char *const heads[] = {"cancelled", "room", "start"};
+	report_table(r, 3, heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT s.title, r.name, s.start FROM sessions s JOIN rooms r ON r.id = s.room"
+	    " WHERE s.status = 'cancelled' ORDER BY s.start",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char at[WHEN_TIME_LEN];
+		when_format_local(db, sqlite3_column_int64(st, 2), at);
+		const char *cells[] = {report_col(st, 0), report_col(st, 1), at};
+		report_row(r, cells);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
+}
+
+static int section_logistics(struct summit_db *db, struct report_doc *r,
+                             struct summit_err *err)
+{
+	report_add(r, REPORT_HEADING, "Hotel nights");
+	static const char *const heads[] = {"hotel", ">room-nights held", ">used",
+	                                    ">unused"};
+	report_table(r, 4, heads);
+	sqlite3_stmt *st;
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT name, held, used, max(held - used, 0) FROM ("
+	    " SELECT h.name AS name,"
+	    "  (SELECT coalesce(sum(rooms), 0) FROM blocks b WHERE b.hotel = h.id) AS held,"
+	    "  (SELECT coalesce(sum(rooms), 0) FROM allocations a WHERE a.hotel = h.id)"
+	    "   AS used"
+	    " FROM hotels h) ORDER BY name",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, NULL, err)))
+		return status;
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT (SELECT coalesce(sum(rooms), 0) FROM blocks),"
+	    " (SELECT coalesce(sum(rooms), 0) FROM allocations)",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	long long held = sqlite3_column_int64(st, 0), used = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	report_add(r, REPORT_PARAGRAPH,
+	           "%lld room-nights were held in blocks and %lld given to delegations: "
+	           "%lld unused.",
+	           held, used, held > used ? held - used : 0);
+
+	report_add(r, REPORT_HEADING, "Transport");
+	static const char *const t_heads[] = {"vehicles", ">count", ">trips", ">riders"};
+	report_table(r, 4, t_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT v.kind, count(DISTINCT v.id), count(t.id),"
+	    " coalesce(sum((SELECT count(*) FROM trip_riders tr WHERE tr.owner = t.id)), 0)"
+	    " FROM vehicles v LEFT JOIN trips t ON t.vehicle = v.id"
+	    " GROUP BY v.kind ORDER BY v.kind",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_table_rows(db, r, st, NULL, err)))
+		return status;
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT (SELECT count(*) FROM trips), (SELECT count(*) FROM trip_riders),"
+	    " (SELECT count(DISTINCT ref) FROM trip_riders)",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	report_add(r, REPORT_PARAGRAPH,
+	           "%lld trips carried %lld riders (%lld different people).",
+	           sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+	           sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	return SUMMIT_OK;
+}
+
+static int section_budget(struct summit_db *db, struct report_doc *r,
+                          struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT coalesce((SELECT currency FROM event WHERE id = 1), ''),"
+	    " (SELECT coalesce(sum(amount), 0) FROM costs),"
+	    " (SELECT coalesce(sum(amount), 0) FROM pledges),"
+	    " (SELECT coalesce(sum(received), 0) FROM pledges)",
+	    &st, err);
+	// clang-format on
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	char currency[16];
+	snprintf(currency, sizeof currency, "%s", report_col(st, 0));
+	long long need = sqlite3_column_int64(st, 1),
+	          pledged = sqlite3_column_int64(st, 2),
+	          received = sqlite3_column_int64(st, 3);
+	sqlite3_finalize(st);
+	char a[64], b[64], c[64], d[64];
+	text_money(need, currency, a, sizeof a);
+	text_money(pledged, currency, b, sizeof b);
+	text_money(received, currency, c, sizeof c);
+	text_money(need > received ? need - received : 0, currency, d, sizeof d);
+	report_add(r, REPORT_HEADING, "Budget");
+	static const char *const heads[] = {"", ">amount"};
+	report_table(r, 2, heads);
+	const char *rows[][2] = {{"need", a},
+	                         {"pledged", b},
+	                         {"received", c},
+	                         {"shortfall (need - received)", d}};
+	for (size_t i = 0; i < 4; i++)
+		report_row(r, rows[i]);
+	static const char *const p_heads[] = {"partner", ">pledged", ">received"};
+	report_table(r, 3, p_heads);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT p.name, coalesce(sum(pl.amount), 0), coalesce(sum(pl.received), 0)"
+	    " FROM partners p LEFT JOIN pledges pl ON pl.partner = p.id"
+	    " GROUP BY p.id ORDER BY p.name",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text_money(sqlite3_column_int64(st, 1), currency, b, sizeof b);
+		text_money(sqlite3_column_int64(st, 2), currency, c, sizeof c);
+		const char *cells[] = {report_col(st, 0), b, c};
+		report_row(r, cells);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
+}
+
+int report_event(struct summit_db *db, struct report_doc *r, struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status =
+	    db_prepare(db,
+	               "SELECT name, city, country, first_day, last_day FROM event"
+	               " WHERE id = 1",
+	               &st, err);
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	report_add(r, REPORT_TITLE, "%s: the report", report_col(st, 0));
+	report_add(r, REPORT_PARAGRAPH, "%s, %s, %s to %s.", report_col(st, 1),
+	           report_col(st, 2), report_col(st, 3), report_col(st, 4));
+	sqlite3_finalize(st);
+	if ((status = section_invitations(db, r, err)) ||
+	    (status = section_attendance(db, r, err)) ||
+	    (status = section_heads(db, r, err)) ||
+	    (status = section_programme(db, r, err)) ||
+	    (status = section_logistics(db, r, err)) ||
+	    (status = section_budget(db, r, err)))
+		return status;
+	report_add(r, REPORT_HEADING, "Open problems at the end");
+	long long n;
+	if ((status = problems_of(db, r, NULL, 0, &n, err)))
+		return status;
+	if (!n)
+		report_add(r, REPORT_PARAGRAPH,
+		           "`summit check` found nothing left open.");
+	return SUMMIT_OK;
+}
+
+/* ---- the printed lists ---- */
