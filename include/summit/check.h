@@ -153,6 +153,41 @@ struct check_counts {
 int check_count(struct summit_db *db, const struct check_options *options,
                 struct check_counts *counts, struct summit_err *err);
 
+/* The late arrivals of late-arrival, as data for a document (the
+ * post-event report): one rule, the check's. A late arrival is a landing
+ * of a delegation's main party (its first landing without a person, else
+ * its first landing), or of its head travelling apart and landing after
+ * it, from which the delegation reaches, by the travel times, the venue
+ * of sessions it must attend (model.h) only after they start. Times are
+ * UTC; everything points into storage valid only during the callback. */
+struct check_late_session {
+	long long id, start;
+	long long reach; /* at its venue at the earliest */
+	const char *title, *room;
+	const char *venue; /* the venue's place, or the room when it has none */
+};
+
+struct check_late {
+	long long delegation, arrival; /* ids */
+	long long person;              /* the head travelling apart; 0: the main party */
+	const char *code, *name;       /* the delegation's */
+	const char *head;              /* the head's name, when person is set */
+	const char *flight;            /* or NULL */
+	long long airport, landed;
+	/* The first night the landing needs a room for (model_arrival_night). */
+	char night[WHEN_DATE_LEN];
+	const struct check_late_session *missed; /* by start, at least one */
+	size_t nmissed;
+};
+
+/* A non-zero return stops the walk and is returned. */
+typedef int (*check_late_fn)(const struct check_late *late, void *ctx);
+
+/* Calls fn for each late arrival, by delegation id then landing, in one
+ * read transaction as check_run. */
+int check_late_arrivals(struct summit_db *db, check_late_fn fn, void *ctx,
+                        struct summit_err *err);
+
 /* For a screen that shows the problems again and again (the TUI): the
  * problems of the last full run with the default thresholds are kept
  * while the file has not changed (PRAGMA data_version, and this

@@ -17,50 +17,84 @@ static const struct model_flight *first_landing(struct check_ctx *c, size_t from
 	return NULL;
 }
 
-static int late_for(struct check_ctx *c, const struct model_delegation *d, size_t k,
-                    const struct model_flight *a, const char *head)
+/* Writes late-arrival's message for one late landing. */
+static int late_message(struct check_ctx *c, const struct model_delegation *d,
+                        const struct check_late *l)
 {
-	size_t di = (size_t)(d - c->dlg), missed = 0;
-	const struct model_session *first = NULL;
-	long long reach = 0;
-	for (size_t j = k; j < c->natt && c->att[j].dlg == di; j++) {
-		const struct model_session *s = &c->sess[c->att[j].sess];
-		long long m =
-		    check_travel_minutes(c, a->airport, check_venue_place(c, s->venue));
-		long long at = a->time + (m > 0 ? m : 0) * 60;
-		if (at <= s->start)
-			continue;
-		if (!missed++)
-			first = s, reach = at;
-	}
-	if (!missed)
-		return SUMMIT_OK;
+	const struct check_late_session *first = &l->missed[0];
 	char land[WHEN_TIME_LEN], r[WHEN_TIME_LEN], st[WHEN_TIME_LEN], label[300];
 	char who[600], more[80] = "";
-	check_local_time(c, a->time, land);
-	if (missed > 1)
+	check_local_time(c, l->landed, land);
+	if (l->nmissed > 1)
 		snprintf(more, sizeof more, "; %s misses %zu sessions %s must attend",
-		         head ? "the head" : "it", missed,
-		         head ? "the delegation" : "it");
+		         l->head ? "the head" : "it", l->nmissed,
+		         l->head ? "the delegation" : "it");
 	check_dlg_label(d, label, sizeof label);
-	if (head)
-		snprintf(who, sizeof who, "%s, head of %s,", head, label);
+	if (l->head)
+		snprintf(who, sizeof who, "%s, head of %s,", l->head, label);
 	else
 		snprintf(who, sizeof who, "%s", label);
-	const char *venue = check_venue_place(c, first->venue)
-	                        ? check_place_name(c, check_venue_place(c, first->venue))
-	                        : first->room_name;
 	struct check_subject sub[] = {check_subj_dlg(d),
-	                              check_subj_sess(first),
-	                              {&kind_arrivals, a->id, NULL, a->flight}};
-	long day = model_local_day(&c->m, a->time);
+	                              {&kind_sessions, first->id, NULL, first->title},
+	                              {&kind_arrivals, l->arrival, NULL, l->flight}};
+	long day = model_local_day(&c->m, l->landed);
 	return check_emit(
 	    c, day, day, sub, 3,
 	    "%s lands at %s on %.10s%s%s%s and cannot reach %s before \"%s\" starts "
 	    "at %s (at %s at the earliest)%s",
-	    who, land + 11, land, a->flight ? " (" : "", a->flight ? a->flight : "",
-	    a->flight ? ")" : "", venue, first->title, check_hhmm(c, first->start, st),
-	    check_hhmm(c, reach, r), more);
+	    who, land + 11, land, l->flight ? " (" : "", l->flight ? l->flight : "",
+	    l->flight ? ")" : "", first->venue, first->title,
+	    check_hhmm(c, first->start, st), check_hhmm(c, first->reach, r), more);
+}
+
+/* The rule of a late arrival, for the check's message and for
+ * check_late_arrivals: the sessions d must attend (c->att from k) that
+ * start before landing a lets it reach their venue. */
+static int late_for(struct check_ctx *c, const struct model_delegation *d, size_t k,
+                    const struct model_flight *a, const char *head)
+{
+	size_t di = (size_t)(d - c->dlg), n = 0, cap = 0;
+	struct check_late_session *missed = NULL;
+	for (size_t j = k; j < c->natt && c->att[j].dlg == di; j++) {
+		const struct model_session *s = &c->sess[c->att[j].sess];
+		long long place = check_venue_place(c, s->venue);
+		long long m = check_travel_minutes(c, a->airport, place);
+		long long at = a->time + (m > 0 ? m : 0) * 60;
+		if (at <= s->start)
+			continue;
+		GROW(missed, n, cap);
+		missed[n++] = (struct check_late_session){
+		    .id = s->id,
+		    .start = s->start,
+		    .reach = at,
+		    .title = s->title,
+		    .room = s->room_name,
+		    .venue = place ? check_place_name(c, place) : s->room_name};
+	}
+	if (!n)
+		return SUMMIT_OK;
+	struct check_late late = {.delegation = d->id,
+	                          .arrival = a->id,
+	                          .person = head ? a->person : 0,
+	                          .code = d->code,
+	                          .name = d->name,
+	                          .head = head,
+	                          .flight = a->flight,
+	                          .airport = a->airport,
+	                          .landed = a->time,
+	                          .missed = missed,
+	                          .nmissed = n};
+	when_format_day(model_arrival_night(&c->m, a->time), late.night);
+	int status;
+	if (c->late) {
+		status = c->late(&late, c->late_ctx);
+		if (status && !c->status)
+			c->status = status;
+	} else {
+		status = late_message(c, d, &late);
+	}
+	free(missed);
+	return status;
 }
 
 /* late-arrival: the main party's first landing, and a head of delegation

@@ -504,8 +504,10 @@ static bool selected(const struct check_options *o, const struct check_kind *k)
 	return false;
 }
 
-int check_run(struct summit_db *db, const struct check_options *options, check_fn fn,
-              void *fnctx, struct summit_err *err)
+/* check_run; with late set (check_late_arrivals), late-arrival hands what
+ * it finds to late instead of writing its message. */
+static int run(struct summit_db *db, const struct check_options *options, check_fn fn,
+               void *fnctx, check_late_fn late, void *late_ctx, struct summit_err *err)
 {
 	struct check_options defaults;
 	if (!options) {
@@ -526,8 +528,13 @@ int check_run(struct summit_db *db, const struct check_options *options, check_f
 	if (own && sqlite3_exec(db->conn, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return err_set(err, SUMMIT_FAILED, "cannot read the event: %s",
 		               sqlite3_errmsg(db->conn));
-	struct check_ctx c = {
-	    .db = db, .opt = options, .fn = fn, .fnctx = fnctx, .err = err};
+	struct check_ctx c = {.db = db,
+	                      .opt = options,
+	                      .fn = fn,
+	                      .fnctx = fnctx,
+	                      .late = late,
+	                      .late_ctx = late_ctx,
+	                      .err = err};
 	int status = db_refresh_event(db, err);
 	if (!status && !db_has_event(db))
 		status = err_no_event(err);
@@ -553,6 +560,23 @@ int check_run(struct summit_db *db, const struct check_options *options, check_f
 	if (own)
 		sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL);
 	return status;
+}
+
+int check_run(struct summit_db *db, const struct check_options *options, check_fn fn,
+              void *fnctx, struct summit_err *err)
+{
+	return run(db, options, fn, fnctx, NULL, NULL, err);
+}
+
+int check_late_arrivals(struct summit_db *db, check_late_fn fn, void *ctx,
+                        struct summit_err *err)
+{
+	static const char *const only[] = {"late-arrival"};
+	struct check_options o;
+	check_options_init(&o);
+	o.only = only;
+	o.nonly = 1;
+	return run(db, &o, NULL, NULL, fn, ctx, err);
 }
 
 static int count_one(const struct check_problem *p, void *ctx)

@@ -39,6 +39,8 @@ struct check_ctx {
 	const struct check_options *opt;
 	check_fn fn;
 	void *fnctx;
+	check_late_fn late; /* set: late-arrival gives its findings here */
+	void *late_ctx;
 	struct summit_err *err;
 	const struct check_kind *current;
 	int status;

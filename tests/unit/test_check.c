@@ -424,6 +424,67 @@ static void test_late_head(void **state)
 	           "starts at 10:00 (at 11:10 at the earliest)");
 }
 
+/* The same rule as data, for the report: who, when, what was missed. */
+struct lates {
+	int n;
+	long long person, landed, reach, start;
+	size_t nmissed;
+	char head[80], flight[40], title[80], venue[40], night[WHEN_DATE_LEN];
+};
+
+static int collect_late(const struct check_late *l, void *ctx)
+{
+	struct lates *x = ctx;
+	x->n++;
+	x->person = l->person;
+	x->landed = l->landed;
+	x->nmissed = l->nmissed;
+	x->reach = l->missed[0].reach;
+	x->start = l->missed[0].start;
+	snprintf(x->head, sizeof x->head, "%s", l->head ? l->head : "");
+	snprintf(x->flight, sizeof x->flight, "%s", l->flight ? l->flight : "");
+	snprintf(x->title, sizeof x->title, "%s", l->missed[0].title);
+	snprintf(x->venue, sizeof x->venue, "%s", l->missed[0].venue);
+	snprintf(x->night, sizeof x->night, "%s", l->night);
+	return 0;
+}
+
+static int stop_late(const struct check_late *l, void *ctx)
+{
+	(void)l;
+	++*(int *)ctx;
+	return SUMMIT_FAILED;
+}
+
+static void test_late_arrivals_data(void **state)
+{
+	struct fixture *fx = *state;
+	struct lates x = {0};
+	assert_int_equal(check_late_arrivals(fx->db, collect_late, &x, &fx->err), 0);
+	assert_int_equal(x.n, 0);
+	ADD(&kind_trips, "vehicle=VAN-1", "kind=pickup", "origin=Sénou",
+	    "destination=CICB", "depart=2007-11-14 11:00", "arrive=2007-11-14 11:30",
+	    "riders=1");
+	ADD(&kind_arrivals, "delegation=SEN", "person=1", "flight=SN 201",
+	    "airport=Sénou", "time=2007-11-14 10:40", "party=1", "pickup=4");
+	assert_int_equal(check_late_arrivals(fx->db, collect_late, &x, &fx->err), 0);
+	assert_int_equal(x.n, 1);
+	assert_int_equal(x.person, 1);
+	assert_string_equal(x.head, "Cheikh Tidiane Gadio");
+	assert_string_equal(x.flight, "SN 201");
+	assert_int_equal(x.nmissed, 1);
+	assert_string_equal(x.title, "Opening plenary");
+	assert_string_equal(x.venue, "CICB");
+	assert_int_equal(x.reach - x.landed, 30 * 60); /* the road from Sénou */
+	assert_true(x.reach > x.start);
+	assert_string_equal(x.night, "2007-11-14");
+	/* The callback's status ends the walk and is returned. */
+	int calls = 0;
+	assert_int_equal(check_late_arrivals(fx->db, stop_late, &calls, &fx->err),
+	                 SUMMIT_FAILED);
+	assert_int_equal(calls, 1);
+}
+
 static void test_arrival_just_in_time(void **state)
 {
 	struct fixture *fx = *state;
@@ -1003,6 +1064,7 @@ int main(void)
 	    T(test_delegation_optional_overlap),
 	    T(test_late_arrival),
 	    T(test_late_head),
+	    T(test_late_arrivals_data),
 	    T(test_arrival_just_in_time),
 	    T(test_shuttle_late),
 	    T(test_no_shuttle),
