@@ -247,22 +247,277 @@ static int problems_of(struct summit_db *db, struct report_doc *r,
 	return status;
 }
 
+/* ---- late arrivals and what they changed ---- */
+
+/* One late landing (check_late_arrivals) as the report shows it. */
+struct late_row {
+	char *cells[6]; /* as late_heads */
+	char *sentence;
+};
+
+/* Room-nights held for a late delegation before it landed, per hotel. */
+struct late_unused {
+	char *cells[4]; /* as unused_heads */
+};
+
+struct late_ctx {
+	struct summit_db *db;
+	struct summit_err *err;
+	sqlite3_stmt *nights, *pickups;
+	struct late_row *rows;
+	size_t nrows, cap_rows;
+	struct late_unused *unused;
+	size_t nunused, cap_unused;
+	long long (*missed)[2]; /* delegation, session: counted once each */
+	size_t nmissed, cap_missed;
+	long long delegations, last_delegation, room_nights;
+};
+
+/* "HH:MM" on the day of ref, else "YYYY-MM-DD HH:MM". */
+static const char *late_time(struct summit_db *db, long long t, long long ref,
+                             char out[WHEN_TIME_LEN])
+{
+	char day[WHEN_TIME_LEN];
+	when_format_local(db, ref, day);
+	when_format_local(db, t, out);
+	return strncmp(day, out, 10) == 0 ? out + 11 : out;
+}
+
+/* The allocations for the delegation before the night its landing needed:
+ * paid for, slept in by nobody. Adds them per hotel to x->unused and to the
+ * sentence; *total is their room-nights. */
+static int late_nights(struct late_ctx *x, const struct check_late *l, const char *who,
+                       long long *total, struct strbuf *sentence)
+{
+	sqlite3_stmt *st = x->nights;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, l->delegation);
+	sqlite3_bind_text(st, 2, l->night, -1, SQLITE_TRANSIENT);
+	int rc;
+	*total = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *hotel = report_col(st, 0), *first = report_col(st, 2),
+		           *last = report_col(st, 3);
+		long long n = sqlite3_column_int64(st, 1);
+		char *nights = strcmp(first, last) == 0
+		                   ? xasprintf("%s", first)
+		                   : xasprintf("%s to %s", first, last);
+		strbuf_addf(sentence,
+		            " %s held %lld room-night%s for it (the night%s of %s) that "
+		            "nobody slept in.",
+		            hotel, n, n == 1 ? "" : "s", strcmp(first, last) ? "s" : "",
+		            nights);
+		GROW(x->unused, x->nunused, x->cap_unused);
+		struct late_unused *u = &x->unused[x->nunused++];
+		u->cells[0] = xstrdup(who);
+		u->cells[1] = xstrdup(hotel);
+		u->cells[2] = nights;
+		u->cells[3] = xasprintf("%lld", n);
+		*total += n;
+	}
+	if (rc != SQLITE_DONE)
+		return db_step_error(x->db, rc, x->err);
+	if (!*total)
+		strbuf_addf(sentence,
+		            " No room-night was held for it before the night of %s.",
+		            l->night);
+	return SUMMIT_OK;
+}
+
+/* The trips that met the landing: every pickup of the delegation's
+ * arrivals on it (the head on the party's flight rides apart), or only the
+ * head's for a head travelling apart. */
+static int late_pickups(struct late_ctx *x, const struct check_late *l,
+                        struct strbuf *cell, struct strbuf *sentence)
+{
+	sqlite3_stmt *st = x->pickups;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, l->delegation);
+	sqlite3_bind_int64(st, 2, l->landed);
+	sqlite3_bind_int64(st, 3, l->airport);
+	sqlite3_bind_int64(st, 4, l->person);
+	int rc, n = 0;
+	struct strbuf trips = {0};
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char at[WHEN_TIME_LEN];
+		const char *dep =
+		    late_time(x->db, sqlite3_column_int64(st, 2), l->landed, at);
+		strbuf_addf(cell, "%strip #%lld (%s, %s)", n ? "; " : "",
+		            sqlite3_column_int64(st, 0), report_col(st, 1), dep);
+		strbuf_addf(&trips, "%s%s #%lld (%s, leaving at %s)", n ? " and " : "",
+		            n ? "trip" : "Trip", sqlite3_column_int64(st, 0),
+		            report_col(st, 1), dep);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		strbuf_free(&trips);
+		return db_step_error(x->db, rc, x->err);
+	}
+	if (n) {
+		strbuf_addf(sentence, " %s met the flight.", trips.buf);
+	} else {
+		strbuf_add(cell, "none");
+		strbuf_add(sentence, " No pickup met the flight.");
+	}
+	strbuf_free(&trips);
+	return SUMMIT_OK;
+}
+
+static int late_add(const struct check_late *l, void *ctx)
+{
+	struct late_ctx *x = ctx;
+	char landed[WHEN_TIME_LEN], reach[WHEN_TIME_LEN], at[WHEN_TIME_LEN];
+	when_format_local(x->db, l->landed, landed);
+	when_format_local(x->db, l->missed[0].reach, reach);
+	if (l->delegation != x->last_delegation)
+		x->delegations++, x->last_delegation = l->delegation;
+
+	char *who = l->head ? xasprintf("%s, head of %s (%s)", l->head, l->name, l->code)
+	                    : xasprintf("%s (%s)", l->name, l->code);
+	struct strbuf sentence = {0}, missed = {0}, met = {0};
+	strbuf_addf(&sentence,
+	            "%s%s landed at %s on %.10s%s%s%s and could reach %s at %s at the "
+	            "earliest, after ",
+	            who, l->head ? "," : "", landed + 11, landed, l->flight ? " (" : "",
+	            l->flight ? l->flight : "", l->flight ? ")" : "", l->missed[0].venue,
+	            late_time(x->db, l->missed[0].reach, l->landed, at));
+	for (size_t i = 0; i < l->nmissed; i++) {
+		const struct check_late_session *s = &l->missed[i];
+		when_format_local(x->db, s->start, at);
+		strbuf_addf(&missed, "%s%s (%s)", i ? "; " : "", s->title, at);
+		strbuf_addf(&sentence, "%s\"%s\" (%s)",
+		            !i                    ? ""
+		            : i + 1 == l->nmissed ? " and "
+		                                  : ", ",
+		            s->title, late_time(x->db, s->start, l->landed, at));
+		GROW(x->missed, x->nmissed, x->cap_missed);
+		x->missed[x->nmissed][0] = l->delegation;
+		x->missed[x->nmissed++][1] = s->id;
+	}
+	strbuf_addf(&sentence, " had begun.");
+
+	/* The rooms are the delegation's: a head travelling apart leaves
+	 * none empty that the party did not sleep in. */
+	long long unused = 0;
+	int status = SUMMIT_OK;
+	if (!l->head) {
+		status = late_nights(x, l, who, &unused, &sentence);
+		x->room_nights += unused;
+	}
+	if (!status)
+		status = late_pickups(x, l, &met, &sentence);
+
+	GROW(x->rows, x->nrows, x->cap_rows);
+	struct late_row *row = &x->rows[x->nrows++];
+	row->cells[0] = who;
+	row->cells[1] =
+	    l->flight ? xasprintf("%s, %s", landed, l->flight) : xstrdup(landed);
+	row->cells[2] = xstrdup(reach);
+	row->cells[3] = strbuf_take(&missed);
+	row->cells[4] = l->head ? xstrdup("") : xasprintf("%lld", unused);
+	row->cells[5] = strbuf_take(&met);
+	row->sentence = strbuf_take(&sentence);
+	return status;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const long long *x = a, *y = b;
+	return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0])
+	                    : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void late_free(struct late_ctx *x)
+{
+	for (size_t i = 0; i < x->nrows; i++) {
+		for (size_t c = 0; c < 6; c++)
+			free(x->rows[i].cells[c]);
+		free(x->rows[i].sentence);
+	}
+	for (size_t i = 0; i < x->nunused; i++)
+		for (size_t c = 0; c < 4; c++)
+			free(x->unused[i].cells[c]);
+	free(x->rows), free(x->unused), free(x->missed);
+	sqlite3_finalize(x->nights);
+	sqlite3_finalize(x->pickups);
+}
+
+/* Late arrivals, by late-arrival's rule (check_late_arrivals), and what
+ * each changed: the sessions it missed, the room-nights held for it
+ * before it landed, the trips that met it. */
+static int section_late(struct summit_db *db, struct report_doc *r,
+                        struct summit_err *err)
+{
+	report_add(r, REPORT_HEADING, "Late arrivals");
+	struct late_ctx x = {.db = db, .err = err};
+	// clang-format off
+	int status = db_prepare(db,
+	    "SELECT h.name, sum(a.rooms), min(a.night), max(a.night)"
+	    "  FROM allocations a JOIN hotels h ON h.id = a.hotel"
+	    " WHERE a.delegation = ?1 AND a.night < ?2"
+	    " GROUP BY h.id ORDER BY h.name",
+	    &x.nights, err);
+	if (!status)
+		status = db_prepare(db,
+		    "SELECT DISTINCT t.id, v.code, t.depart"
+		    "  FROM arrivals a JOIN trips t ON t.id = a.pickup"
+		    "  JOIN vehicles v ON v.id = t.vehicle"
+		    " WHERE a.delegation = ?1 AND a.direction = 'arrival'"
+		    "   AND a.time = ?2 AND a.airport = ?3 AND (?4 = 0 OR a.person = ?4)"
+		    " ORDER BY t.depart, t.id",
+		    &x.pickups, err);
+	// clang-format on
+	if (!status)
+		status = check_late_arrivals(db, late_add, &x, err);
+	if (status) {
+		late_free(&x);
+		return status;
+	}
+	if (!x.nrows) {
+		report_add(
+		    r, REPORT_PARAGRAPH,
+		    "No delegation arrived too late for a session it had to attend.");
+		late_free(&x);
+		return SUMMIT_OK;
+	}
+	if (x.nmissed > 1)
+		qsort(x.missed, x.nmissed, sizeof *x.missed, cmp_pair);
+	size_t sessions = 0;
+	for (size_t i = 0; i < x.nmissed; i++)
+		sessions += !i || cmp_pair(x.missed[i - 1], x.missed[i]) != 0;
+	report_add(
+	    r, REPORT_PARAGRAPH,
+	    "%lld delegation%s arrived late: %s missed %zu session%s and left %lld "
+	    "room-night%s unused.",
+	    x.delegations, x.delegations == 1 ? "" : "s",
+	    x.delegations == 1 ? "it" : "they", sessions, sessions == 1 ? "" : "s",
+	    x.room_nights, x.room_nights == 1 ? "" : "s");
+	static const char *const late_heads[] = {"delegation",          "landed",
+	                                         "at the venue",        "missed",
+	                                         ">room-nights unused", "met by"};
+	report_table(r, 6, late_heads);
+	for (size_t i = 0; i < x.nrows; i++)
+		report_row(r, (const char *const *)x.rows[i].cells);
+	if (x.nunused) {
+		static const char *const unused_heads[] = {"delegation", "hotel",
+		                                           "nights before it landed",
+		                                           ">room-nights unused"};
+		report_table(r, 4, unused_heads);
+		for (size_t i = 0; i < x.nunused; i++)
+			report_row(r, (const char *const *)x.unused[i].cells);
+	}
+	for (size_t i = 0; i < x.nrows; i++)
+		report_add(r, REPORT_PARAGRAPH, "%s", x.rows[i].sentence);
+	late_free(&x);
+	return SUMMIT_OK;
+}
+
 static int section_programme(struct summit_db *db, struct report_doc *r,
                              struct summit_err *err)
 {
-	report_add(r, REPORT_HEADING, "Late arrivals");
-	static const char *const late[] = {"late-arrival"};
-	long long n;
-	int status = problems_of(db, r, late, 1, &n, err);
-	if (status)
-		return status;
-	if (!n)
-		report_add(r, REPORT_PARAGRAPH,
-		           "No delegation arrived after its first session.");
-
 	sqlite3_stmt *st;
 	// clang-format off
-	status = db_prepare(db,
+	int status = db_prepare(db,
 	    "SELECT count(*), coalesce(sum(status = 'cancelled'), 0) FROM sessions",
 	    &st, err);
 	// clang-format on
@@ -444,7 +699,7 @@ int report_event(struct summit_db *db, struct report_doc *r, struct summit_err *
 	sqlite3_finalize(st);
 	if ((status = section_invitations(db, r, err)) ||
 	    (status = section_attendance(db, r, err)) ||
-	    (status = section_heads(db, r, err)) ||
+	    (status = section_heads(db, r, err)) || (status = section_late(db, r, err)) ||
 	    (status = section_programme(db, r, err)) ||
 	    (status = section_logistics(db, r, err)) ||
 	    (status = section_budget(db, r, err)))
