@@ -65,7 +65,7 @@ expect_out "| shortfall (need - received) | 600 000 XOF |" "the budget's shortfa
 expect_out "No delegation arrived too late for a session it had to attend." \
 	"without arrivals, nobody is late"
 order=$(printf '%s\n' "$out" | grep '^## ' | tr '\n' '/')
-expect_same "$order" "## Invitations and their outcome/## Attendance by day and session/## Heads of state and government/## Late arrivals/## The programme as held/## Hotel nights/## Transport/## Budget/## Open problems at the end/" \
+expect_same "$order" "## Invitations and their outcome/## Attendance by day and session/## Heads of state and government/## Late arrivals/## The programme as held/## Changes to the programme/## Hotel nights/## Transport/## Budget/## Open problems at the end/" \
 	"the sections in the order a reader expects"
 
 run summit report --format pdf -o "$tmp/report.pdf"
