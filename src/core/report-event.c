@@ -368,7 +368,8 @@ static int late_add(const struct check_late *l, void *ctx)
 	struct late_ctx *x = ctx;
 	char landed[WHEN_TIME_LEN], reach[WHEN_TIME_LEN], at[WHEN_TIME_LEN];
 	when_format_local(x->db, l->landed, landed);
-	when_format_local(x->db, l->missed[0].reach, reach);
+	/* at the venue: its time, with the date only when it is another day */
+	const char *reach_at = late_time(x->db, l->missed[0].reach, l->landed, reach);
 	if (l->delegation != x->last_delegation)
 		x->delegations++, x->last_delegation = l->delegation;
 
@@ -380,7 +381,7 @@ static int late_add(const struct check_late *l, void *ctx)
 	            "earliest, after ",
 	            who, l->head ? "," : "", landed + 11, landed, l->flight ? " (" : "",
 	            l->flight ? l->flight : "", l->flight ? ")" : "", l->missed[0].venue,
-	            late_time(x->db, l->missed[0].reach, l->landed, at));
+	            reach_at);
 	for (size_t i = 0; i < l->nmissed; i++) {
 		const struct check_late_session *s = &l->missed[i];
 		when_format_local(x->db, s->start, at);
@@ -412,7 +413,7 @@ static int late_add(const struct check_late *l, void *ctx)
 	row->cells[0] = who;
 	row->cells[1] =
 	    l->flight ? xasprintf("%s, %s", landed, l->flight) : xstrdup(landed);
-	row->cells[2] = xstrdup(reach);
+	row->cells[2] = xstrdup(reach_at);
 	row->cells[3] = strbuf_take(&missed);
 	row->cells[4] = l->head ? xstrdup("") : xasprintf("%lld", unused);
 	row->cells[5] = strbuf_take(&met);
