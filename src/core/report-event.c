@@ -337,28 +337,36 @@ static int late_pickups(struct late_ctx *x, const struct check_late *l,
 	sqlite3_bind_int64(st, 3, l->airport);
 	sqlite3_bind_int64(st, 4, l->person);
 	int rc, n = 0;
+	/* "Trip #1 (...), trip #2 (...) and trip #3 (...)": the last one waits. */
 	struct strbuf trips = {0};
+	char *last = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char at[WHEN_TIME_LEN];
 		const char *dep =
 		    late_time(x->db, sqlite3_column_int64(st, 2), l->landed, at);
 		strbuf_addf(cell, "%strip #%lld (%s, %s)", n ? "; " : "",
 		            sqlite3_column_int64(st, 0), report_col(st, 1), dep);
-		strbuf_addf(&trips, "%s%s #%lld (%s, leaving at %s)", n ? " and " : "",
-		            n ? "trip" : "Trip", sqlite3_column_int64(st, 0),
-		            report_col(st, 1), dep);
+		if (last)
+			strbuf_addf(&trips, "%s%s", n > 1 ? ", " : "", last);
+		free(last);
+		last = xasprintf("%s #%lld (%s, leaving at %s)", n ? "trip" : "Trip",
+		                 sqlite3_column_int64(st, 0), report_col(st, 1), dep);
 		n++;
 	}
 	if (rc != SQLITE_DONE) {
+		free(last);
 		strbuf_free(&trips);
 		return db_step_error(x->db, rc, x->err);
 	}
-	if (n) {
-		strbuf_addf(sentence, " %s met the flight.", trips.buf);
+	if (n > 1) {
+		strbuf_addf(sentence, " %s and %s met the flight.", trips.buf, last);
+	} else if (n) {
+		strbuf_addf(sentence, " %s met the flight.", last);
 	} else {
 		strbuf_add(cell, "none");
 		strbuf_add(sentence, " No pickup met the flight.");
 	}
+	free(last);
 	strbuf_free(&trips);
 	return SUMMIT_OK;
 }

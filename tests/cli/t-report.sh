@@ -189,6 +189,8 @@ check "on the sample event, two delegations were late for the opening" contains 
 	"2 delegations arrived late: they missed 2 sessions and left 0 room-nights unused."
 check "Benin, met by the head's car and a minibus" contains "$late" \
 	"| Benin (BEN) | 2007-11-14 10:40, Special flight (Benin) | 11:10 | Opening ceremony (2007-11-14 10:00) | 0 | trip #40 (CAR-4, 11:00); trip #41 (MIN-3, 11:00) |"
+check "Benin's sentence names both trips that met its flight" contains "$late" \
+	'Benin (BEN) landed at 10:40 on 2007-11-14 (Special flight (Benin)) and could reach CICB at 11:10 at the earliest, after "Opening ceremony" (10:00) had begun. No room-night was held for it before the night of 2007-11-14. Trip #40 (CAR-4, leaving at 11:00) and trip #41 (MIN-3, leaving at 11:00) met the flight.'
 check "Tanzania, met by a van" contains "$late" \
 	"| United Republic of Tanzania (TZA) | 2007-11-14 11:50, KQ 512 | 12:20 | Opening ceremony (2007-11-14 10:00) | 0 | trip #42 (VAN-3, 12:35) |"
 check "nobody else" test "$(printf '%s\n' "$late" | grep -c '^| [^-d]')" -eq 2
