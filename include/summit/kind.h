@@ -69,6 +69,7 @@ struct kind {
 	size_t nfields;
 	size_t key;              /* index of the field that names a record */
 	bool import_only;        /* rows written by other verbs (history) */
+	const char *written_by;  /* import_only: what writes them, for the user */
 	bool singleton;          /* one record, number 1, never removed (the event) */
 	const char *unique_rule; /* the message when its unique index refuses */
 	/* Kind-specific behaviour; each may be NULL. */

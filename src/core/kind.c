@@ -457,7 +457,8 @@ KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
      .after_insert = invitation_after_insert,
      .help = "one per delegation, with its channel and state");
 KIND(kind_history, "history", "history", history_fields, 0, .import_only = true,
-     .check = invitation_check_history, .after_import = invitation_check_histories,
+     .written_by = "`summit invitation`", .check = invitation_check_history,
+     .after_import = invitation_check_histories,
      .help = "every change of an invitation's state");
 KIND(kind_venues, "venues", "venue", venue_fields, 0, .help = "a conference centre");
 KIND(kind_rooms, "rooms", "room", room_fields, 0, .affects = ENUM("room-too-small"),
@@ -504,13 +505,15 @@ KIND(kind_accreditations, "accreditations", "accreditation", accreditation_field
      .after_insert = accreditation_after_insert,
      .help = "a person's badge: number, category and state");
 KIND(kind_badge_history, "badge-history", "badge-history", badge_history_fields, 0,
-     .import_only = true, .check = accreditation_check_history,
-     .after_import = accreditation_check_histories,
+     .import_only = true, .written_by = "`summit accreditation`",
+     .check = accreditation_check_history, .after_import = accreditation_check_histories,
      .help = "every change of a badge's state");
 KIND(kind_checkins, "checkins", "checkin", checkin_fields, 0, .import_only = true,
+     .written_by = "`summit checkin` and check-in mode",
      .help = "a badge scanned at the venue's entrance or a room's door");
 KIND(kind_session_history, "session-history", "session-history", session_history_fields,
      0, .import_only = true,
+     .written_by = "every change of a session's room, times or status",
      .help = "every move of a session to another room or time, and its cancellation");
 
 const struct kind *const kinds[] = {
