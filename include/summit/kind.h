@@ -53,6 +53,10 @@ typedef int (*kind_check_fn)(struct summit_db *db, long long self,
                              const char *const *values, struct summit_err *err);
 /* A kind's own step around a write, inside the change's transaction. */
 typedef int (*kind_hook_fn)(struct summit_db *db, long long id, struct summit_err *err);
+/* After a change: was[] holds the record's values before it, in the user's
+ * form (record_get's). */
+typedef int (*kind_update_fn)(struct summit_db *db, long long id, const char *const *was,
+                              struct summit_err *err);
 /* Run once a whole file of the kind has been read (csv_import). */
 typedef int (*kind_file_fn)(struct summit_db *db, struct summit_err *err);
 
@@ -65,13 +69,14 @@ struct kind {
 	size_t nfields;
 	size_t key;              /* index of the field that names a record */
 	bool import_only;        /* rows written by other verbs (history) */
+	const char *written_by;  /* import_only: what writes them, for the user */
 	bool singleton;          /* one record, number 1, never removed (the event) */
 	const char *unique_rule; /* the message when its unique index refuses */
 	/* Kind-specific behaviour; each may be NULL. */
 	kind_check_fn check;
 	kind_hook_fn before_update; /* before the row is read and changed */
 	kind_hook_fn after_insert;
-	kind_hook_fn after_update;
+	kind_update_fn after_update;
 	kind_file_fn after_import;
 	/* The errors `summit check` finds (its kinds' names, NULL-terminated)
 	 * that a change of this kind can newly cause: what change.h watches. */
@@ -253,7 +258,10 @@ struct kind {
 	F(BLOCK_NIGHT, "night", FIELD_DATE, FIELD_REQUIRED, \
 	  .help = "the date the night begins") \
 	F(BLOCK_ROOMS, "rooms", FIELD_INT, FIELD_REQUIRED | FIELD_POSITIVE, \
-	  .help = "rooms held for the event")
+	  .help = "rooms held for the event") \
+	F(BLOCK_RATE, "rate", FIELD_MONEY, FIELD_NONNEG, \
+	  .help = "the price of one room that night, in the event's currency: what " \
+	          "an unused room costs")
 
 #define ALLOCATION_FIELDS(F) \
 	F(ALLOCATION_ID, "id", FIELD_ID, 0) \
@@ -371,6 +379,17 @@ struct kind {
 	  .help = "a room's door; none for the entrance") \
 	F(CHECKIN_DESK, "desk", FIELD_TEXT, 0, .help = "which desk scanned")
 
+#define SESSION_HISTORY_FIELDS(F) \
+	F(SESSION_HISTORY_ID, "id", FIELD_ID, 0) \
+	F(SESSION_HISTORY_SESSION, "session", FIELD_REF, FIELD_REQUIRED | FIELD_CASCADE, \
+	  .ref = &kind_sessions) \
+	F(SESSION_HISTORY_AT, "at", FIELD_TIME, FIELD_REQUIRED) \
+	F(SESSION_HISTORY_FIELD, "field", FIELD_ENUM, FIELD_REQUIRED, \
+	  ENUM("room", "start", "end", "status")) \
+	F(SESSION_HISTORY_OLD, "old", FIELD_TEXT, 0) \
+	F(SESSION_HISTORY_NEW, "new", FIELD_TEXT, 0) \
+	F(SESSION_HISTORY_NOTE, "note", FIELD_TEXT, 0)
+
 #define TASK_FIELDS(F) \
 	F(TASK_ID, "id", FIELD_ID, 0) \
 	F(TASK_TITLE, "title", FIELD_TEXT, FIELD_REQUIRED) \
@@ -407,6 +426,7 @@ extern const struct kind kind_tasks;
 extern const struct kind kind_accreditations;
 extern const struct kind kind_badge_history;
 extern const struct kind kind_checkins;
+extern const struct kind kind_session_history;
 
 #define KIND_FIELD_ENUM(id, ...) id,
 // clang-format off
@@ -433,6 +453,7 @@ enum task_field { TASK_FIELDS(KIND_FIELD_ENUM) TASK_FIELD_COUNT };
 enum accreditation_field { ACCREDITATION_FIELDS(KIND_FIELD_ENUM) ACCREDITATION_FIELD_COUNT };
 enum badge_history_field { BADGE_HISTORY_FIELDS(KIND_FIELD_ENUM) BADGE_HISTORY_FIELD_COUNT };
 enum checkin_field { CHECKIN_FIELDS(KIND_FIELD_ENUM) CHECKIN_FIELD_COUNT };
+enum session_history_field { SESSION_HISTORY_FIELDS(KIND_FIELD_ENUM) SESSION_HISTORY_FIELD_COUNT };
 // clang-format on
 
 /* Every kind, in an order where a kind comes after those it refers to;

@@ -19,11 +19,12 @@ static int run_add(struct cli *cli, int argc, char **argv)
 	const struct kind *kind = cli_kind(cli, argv[1]);
 	if (!kind)
 		return EXIT_USAGE;
-	if (kind == &kind_event || kind->import_only)
-		return cli_error(cli, EXIT_USAGE, "%s",
-		                 kind == &kind_event
-		                     ? "the event is created with `summit init`"
-		                     : "history rows are written by `summit invitation`");
+	if (kind == &kind_event)
+		return cli_error(cli, EXIT_USAGE,
+		                 "the event is created with `summit init`");
+	if (kind->import_only)
+		return cli_error(cli, EXIT_USAGE, "rows of %s are written by %s",
+		                 kind->plural, kind->written_by);
 	struct insert in = {kind, xcalloc(kind->nfields, sizeof *in.values), 0};
 	char **values = in.values;
 	struct summit_err err;

@@ -27,7 +27,9 @@ static int run_set(struct cli *cli, int argc, char **argv)
 	if (argc <= first || kind->import_only)
 		return kind->import_only
 		           ? cli_error(cli, EXIT_USAGE,
-		                       "history rows are not changed by hand")
+		                       "rows of %s are not changed by hand: they are "
+		                       "written by %s",
+		                       kind->plural, kind->written_by)
 		           : cli_usage(cli);
 	char **changes = xcalloc(kind->nfields, sizeof *changes);
 	struct summit_err err;

@@ -16,7 +16,8 @@
 #include "summit/when.h"
 #include "summit/xalloc.h"
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+                                            schema_v6};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 int db_schema_version(void)

@@ -1,5 +1,6 @@
 #include "summit/kind.h"
 #include "summit/model.h"
+#include "summit/programme.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,9 +95,11 @@ static int event_before_update(struct summit_db *db, long long id, struct summit
 	return ics_keep_uid_domain(db, err);
 }
 
-static int event_after_update(struct summit_db *db, long long id, struct summit_err *err)
+static int event_after_update(struct summit_db *db, long long id, const char *const *was,
+                              struct summit_err *err)
 {
 	(void)id;
+	(void)was;
 	return db_refresh_event(db, err);
 }
 
@@ -427,6 +430,8 @@ static const struct field task_fields[] = {TASK_FIELDS(KIND_FIELD_ROW)};
 static const struct field accreditation_fields[] = {ACCREDITATION_FIELDS(KIND_FIELD_ROW)};
 static const struct field badge_history_fields[] = {BADGE_HISTORY_FIELDS(KIND_FIELD_ROW)};
 static const struct field checkin_fields[] = {CHECKIN_FIELDS(KIND_FIELD_ROW)};
+static const struct field session_history_fields[] = {
+    SESSION_HISTORY_FIELDS(KIND_FIELD_ROW)};
 
 #define KIND(var, pl, si, fl, keyidx, ...)                                               \
 	const struct kind var = {.plural = pl,                                           \
@@ -452,12 +457,14 @@ KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
      .after_insert = invitation_after_insert,
      .help = "one per delegation, with its channel and state");
 KIND(kind_history, "history", "history", history_fields, 0, .import_only = true,
-     .check = invitation_check_history, .after_import = invitation_check_histories,
+     .written_by = "`summit invitation`", .check = invitation_check_history,
+     .after_import = invitation_check_histories,
      .help = "every change of an invitation's state");
 KIND(kind_venues, "venues", "venue", venue_fields, 0, .help = "a conference centre");
 KIND(kind_rooms, "rooms", "room", room_fields, 0, .affects = ENUM("room-too-small"),
      .help = "a meeting room of a venue");
 KIND(kind_sessions, "sessions", "session", session_fields, 0, .check = check_session,
+     .after_update = programme_after_update,
      .affects = ENUM("room-double-booked", "room-too-small", "session-outside-event",
                      "delegation-double-booked", "late-arrival", "shuttle-late"),
      .help = "a meeting in the programme");
@@ -498,11 +505,16 @@ KIND(kind_accreditations, "accreditations", "accreditation", accreditation_field
      .after_insert = accreditation_after_insert,
      .help = "a person's badge: number, category and state");
 KIND(kind_badge_history, "badge-history", "badge-history", badge_history_fields, 0,
-     .import_only = true, .check = accreditation_check_history,
-     .after_import = accreditation_check_histories,
+     .import_only = true, .written_by = "`summit accreditation`",
+     .check = accreditation_check_history, .after_import = accreditation_check_histories,
      .help = "every change of a badge's state");
 KIND(kind_checkins, "checkins", "checkin", checkin_fields, 0, .import_only = true,
+     .written_by = "`summit checkin` and check-in mode",
      .help = "a badge scanned at the venue's entrance or a room's door");
+KIND(kind_session_history, "session-history", "session-history", session_history_fields,
+     0, .import_only = true,
+     .written_by = "every change of a session's room, times or status",
+     .help = "every move of a session to another room or time, and its cancellation");
 
 const struct kind *const kinds[] = {
     &kind_event,          &kind_delegations,   &kind_people,   &kind_invitations,
@@ -510,7 +522,7 @@ const struct kind *const kinds[] = {
     &kind_places,         &kind_travel,        &kind_hotels,   &kind_blocks,
     &kind_allocations,    &kind_vehicles,      &kind_trips,    &kind_arrivals,
     &kind_partners,       &kind_costs,         &kind_pledges,  &kind_tasks,
-    &kind_accreditations, &kind_badge_history, &kind_checkins,
+    &kind_accreditations, &kind_badge_history, &kind_checkins, &kind_session_history,
 };
 const size_t kind_count = COUNT(kinds);
 

@@ -1011,7 +1011,7 @@ int record_update(struct summit_db *db, const struct kind *kind, long long id,
 	if (!status)
 		status = write_all_links(db, kind, id, false, vals, err);
 	if (!status && kind->after_update)
-		status = kind->after_update(db, id, err);
+		status = kind->after_update(db, id, (const char *const *)cur.values, err);
 	for (size_t i = 0; i < kind->nfields; i++)
 		dbval_clear(&vals[i]);
 	free(vals);

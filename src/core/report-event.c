@@ -308,41 +308,178 @@ static int section_programme(struct summit_db *db, struct report_doc *r,
 	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
 }
 
-static int section_logistics(struct summit_db *db, struct report_doc *r,
-                             struct summit_err *err)
+/* "moved from Salle Bani to Salle Djoliba", "start moved from 17:00 to
+ * 17:45": one change of the programme, as a reader of the report says it;
+ * appended to out after ", " when out already holds the same moment's
+ * change of another field. */
+static void describe_change(const char *field, const char *old, const char *new,
+                            char *out, size_t size)
 {
-	report_add(r, REPORT_HEADING, "Hotel nights");
-	static const char *const heads[] = {"hotel", ">room-nights held", ">used",
-	                                    ">unused"};
-	report_table(r, 4, heads);
+	size_t used = strlen(out);
+	if (used)
+		snprintf(out + used, size - used, ", ");
+	used = strlen(out);
+	if (strcmp(field, "status") == 0) {
+		snprintf(out + used, size - used, "%s",
+		         strcmp(new, "cancelled") == 0 ? "cancelled"
+		                                       : "restored to the programme");
+		return;
+	}
+	bool room = strcmp(field, "room") == 0;
+	/* A time on the same day: the hours only. */
+	size_t skip =
+	    !room && strlen(old) == 16 && strlen(new) == 16 && strncmp(old, new, 11) == 0
+	        ? 11
+	        : 0;
+	snprintf(out + used, size - used, "%s%s%s %s to %s", room ? "" : field,
+	         room ? "" : " ", used && !room ? "from" : "moved from",
+	         *old ? old + skip : "(none)", *new ? new + skip : "(none)");
+}
+
+/* The programme's changes after it was first entered: rooms, times,
+ * cancellations (session-history). */
+static int section_changes(struct summit_db *db, struct report_doc *r,
+                           struct summit_err *err)
+{
 	sqlite3_stmt *st;
 	// clang-format off
 	int status = db_prepare(db,
-	    "SELECT name, held, used, max(held - used, 0) FROM ("
-	    " SELECT h.name AS name,"
-	    "  (SELECT coalesce(sum(rooms), 0) FROM blocks b WHERE b.hotel = h.id) AS held,"
-	    "  (SELECT coalesce(sum(rooms), 0) FROM allocations a WHERE a.hotel = h.id)"
-	    "   AS used"
-	    " FROM hotels h) ORDER BY name",
-	    &st, err);
-	// clang-format on
-	if (status || (status = report_table_rows(db, r, st, NULL, err)))
-		return status;
-	// clang-format off
-	status = db_prepare(db,
-	    "SELECT (SELECT coalesce(sum(rooms), 0) FROM blocks),"
-	    " (SELECT coalesce(sum(rooms), 0) FROM allocations)",
+	    "SELECT count(DISTINCT CASE WHEN field = 'room' THEN session END),"
+	    " count(DISTINCT CASE WHEN field IN ('start', 'end') THEN session END),"
+	    " count(DISTINCT CASE WHEN field = 'status' AND new = 'cancelled'"
+	    "  THEN session END),"
+	    " count(DISTINCT session) FROM \"session-history\"",
 	    &st, err);
 	// clang-format on
 	if (status || (status = report_one_row(db, st, err)))
 		return status;
-	long long held = sqlite3_column_int64(st, 0), used = sqlite3_column_int64(st, 1);
+	long long rooms = sqlite3_column_int64(st, 0),
+	          times = sqlite3_column_int64(st, 1),
+	          cancelled = sqlite3_column_int64(st, 2),
+	          all = sqlite3_column_int64(st, 3);
 	sqlite3_finalize(st);
+	report_add(r, REPORT_HEADING, "Changes to the programme");
+	if (!all) {
+		report_add(r, REPORT_PARAGRAPH,
+		           "No session changed room or time, and none was cancelled, "
+		           "once it was in the programme.");
+		return SUMMIT_OK;
+	}
 	report_add(r, REPORT_PARAGRAPH,
-	           "%lld room-nights were held in blocks and %lld given to delegations: "
-	           "%lld unused.",
-	           held, used, held > used ? held - used : 0);
+	           "%lld session%s changed after %s first in the programme: %lld "
+	           "moved to another room, %lld to another time, %lld cancelled.",
+	           all, all == 1 ? "" : "s", all == 1 ? "it was" : "they were", rooms,
+	           times, cancelled);
+	// clang-format off
+	status = db_prepare(db,
+	    "SELECT s.title, h.field, coalesce(h.old, ''), coalesce(h.new, ''), h.at,"
+	    " coalesce(h.note, ''), h.session FROM \"session-history\" h"
+	    " JOIN sessions s ON s.id = h.session ORDER BY s.start, s.id, h.at, h.id",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	static const char *const heads[] = {"session", "change", "on", "why"};
+	report_table(r, 4, heads);
+	/* A row per session and moment: a new start and end are one move. */
+	char title[400] = "", change[1200] = "", on[WHEN_TIME_LEN] = "", note[600] = "";
+	long long session = 0, at = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(st, 6) != session ||
+		    sqlite3_column_int64(st, 4) != at) {
+			if (session) {
+				const char *cells[] = {title, change, on, note};
+				report_row(r, cells);
+			}
+			session = sqlite3_column_int64(st, 6);
+			at = sqlite3_column_int64(st, 4);
+			snprintf(title, sizeof title, "%s", report_col(st, 0));
+			snprintf(note, sizeof note, "%s", report_col(st, 5));
+			when_format_local(db, at, on);
+			change[0] = 0;
+		}
+		describe_change(report_col(st, 1), report_col(st, 2), report_col(st, 3),
+		                change, sizeof change);
+	}
+	if (session) {
+		const char *cells[] = {title, change, on, note};
+		report_row(r, cells);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SUMMIT_OK : db_step_error(db, rc, err);
+}
 
+/* Room-nights per hotel: held in blocks, given to delegations, and what the
+ * unused rooms of each night's block cost at that block's rate. */
+static int section_hotels(struct summit_db *db, struct report_doc *r,
+                          struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	// clang-format off
+	int status = db_prepare(db,
+	    "WITH per_block AS ("
+	    " SELECT b.hotel, b.rooms, b.rate, max(b.rooms - coalesce((SELECT sum(a.rooms)"
+	    "   FROM allocations a WHERE a.hotel = b.hotel AND a.night = b.night), 0), 0)"
+	    "   AS unused FROM blocks b)"
+	    " SELECT h.name, coalesce(sum(pb.rooms), 0),"
+	    "  (SELECT coalesce(sum(rooms), 0) FROM allocations a WHERE a.hotel = h.id),"
+	    "  coalesce(sum(pb.unused), 0), coalesce(sum(pb.unused * pb.rate), 0),"
+	    "  coalesce(sum(CASE WHEN pb.rate IS NULL THEN pb.unused END), 0),"
+	    "  coalesce((SELECT currency FROM event WHERE id = 1), '')"
+	    " FROM hotels h LEFT JOIN per_block pb ON pb.hotel = h.id"
+	    " GROUP BY h.id ORDER BY h.name",
+	    &st, err);
+	// clang-format on
+	if (status)
+		return status;
+	report_add(r, REPORT_HEADING, "Hotel nights");
+	static const char *const heads[] = {"hotel", ">room-nights held", ">used",
+	                                    ">unused", ">cost of the unused"};
+	report_table(r, 5, heads);
+	long long held = 0, used = 0, unused = 0, cost = 0, unpriced = 0;
+	char currency[16] = "";
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char v[4][48];
+		long long n[4];
+		for (int c = 0; c < 4; c++)
+			n[c] = sqlite3_column_int64(st, 1 + c);
+		snprintf(currency, sizeof currency, "%s", report_col(st, 6));
+		for (int c = 0; c < 3; c++)
+			snprintf(v[c], sizeof v[c], "%lld", n[c]);
+		text_money(n[3], currency, v[3], sizeof v[3]);
+		const char *cells[] = {report_col(st, 0), v[0], v[1], v[2], v[3]};
+		report_row(r, cells);
+		held += n[0];
+		used += n[1];
+		unused += n[2];
+		cost += n[3];
+		unpriced += sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_step_error(db, rc, err);
+	char paid[48];
+	text_money(cost, currency, paid, sizeof paid);
+	report_add(r, REPORT_PARAGRAPH,
+	           "%lld room-nights were held in blocks and %lld given to delegations; "
+	           "%lld rooms of the blocks stayed empty on their night, which would "
+	           "have cost %s.",
+	           held, used, unused, paid);
+	if (unpriced)
+		report_add(r, REPORT_PARAGRAPH,
+		           "%lld of the empty room-nights are not in that sum: their "
+		           "blocks have no rate.",
+		           unpriced);
+	return SUMMIT_OK;
+}
+
+static int section_transport(struct summit_db *db, struct report_doc *r,
+                             struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status;
 	report_add(r, REPORT_HEADING, "Transport");
 	static const char *const t_heads[] = {"vehicles", ">count", ">trips", ">riders"};
 	report_table(r, 4, t_heads);
@@ -446,7 +583,9 @@ int report_event(struct summit_db *db, struct report_doc *r, struct summit_err *
 	    (status = section_attendance(db, r, err)) ||
 	    (status = section_heads(db, r, err)) ||
 	    (status = section_programme(db, r, err)) ||
-	    (status = section_logistics(db, r, err)) ||
+	    (status = section_changes(db, r, err)) ||
+	    (status = section_hotels(db, r, err)) ||
+	    (status = section_transport(db, r, err)) ||
 	    (status = section_budget(db, r, err)))
 		return status;
 	report_add(r, REPORT_HEADING, "Open problems at the end");

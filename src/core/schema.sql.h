@@ -219,3 +219,13 @@ static const char schema_v5[] =
     "CREATE INDEX checkins_at ON checkins(at);"
     "CREATE INDEX checkins_badge ON checkins(badge, at);"
     "CREATE INDEX checkins_room ON checkins(room, at);";
+
+/* Version 6: what a room-night costs (so the report can price unused
+ * blocks) and the programme's own record of its moves and cancellations. */
+static const char schema_v6[] =
+    "ALTER TABLE blocks ADD COLUMN rate INTEGER CHECK (rate >= 0);"
+    "CREATE TABLE \"session-history\" ("
+    " id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,"
+    " session INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT, note TEXT);"
+    "CREATE INDEX session_history_session ON \"session-history\"(session, at);";

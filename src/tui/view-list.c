@@ -469,9 +469,11 @@ static bool list_key(struct view *view, int key)
 			                  : view_record_open(tui, l->kind, l->selected));
 		return true;
 	case 'a':
-		if (l->kind == &kind_event || l->kind->import_only)
-			tui_message(tui, ROLE_ERROR, "%s are not added by hand.",
-			            l->kind->plural);
+		if (l->kind->import_only)
+			tui_message(tui, ROLE_ERROR, "Rows of %s are written by %s.",
+			            l->kind->plural, l->kind->written_by);
+		else if (l->kind == &kind_event)
+			tui_message(tui, ROLE_ERROR, "The event is not added by hand.");
 		else
 			add_record(view);
 		return true;

@@ -42,6 +42,8 @@ static const struct key_help programme_keys[] = {
     {"a e d", "add a session on this day, edit or remove the selected one"},
     {"C", "export the calendar of the selected session's room as .ics"},
     {"P", "print the day's programme as a grid (PDF)"},
+    {"O",
+     "print the seating plan of the selected session's room, in protocol order (PDF)"},
     {NULL, NULL},
 };
 
@@ -316,6 +318,23 @@ static bool programme_key(struct view *view, int key)
 		char file[64];
 		snprintf(file, sizeof file, "programme-%s.pdf", p->date);
 		tui_print(tui, "programme", args, file);
+		return true;
+	}
+	case 'O': {
+		struct slot *s = selected_slot(view);
+		if (!s) {
+			tui_message(tui, ROLE_ERROR,
+			            "No session selected: no room to seat.");
+			return true;
+		}
+		const char *args[] = {"--room", s->room, NULL};
+		/* seating-Salle-Plénière.pdf */
+		char file[300];
+		snprintf(file, sizeof file, "seating-%s.pdf", s->room);
+		for (char *c = file; *c; c++)
+			if (*c == ' ' || *c == '/')
+				*c = '-';
+		tui_print(tui, "seating", args, file);
 		return true;
 	}
 	case 'C': {

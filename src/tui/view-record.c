@@ -172,9 +172,13 @@ static bool kinds_key(struct view *view, int key)
 {
 	const struct target *t = page_selected(&view->page);
 	if (key == 'a' && t) {
-		if (t->kind == &kind_event || t->kind->import_only)
-			tui_message(view->tui, ROLE_ERROR, "%s are not added by hand.",
-			            t->kind->plural);
+		if (t->kind->import_only)
+			tui_message(view->tui, ROLE_ERROR,
+			            "Rows of %s are written by %s.", t->kind->plural,
+			            t->kind->written_by);
+		else if (t->kind == &kind_event)
+			tui_message(view->tui, ROLE_ERROR,
+			            "The event is not added by hand.");
 		else
 			form_run(view->tui, t->kind, 0, NULL);
 		return true;

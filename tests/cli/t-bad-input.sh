@@ -806,8 +806,12 @@ refused 2 "usage: summit add KIND FIELD=VALUE..." "add without fields" summit ad
 refused 2 'unknown kind "bogus", expected one of: delegations, people, invitations' "add of an unknown kind" \
 	summit add bogus name=x
 refused 2 "the event is created with \`summit init\`" "add event" summit add event name=x
-refused 2 "history rows are written by \`summit invitation\`" "add history" \
+refused 2 "rows of history are written by \`summit invitation\`" "add history" \
 	summit add history delegation=MLI
+refused 2 "rows of checkins are written by \`summit checkin\` and check-in mode" \
+	"add checkins names what writes them" summit add checkins badge=B1
+refused 2 "rows of session-history are written by every change of a session's room" \
+	"add session-history too" summit add session-history session=1
 refused 2 'a room has no field "colour", expected one of: name, venue, capacity, booths' \
 	"add with an unknown field" summit add rooms "name=Salle 2" venue=CICB capacity=40 colour=red
 refused 2 '"capacity": expected FIELD=VALUE' "add with a word that is not FIELD=VALUE" \
@@ -853,7 +857,10 @@ refused 2 "usage: summit set KIND KEY FIELD=VALUE..." "set without arguments" su
 refused 2 "usage: summit set KIND KEY FIELD=VALUE..." "set without fields" summit set rooms "Salle 1"
 refused 2 "usage: summit set KIND KEY FIELD=VALUE..." "set event without fields" summit set event
 refused 2 'unknown kind "bogus"' "set of an unknown kind" summit set bogus x a=b
-refused 2 "history rows are not changed by hand" "set history" summit set history 1 note=x
+refused 2 "rows of history are not changed by hand: they are written by \`summit invitation\`" \
+	"set history" summit set history 1 note=x
+refused 2 "rows of badge-history are not changed by hand: they are written by \`summit accreditation\`" \
+	"set badge-history" summit set badge-history 1 note=x
 refused 1 'no room with name "Salle 9"' "set of an unknown record" summit set rooms "Salle 9" capacity=5
 refused 2 'a room has no field "colour"' "set of an unknown field" summit set rooms "Salle 1" colour=red
 refused 1 'capacity: got "many", expected a whole number above 0' "set with a bad value" \

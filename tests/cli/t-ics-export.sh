@@ -142,7 +142,8 @@ for column in pickup_margin arrival_days pickup_window immigration_margin \
 done
 sqlite3 "$tmp/v1.db" "ALTER TABLE delegations DROP COLUMN in_town;
 	ALTER TABLE sessions DROP COLUMN expected"
-sqlite3 "$tmp/v1.db" "DROP TABLE checkins; DROP TABLE \"badge-history\"; DROP TABLE accreditations;
+sqlite3 "$tmp/v1.db" "DROP TABLE \"session-history\"; ALTER TABLE blocks DROP COLUMN rate;
+	DROP TABLE checkins; DROP TABLE \"badge-history\"; DROP TABLE accreditations;
 	ALTER TABLE event DROP COLUMN uid_domain; DROP INDEX sessions_room;
 	DROP INDEX trips_vehicle; DROP INDEX arrivals_delegation; DROP INDEX arrivals_pickup;
 	ALTER TABLE delegations DROP COLUMN name_fr; ALTER TABLE hotels DROP COLUMN preferred;

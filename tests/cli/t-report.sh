@@ -62,7 +62,7 @@ expect_out "6 of the 8 heads of state and government listed checked in." "counte
 expect_out "| Working lunch | Plénière | 2007-11-15 12:00 |" "the cancelled session"
 expect_out "| shortfall (need - received) | 600 000 XOF |" "the budget's shortfall"
 order=$(printf '%s\n' "$out" | grep '^## ' | tr '\n' '/')
-expect_same "$order" "## Invitations and their outcome/## Attendance by day and session/## Heads of state and government/## Late arrivals/## The programme as held/## Hotel nights/## Transport/## Budget/## Open problems at the end/" \
+expect_same "$order" "## Invitations and their outcome/## Attendance by day and session/## Heads of state and government/## Late arrivals/## The programme as held/## Changes to the programme/## Hotel nights/## Transport/## Budget/## Open problems at the end/" \
 	"the sections in the order a reader expects"
 
 run summit report --format pdf -o "$tmp/report.pdf"

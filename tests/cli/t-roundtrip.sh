@@ -41,7 +41,8 @@ for zone in Africa/Bamako Europe/Paris; do
 	summit set event "timezone=$zone" >/dev/null
 	rm -rf "$tmp/nosessions" "$tmp/ics.db"
 	summit export csv --dir "$tmp/nosessions"
-	rm "$tmp/nosessions/sessions.csv" "$tmp/nosessions/MANIFEST"
+	rm "$tmp/nosessions/sessions.csv" "$tmp/nosessions/session-history.csv" \
+		"$tmp/nosessions/MANIFEST"
 	"$SUMMIT" --db "$tmp/ics.db" load "$tmp/nosessions" >/dev/null
 	run summit export ics -o "$tmp/programme.ics"
 	expect_rc 0 "the programme exports as iCalendar ($zone)"

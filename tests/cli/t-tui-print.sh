@@ -25,6 +25,20 @@ expect_screen "Printed: wrote the programme to $tmp/day2.pdf" "the UI says where
 check "the file reads the day's programme" \
 	contains "$(pdftotext "$tmp/day2.pdf" - 2>/dev/null)" "programme of 2007-11-15"
 
+# The seating plan of the selected session's room, in protocol order.
+keys Left
+expect_screen "Wednesday 2007-11-14" "back to the first day, the opening selected"
+keys O
+expect_screen "Print the seating (PDF) to file: seating-Salle-Plénière.pdf" \
+	"O offers the seating plan of the selected session's room"
+keys C-u
+type_text "$tmp/plenary.pdf"
+keys Enter
+expect_screen "Printed: wrote the seating to $tmp/plenary.pdf" "it is printed"
+check "the file is the plenary's seating plan, the host first" \
+	contains "$(pdftotext "$tmp/plenary.pdf" - 2>/dev/null | tr '\n' ' ')" \
+	"seating plan, Salle Plénière (from the letter A) PODIUM 1  MLI Mali (host)"
+
 # A delegation's badges from its page.
 keys 2
 expect_screen "1 of 61 delegations" "the list of delegations"
