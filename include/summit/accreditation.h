@@ -79,6 +79,15 @@ enum attendance_stage {
 };
 extern const char *const attendance_stage_names[];
 
+/* A delegation attended by `by`: one of its members' badges was scanned at
+ * or before it. SQL over a delegations row aliased d, `by` a UTC instant;
+ * attendance_read counts with it and the list of the accepted delegations
+ * not in yet (browse.c) filters with it, so the figure and its list agree. */
+#define ATTENDANCE_SQL_ATTENDED(d, by)                                                   \
+	"EXISTS (SELECT 1 FROM people p JOIN accreditations a ON a.person = p.id"        \
+	" JOIN checkins c ON c.badge = a.id WHERE p.delegation = " d ".id"               \
+	" AND c.at <= " by ")"
+
 #define ATTENDANCE_GROUPS 7 /* 3 statuses + 4 kinds of delegation */
 
 struct attendance_group {

@@ -22,6 +22,9 @@ struct browse_cond {
 	const char *where;          /* SQL on alias t, at most one ? */
 	const char *const *choices; /* values the parameter takes, or NULL */
 	bool param_today;           /* the parameter is today's date */
+	/* The parameter is a local time (YYYY-MM-DD HH:MM), bound as its UTC
+	 * instant; absent or empty: now (when_now). */
+	bool param_time;
 };
 
 extern const struct browse_cond browse_conds[];

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "summit/accreditation.h"
 #include "summit/model.h"
 #include "summit/record.h"
 #include "summit/text.h"
@@ -33,6 +34,11 @@ const struct browse_cond browse_conds[] = {
      "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
      "'accepted') AND NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.delegation = t.id "
      "AND a.direction = 'arrival') AND NOT " MODEL_SQL_IN_TOWN("t")},
+    /* status's "not in yet" (attendance_read), by the same definition. */
+    {"accepted-not-in", &kind_delegations, "accepted, not in yet",
+     "EXISTS (SELECT 1 FROM invitations i WHERE i.delegation = t.id AND i.state = "
+     "'accepted') AND NOT " ATTENDANCE_SQL_ATTENDED("t", "?"),
+     NULL, false, true},
     {"without-pickup", &kind_arrivals, "arrivals without a pickup",
      "t.direction = 'arrival' AND t.pickup IS NULL"},
     {"open", &kind_tasks, "open", "t.state IN ('open', 'in-progress')"},
@@ -172,19 +178,32 @@ static int add_filter(struct summit_db *db, struct query *q, const struct kind *
 }
 
 /* Replaces the single ? of a condition with its parameter's number. */
-static void add_cond(struct query *q, const struct browse_cond *c, const char *param)
+static int add_cond(struct summit_db *db, struct query *q, const struct browse_cond *c,
+                    const char *param, struct summit_err *err)
 {
 	add_and(q);
 	const char *mark = strchr(c->where, '?');
 	if (!mark) {
 		strbuf_addf(&q->where, "(%s)", c->where);
-		return;
+		return SUMMIT_OK;
 	}
-	int n =
-	    c->param_today ? 1 : add_param(q, (struct param){.s = param ? param : ""});
+	int n;
+	if (c->param_today) {
+		n = 1;
+	} else if (c->param_time) {
+		long long at = when_now(db);
+		if (param && *param && when_parse_local(db, param, &at, err))
+			return err_field(err, c->name,
+			                 "got \"%s\", expected a time YYYY-MM-DD HH:MM",
+			                 param);
+		n = add_param(q, (struct param){.is_int = true, .i = at});
+	} else {
+		n = add_param(q, (struct param){.s = param ? param : ""});
+	}
 	strbuf_add(&q->where, "(");
 	strbuf_addn(&q->where, c->where, (size_t)(mark - c->where));
 	strbuf_addf(&q->where, "?%d%s)", n, mark + 1);
+	return SUMMIT_OK;
 }
 
 /* The ids of the `kind` records whose key matches parameter n: a subquery
@@ -288,7 +307,7 @@ static int query_build(struct summit_db *db, const struct browse *b, struct quer
 	for (size_t i = 0; i < b->nfilters && !status; i++)
 		status = add_filter(db, q, b->kind, &b->filters[i], err);
 	if (!status && b->cond)
-		add_cond(q, b->cond, b->param);
+		status = add_cond(db, q, b->cond, b->param, err);
 	if (!status && b->search && *b->search)
 		add_search(db, q, b->kind, b->search);
 	if (!status && !q->where.len)

@@ -1,23 +1,37 @@
 /* The morning summary: days left, invitations by state, accepted
  * delegations with and without hotel and arrival details, pickups, the
  * budget, what `summit check` finds and overdue tasks, live from the file
- * (status_read). Every figure opens, with Enter, the records behind it. */
+ * (status_read); under them the attendance picture as `summit status`
+ * reads it (attendance_read). Every figure opens, with Enter, the records
+ * behind it. */
 #include "tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Columns 0 and 1 side by side when they fit, else one under the other;
+ * column 2 (attendance) under both, the whole width. */
+#define COLUMN_WIDE 2
+
 struct item {
 	int column, row;
 	bool heading, warn, selectable;
 	char label[64], value[32];
+	/* A row of the attendance table: a figure per stage, or in its
+	 * heading the stages' names. */
+	bool stages;
+	char cells[STAGE_COUNT][16];
 	struct target target;
 };
 
 struct dashboard {
 	struct event_status status;
-	struct item items[64];
+	struct item items[80];
 	int count, selected, top;
+	/* The layout of the last draw, for the keys: two columns or one, and
+	 * the column Down left for the attendance table (Up goes back). */
+	bool two;
+	int came_from;
 	char error[800];
 	/* The problems are counted after the first screen is up (every check
 	 * runs), unless they are still known from before. */
@@ -28,12 +42,16 @@ struct dashboard {
 static const struct key_help dashboard_keys[] = {
     {"Enter", "list the records behind the figure"},
     {"h l  Left Right", "the other column"},
+    {"g G  Home End", "the first or the last figure (accepted, not in yet)"},
     {"I", "check-in mode for a desk at the venue"},
     {NULL, NULL},
 };
 
 static struct item *add(struct dashboard *d, int column, int *row, const char *label)
 {
+	/* The items are the lines of this file's load: never more. */
+	if (d->count == (int)(sizeof d->items / sizeof d->items[0]))
+		abort();
 	struct item *it = &d->items[d->count++];
 	memset(it, 0, sizeof *it);
 	it->column = column;
@@ -107,6 +125,60 @@ static struct view *open_checkin(struct tui *tui, long long unused)
 	return view_checkin_open(tui);
 }
 
+static struct item *stage_row(struct dashboard *d, int *row, const char *label,
+                              const long long figures[STAGE_COUNT], struct target target)
+{
+	struct item *it = add(d, COLUMN_WIDE, row, label);
+	it->stages = it->selectable = true;
+	for (int i = 0; i < STAGE_COUNT; i++)
+		snprintf(it->cells[i], sizeof it->cells[i], "%lld", figures[i]);
+	it->target = target;
+	return it;
+}
+
+/* A group of attendance_read is a delegation status or a kind: its list is
+ * the delegations with that value. */
+static int group_field(const char *name)
+{
+	const struct field *f = &kind_delegations.fields[DELEGATION_STATUS];
+	for (const char *const *c = f->choices; *c; c++)
+		if (strcmp(*c, name) == 0)
+			return DELEGATION_STATUS;
+	return DELEGATION_KIND;
+}
+
+/* Invited, accepted, accredited and attended across, for the same rows as
+ * `summit status`, and who accepted and is not in yet. */
+static void attendance_section(struct dashboard *d, const struct attendance *a)
+{
+	int row = 0;
+	char label[64];
+	snprintf(label, sizeof label, "Attendance, by %s", a->by);
+	heading(d, COLUMN_WIDE, &row, label);
+	struct item *it = add(d, COLUMN_WIDE, &row, "");
+	it->heading = it->stages = true;
+	for (int i = 0; i < STAGE_COUNT; i++)
+		snprintf(it->cells[i], sizeof it->cells[i], "%s",
+		         attendance_stage_names[i]);
+	stage_row(d, &row, "delegations", a->delegations,
+	          target_list(&kind_delegations, NULL, NULL, -1, NULL));
+	/* Who came in, person by person, is what check-in mode shows. */
+	stage_row(d, &row, "people", a->people, view_target(open_checkin));
+	for (int g = 0; g < ATTENDANCE_GROUPS; g++) {
+		const char *name = a->groups[g].name;
+		stage_row(
+		    d, &row, name, a->groups[g].delegations,
+		    target_list(&kind_delegations, NULL, NULL, group_field(name), name));
+	}
+	/* The list reads "now" again, as this figure did. */
+	it = add(d, COLUMN_WIDE, &row, "accepted, not in yet");
+	it->stages = it->selectable = true;
+	snprintf(it->cells[STAGE_ACCEPTED], sizeof it->cells[0], "%lld", a->nabsent);
+	it->target = target_list(&kind_delegations, "accepted-not-in", NULL, -1, NULL);
+	/* Before the opening nobody is expected in yet. */
+	it->warn = a->nabsent > 0 && d->status.days_left <= 0;
+}
+
 static void dashboard_load(struct view *view)
 {
 	struct dashboard *d = view->data;
@@ -124,6 +196,11 @@ static void dashboard_load(struct view *view)
 	if (d->checking)
 		ungetch(KEY_RESIZE); /* draw, then run the checks (dashboard_draw) */
 	else if (status_read_kept_problems(view->tui->db, s, &err)) {
+		snprintf(d->error, sizeof d->error, "%s", err.msg);
+		return;
+	}
+	struct attendance att;
+	if (attendance_read(view->tui->db, NULL, &att, &err)) {
 		snprintf(d->error, sizeof d->error, "%s", err.msg);
 		return;
 	}
@@ -182,15 +259,11 @@ static void dashboard_load(struct view *view)
 	figure(d, 1, &right, "without arrival details", s->accepted_without_arrival,
 	       target_list(&kind_delegations, "accepted-without-arrival", NULL, -1, NULL))
 	    ->warn = s->accepted_without_arrival > 0;
-	/* Who accepted and came: the whole picture is in check-in mode. */
-	struct attendance att;
-	if (!attendance_read(view->tui->db, NULL, &att, NULL)) {
-		struct item *in =
-		    figure(d, 1, &right, "checked in", 0, view_target(open_checkin));
-		snprintf(in->value, sizeof in->value, "%lld of %lld",
-		         s->accepted - att.nabsent, s->accepted);
-		attendance_clear(&att);
-	}
+	/* Who accepted and came; the whole picture is under Attendance. */
+	struct item *in =
+	    figure(d, 1, &right, "checked in", 0, view_target(open_checkin));
+	snprintf(in->value, sizeof in->value, "%lld of %lld", s->accepted - att.nabsent,
+	         s->accepted);
 	heading(d, 1, &right, "Transport");
 	figure(d, 1, &right, "arrivals", s->arrivals,
 	       target_list(&kind_arrivals, NULL, NULL, ARRIVAL_DIRECTION, "arrival"));
@@ -217,6 +290,8 @@ static void dashboard_load(struct view *view)
 	heading(d, 1, &right, "Programme");
 	snprintf(label, sizeof label, "sessions (%lld cancelled)", s->sessions_cancelled);
 	figure(d, 1, &right, label, s->sessions, view_target(open_programme));
+	attendance_section(d, &att);
+	attendance_clear(&att);
 	if (d->selected >= d->count || !d->items[d->selected].selectable)
 		d->selected = 1;
 }
@@ -233,6 +308,50 @@ static void count_problems(struct view *view)
 		return;
 	}
 	dashboard_load(view); /* from the problems now kept */
+}
+
+/* The screen row of an item from the top of the figures: column 1 beside
+ * column 0 or under it, the attendance table under both. */
+static int item_row(const struct dashboard *d, const struct item *it, int left_rows,
+                    int right_rows)
+{
+	if (it->column == 0)
+		return it->row;
+	if (it->column == 1)
+		return it->row + (d->two ? 0 : left_rows);
+	return it->row + (d->two ? (left_rows > right_rows ? left_rows : right_rows) + 1
+	                         : left_rows + right_rows);
+}
+
+/* "  label   fig   fig   fig   fig": the stages' columns as in `summit
+ * status`, narrower on a narrow terminal. */
+static void draw_stages(const struct item *it, int y, int width, enum role role)
+{
+	int cell = 11, label = 20; /* "accepted, not in yet" whole */
+	if (2 + label + STAGE_COUNT * cell > width)
+		cell = (width - 2 - label) / STAGE_COUNT;
+	if (cell < 7) {
+		cell = (width - 2 - 13) / STAGE_COUNT;
+		if (cell < 4)
+			cell = 4;
+	}
+	label = width - 2 - STAGE_COUNT * cell;
+	if (label > 20)
+		label = 20;
+	char line[512], text[160], value[64];
+	size_t n = 0;
+	tui_fit(text, sizeof text, it->label, label > 0 ? label : 0, false);
+	n += (size_t)snprintf(line, sizeof line, "  %s", text);
+	int cells = STAGE_COUNT; /* the last ones may be blank */
+	while (cells > 0 && !it->cells[cells - 1][0])
+		cells--;
+	for (int i = 0; i < cells && n < sizeof line; i++) {
+		tui_fit(value, sizeof value, it->cells[i], cell - 1, true);
+		n += (size_t)snprintf(line + n, sizeof line - n, " %s", value);
+	}
+	if (it->warn && n < sizeof line)
+		snprintf(line + n, sizeof line - n, " !");
+	tui_put(y, 0, width, line, role, true);
 }
 
 static void dashboard_draw(struct view *view, int top, int height, int cols)
@@ -254,72 +373,131 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 	                   : s->days_left == 1 ? "day left"
 	                   : s->days_left == 0 ? "it opens today"
 	                                       : "days since the opening";
+	char dates[256];
 	if (s->days_left > 0)
-		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true,
-		         "%s to %s, today %s: %ld %s", s->first_day, s->last_day,
-		         s->today, s->days_left, when);
+		snprintf(dates, sizeof dates, "%s to %s, today %s: %ld %s", s->first_day,
+		         s->last_day, s->today, s->days_left, when);
 	else if (s->days_left == 0)
-		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true, "%s to %s, today %s: %s",
-		         s->first_day, s->last_day, s->today, when);
+		snprintf(dates, sizeof dates, "%s to %s, today %s: %s", s->first_day,
+		         s->last_day, s->today, when);
 	else
-		tui_putf(top + 1, 0, cols, ROLE_NORMAL, true,
-		         "%s to %s, today %s: %ld %s", s->first_day, s->last_day,
-		         s->today, -s->days_left, when);
+		snprintf(dates, sizeof dates, "%s to %s, today %s: %ld %s", s->first_day,
+		         s->last_day, s->today, -s->days_left, when);
+	int used = tui_put(top + 1, 0, cols, dates, ROLE_NORMAL, false);
 	/* Two columns when they fit, else one under the other. */
-	bool two = cols >= 72;
-	int width = two ? cols / 2 - 1 : cols;
-	int left_rows = 0;
-	for (int i = 0; i < d->count; i++)
-		if (d->items[i].column == 0)
-			left_rows = d->items[i].row + 1;
+	d->two = cols >= 72;
+	int width = d->two ? cols / 2 - 1 : cols;
+	int left_rows = 0, right_rows = 0, rows = 0;
+	for (int i = 0; i < d->count; i++) {
+		const struct item *it = &d->items[i];
+		if (it->column == 0)
+			left_rows = it->row + 1;
+		else if (it->column == 1)
+			right_rows = it->row + 1;
+	}
+	for (int i = 0; i < d->count; i++) {
+		int r = item_row(d, &d->items[i], left_rows, right_rows) + 1;
+		if (r > rows)
+			rows = r;
+	}
+	/* The selection stays in sight, with the heading above it when it is
+	 * the first of its section; the page never scrolls past its end. */
 	int body = height - 2;
-	int row_of_selected = d->items[d->selected].row +
-	                      (!two && d->items[d->selected].column ? left_rows : 0);
-	if (row_of_selected < d->top)
-		d->top = row_of_selected;
-	if (row_of_selected >= d->top + body)
-		d->top = row_of_selected - body + 1;
-	if (two)
+	if (body < 1)
+		body = 1;
+	int sel = item_row(d, &d->items[d->selected], left_rows, right_rows);
+	int from = sel;
+	if (d->selected > 0 && d->items[d->selected - 1].heading &&
+	    d->items[d->selected - 1].column == d->items[d->selected].column)
+		from = item_row(d, &d->items[d->selected - 1], left_rows, right_rows);
+	if (from != sel && d->selected > 1 && d->items[d->selected - 2].heading &&
+	    d->items[d->selected - 2].column == d->items[d->selected].column)
+		from = item_row(d, &d->items[d->selected - 2], left_rows, right_rows);
+	if (d->top > rows - body)
+		d->top = rows - body;
+	if (d->top < 0)
 		d->top = 0;
+	if (from < d->top)
+		d->top = from;
+	if (sel >= d->top + body)
+		d->top = sel - body + 1;
+	/* Say there is more than the screen holds, where the dates leave room. */
+	const char *more = d->top + body < rows ? "more below"
+	                   : d->top > 0         ? "more above"
+	                                        : "";
+	int more_width = (int)strlen(more);
+	tui_fill(top + 1, used, cols - used, ROLE_NORMAL);
+	if (*more && used + 2 + more_width <= cols)
+		tui_put(top + 1, cols - more_width, more_width, more, ROLE_DIM, false);
 	for (int i = 0; i < d->count; i++) {
 		struct item *it = &d->items[i];
-		int row = it->row + (!two && it->column ? left_rows : 0) - d->top;
+		int row = item_row(d, it, left_rows, right_rows) - d->top;
 		if (row < 0 || row >= body)
 			continue;
-		int y = top + 2 + row, x = two && it->column ? cols / 2 + 1 : 0;
+		int y = top + 2 + row;
+		int x = d->two && it->column == 1 ? cols / 2 + 1 : 0;
+		int w = it->column == COLUMN_WIDE ? cols : width;
+		enum role role = i == d->selected ? ROLE_CURSOR
+		                 : it->warn       ? ROLE_WARN
+		                                  : ROLE_NORMAL;
+		if (it->stages) {
+			draw_stages(it, y, w, it->heading ? ROLE_HEADER : role);
+			continue;
+		}
 		if (it->heading) {
-			tui_put(y, x, width, it->label, ROLE_HEADER, true);
+			tui_put(y, x, w, it->label, ROLE_HEADER, true);
 			continue;
 		}
 		char line[256], label[160], value[64];
-		tui_fit(label, sizeof label, it->label, width - 16, false);
+		tui_fit(label, sizeof label, it->label, w - 16, false);
 		tui_fit(value, sizeof value, it->value, 12, true);
 		snprintf(line, sizeof line, "  %s%s%s", label, value,
 		         it->warn ? " !" : "");
-		tui_put(y, x, width, line,
-		        i == d->selected ? ROLE_CURSOR
-		        : it->warn       ? ROLE_WARN
-		                         : ROLE_NORMAL,
-		        true);
+		tui_put(y, x, w, line, role, true);
 	}
 }
 
+/* Up and Down within a column; in two columns Down past the end of either
+ * goes to the attendance table under them, and Up from its top back. */
 static void move_selection(struct dashboard *d, int direction)
 {
-	for (int i = d->selected + direction; i >= 0 && i < d->count; i += direction)
-		if (d->items[i].selectable) {
-			d->selected = i;
-			return;
-		}
+	int column = d->items[d->selected].column;
+	for (int i = d->selected + direction; i >= 0 && i < d->count; i += direction) {
+		const struct item *it = &d->items[i];
+		if (!it->selectable || (d->two && it->column != column))
+			continue;
+		d->selected = i;
+		return;
+	}
+	if (!d->two)
+		return;
+	int to = direction > 0 && column != COLUMN_WIDE   ? COLUMN_WIDE
+	         : direction < 0 && column == COLUMN_WIDE ? d->came_from
+	                                                  : -1;
+	if (to < 0)
+		return;
+	int best = -1;
+	for (int i = 0; i < d->count; i++)
+		if (d->items[i].selectable && d->items[i].column == to &&
+		    (best < 0 || direction < 0))
+			best = i; /* the first going down, the last going up */
+	if (best < 0)
+		return;
+	if (to == COLUMN_WIDE)
+		d->came_from = column;
+	d->selected = best;
 }
 
 static void other_column(struct dashboard *d)
 {
 	struct item *cur = &d->items[d->selected];
+	if (cur->column == COLUMN_WIDE)
+		return;
 	int best = -1;
 	for (int i = 0; i < d->count; i++) {
 		struct item *it = &d->items[i];
-		if (!it->selectable || it->column == cur->column)
+		if (!it->selectable || it->column == cur->column ||
+		    it->column == COLUMN_WIDE)
 			continue;
 		if (best < 0 ||
 		    abs(it->row - cur->row) < abs(d->items[best].row - cur->row))
@@ -349,6 +527,19 @@ static bool dashboard_key(struct view *view, int key)
 	case 'l':
 		other_column(d);
 		return true;
+	case KEY_HOME:
+	case 'g':
+	case KEY_END:
+	case 'G': {
+		bool last = key == KEY_END || key == 'G';
+		for (int i = 0; i < d->count; i++)
+			if (d->items[i].selectable) {
+				d->selected = i;
+				if (!last)
+					break;
+			}
+		return true;
+	}
 	case '\r':
 	case '\n':
 	case KEY_ENTER:

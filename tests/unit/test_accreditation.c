@@ -107,6 +107,45 @@ static void test_attendance(void **state)
 	attendance_clear(&a);
 }
 
+/* The list behind the dashboard's "accepted, not in yet" holds the
+ * delegations attendance_read names, by the same time. */
+static void test_not_in_yet(void **state)
+{
+	struct fixture *fx = *state;
+	add_people(fx);
+	fixture_begin(fx);
+	fixture_add(fx, &kind_invitations, "delegation=CIV", "state=accepted", NULL);
+	fixture_add(fx, &kind_invitations, "delegation=AFP", "state=accepted", NULL);
+	fixture_commit(fx);
+	approve(fx, "B-1");
+	struct checkin_result r;
+	assert_int_equal(scan(fx, "B-1", "2007-11-14 08:00", NULL, &r), 0);
+	struct browse b = {.kind = &kind_delegations,
+	                   .cond = browse_cond_find("accepted-not-in")};
+	assert_non_null(b.cond);
+	const char *times[] = {"2007-11-14 07:59", "2007-11-14 08:00", NULL};
+	for (int t = 0; times[t]; t++) {
+		struct attendance a;
+		assert_int_equal(attendance_read(fx->db, times[t], &a, &fx->err), 0);
+		b.param = times[t];
+		long long n;
+		assert_int_equal(browse_count(fx->db, &b, &n, &fx->err), 0);
+		assert_int_equal(n, a.nabsent);
+		assert_int_equal(n, t == 0 ? 2 : 1);
+		attendance_clear(&a);
+	}
+	/* Without a time: now, which is after the scan. */
+	b.param = NULL;
+	long long id, n;
+	assert_int_equal(browse_count(fx->db, &b, &n, &fx->err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(record_find(fx->db, &kind_delegations, "AFP", &id, &fx->err), 0);
+	assert_int_equal(browse_position(fx->db, &b, id, &fx->err), 0);
+	b.param = "after lunch";
+	assert_int_equal(browse_count(fx->db, &b, &n, &fx->err), SUMMIT_INVALID);
+	assert_non_null(strstr(fx->err.msg, "expected a time YYYY-MM-DD HH:MM"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +153,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_checkin_by_name, fixture_setup,
 	                                    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_attendance, fixture_setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_not_in_yet, fixture_setup,
 	                                    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
