@@ -255,9 +255,22 @@ struct late_row {
 	char *sentence;
 };
 
+/* The event's currency, "" when it has none. */
+static int event_currency(struct summit_db *db, char out[16], struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(
+	    db, "SELECT coalesce(currency, '') FROM event WHERE id = 1", &st, err);
+	if (status || (status = report_one_row(db, st, err)))
+		return status;
+	snprintf(out, 16, "%s", report_col(st, 0));
+	sqlite3_finalize(st);
+	return SUMMIT_OK;
+}
+
 /* Room-nights held for a late delegation before it landed, per hotel. */
 struct late_unused {
-	char *cells[4]; /* as unused_heads */
+	char *cells[5]; /* as unused_heads */
 };
 
 struct late_ctx {
@@ -271,6 +284,8 @@ struct late_ctx {
 	long long (*missed)[2]; /* delegation, session: counted once each */
 	size_t nmissed, cap_missed;
 	long long delegations, last_delegation, room_nights;
+	long long cost; /* of those room-nights, at their blocks' rates */
+	char currency[16];
 };
 
 /* "HH:MM" on the day of ref, else "YYYY-MM-DD HH:MM". */
@@ -298,21 +313,33 @@ static int late_nights(struct late_ctx *x, const struct check_late *l, const cha
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *hotel = report_col(st, 0), *first = report_col(st, 2),
 		           *last = report_col(st, 3);
-		long long n = sqlite3_column_int64(st, 1);
+		long long n = sqlite3_column_int64(st, 1),
+		          cost = sqlite3_column_int64(st, 4),
+		          unpriced = sqlite3_column_int64(st, 5);
+		/* Nights whose block has no rate are not priced at nothing. */
+		char paid[96];
+		text_money(cost, x->currency, paid, sizeof paid);
+		if (unpriced == n)
+			snprintf(paid, sizeof paid, "no rate");
+		else if (unpriced)
+			snprintf(paid + strlen(paid), sizeof paid - strlen(paid),
+			         ", %lld without a rate", unpriced);
 		char *nights = strcmp(first, last) == 0
 		                   ? xasprintf("%s", first)
 		                   : xasprintf("%s to %s", first, last);
 		strbuf_addf(sentence,
 		            " %s held %lld room-night%s for it (the night%s of %s) that "
-		            "nobody slept in.",
+		            "nobody slept in%s%s.",
 		            hotel, n, n == 1 ? "" : "s", strcmp(first, last) ? "s" : "",
-		            nights);
+		            nights, unpriced < n ? ": " : "", unpriced < n ? paid : "");
 		GROW(x->unused, x->nunused, x->cap_unused);
 		struct late_unused *u = &x->unused[x->nunused++];
 		u->cells[0] = xstrdup(who);
 		u->cells[1] = xstrdup(hotel);
 		u->cells[2] = nights;
 		u->cells[3] = xasprintf("%lld", n);
+		u->cells[4] = xstrdup(paid);
+		x->cost += cost;
 		*total += n;
 	}
 	if (rc != SQLITE_DONE)
@@ -436,6 +463,12 @@ static int cmp_pair(const void *a, const void *b)
 	                    : (x[1] > y[1]) - (x[1] < y[1]);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	const long long *x = a, *y = b;
+	return (*x > *y) - (*x < *y);
+}
+
 static void late_free(struct late_ctx *x)
 {
 	for (size_t i = 0; i < x->nrows; i++) {
@@ -444,7 +477,7 @@ static void late_free(struct late_ctx *x)
 		free(x->rows[i].sentence);
 	}
 	for (size_t i = 0; i < x->nunused; i++)
-		for (size_t c = 0; c < 4; c++)
+		for (size_t c = 0; c < 5; c++)
 			free(x->unused[i].cells[c]);
 	free(x->rows), free(x->unused), free(x->missed);
 	sqlite3_finalize(x->nights);
@@ -459,10 +492,15 @@ static int section_late(struct summit_db *db, struct report_doc *r,
 {
 	report_add(r, REPORT_HEADING, "Late arrivals");
 	struct late_ctx x = {.db = db, .err = err};
+	int status = event_currency(db, x.currency, err);
 	// clang-format off
-	int status = db_prepare(db,
-	    "SELECT h.name, sum(a.rooms), min(a.night), max(a.night)"
+	if (!status)
+		status = db_prepare(db,
+	    "SELECT h.name, sum(a.rooms), min(a.night), max(a.night),"
+	    " coalesce(sum(a.rooms * b.rate), 0),"
+	    " coalesce(sum(CASE WHEN b.rate IS NULL THEN a.rooms END), 0)"
 	    "  FROM allocations a JOIN hotels h ON h.id = a.hotel"
+	    "  LEFT JOIN blocks b ON b.hotel = a.hotel AND b.night = a.night"
 	    " WHERE a.delegation = ?1 AND a.night < ?2"
 	    " GROUP BY h.id ORDER BY h.name",
 	    &x.nights, err);
@@ -491,16 +529,32 @@ static int section_late(struct summit_db *db, struct report_doc *r,
 	}
 	if (x.nmissed > 1)
 		qsort(x.missed, x.nmissed, sizeof *x.missed, cmp_pair);
-	size_t sessions = 0;
+	/* Places: a delegation missing a session; sessions: each once. */
+	size_t places = 0, sessions = 0;
 	for (size_t i = 0; i < x.nmissed; i++)
-		sessions += !i || cmp_pair(x.missed[i - 1], x.missed[i]) != 0;
-	report_add(
-	    r, REPORT_PARAGRAPH,
-	    "%lld delegation%s arrived late: %s missed %zu session%s and left %lld "
-	    "room-night%s unused.",
-	    x.delegations, x.delegations == 1 ? "" : "s",
-	    x.delegations == 1 ? "it" : "they", sessions, sessions == 1 ? "" : "s",
-	    x.room_nights, x.room_nights == 1 ? "" : "s");
+		places += !i || cmp_pair(x.missed[i - 1], x.missed[i]) != 0;
+	long long *ids = xcalloc(x.nmissed + 1, sizeof *ids);
+	for (size_t i = 0; i < x.nmissed; i++)
+		ids[i] = x.missed[i][1];
+	qsort(ids, x.nmissed, sizeof *ids, cmp_id);
+	for (size_t i = 0; i < x.nmissed; i++)
+		sessions += !i || ids[i - 1] != ids[i];
+	free(ids);
+	char paid[96] = "";
+	if (x.cost) {
+		char money[48];
+		text_money(x.cost, x.currency, money, sizeof money);
+		snprintf(paid, sizeof paid, " (%s at the blocks' rates)", money);
+	}
+	char between[96] = "";
+	if (places != sessions)
+		snprintf(between, sizeof between, " (%zu absences in all)", places);
+	report_add(r, REPORT_PARAGRAPH,
+	           "%lld delegation%s arrived late: %s missed %zu session%s%s and "
+	           "left %lld room-night%s unused%s.",
+	           x.delegations, x.delegations == 1 ? "" : "s",
+	           x.delegations == 1 ? "it" : "they", sessions, sessions == 1 ? "" : "s",
+	           between, x.room_nights, x.room_nights == 1 ? "" : "s", paid);
 	static const char *const late_heads[] = {"delegation",          "landed",
 	                                         "at the venue",        "missed",
 	                                         ">room-nights unused", "met by"};
@@ -508,10 +562,10 @@ static int section_late(struct summit_db *db, struct report_doc *r,
 	for (size_t i = 0; i < x.nrows; i++)
 		report_row(r, (const char *const *)x.rows[i].cells);
 	if (x.nunused) {
-		static const char *const unused_heads[] = {"delegation", "hotel",
-		                                           "nights before it landed",
-		                                           ">room-nights unused"};
-		report_table(r, 4, unused_heads);
+		static const char *const unused_heads[] = {
+		    "delegation", "hotel", "nights before it landed",
+		    ">room-nights unused", ">cost"};
+		report_table(r, 5, unused_heads);
 		for (size_t i = 0; i < x.nunused; i++)
 			report_row(r, (const char *const *)x.unused[i].cells);
 	}
@@ -689,8 +743,7 @@ static int section_hotels(struct summit_db *db, struct report_doc *r,
 	    " SELECT h.name, coalesce(sum(pb.rooms), 0),"
 	    "  (SELECT coalesce(sum(rooms), 0) FROM allocations a WHERE a.hotel = h.id),"
 	    "  coalesce(sum(pb.unused), 0), coalesce(sum(pb.unused * pb.rate), 0),"
-	    "  coalesce(sum(CASE WHEN pb.rate IS NULL THEN pb.unused END), 0),"
-	    "  coalesce((SELECT currency FROM event WHERE id = 1), '')"
+	    "  coalesce(sum(CASE WHEN pb.rate IS NULL THEN pb.unused END), 0)"
 	    " FROM hotels h LEFT JOIN per_block pb ON pb.hotel = h.id"
 	    " GROUP BY h.id ORDER BY h.name",
 	    &st, err);
@@ -702,14 +755,17 @@ static int section_hotels(struct summit_db *db, struct report_doc *r,
 	                                    ">unused", ">cost of the unused"};
 	report_table(r, 5, heads);
 	long long held = 0, used = 0, unused = 0, cost = 0, unpriced = 0;
-	char currency[16] = "";
+	char currency[16];
+	if ((status = event_currency(db, currency, err))) {
+		sqlite3_finalize(st);
+		return status;
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char v[4][48];
 		long long n[4];
 		for (int c = 0; c < 4; c++)
 			n[c] = sqlite3_column_int64(st, 1 + c);
-		snprintf(currency, sizeof currency, "%s", report_col(st, 6));
 		for (int c = 0; c < 3; c++)
 			snprintf(v[c], sizeof v[c], "%lld", n[c]);
 		text_money(n[3], currency, v[3], sizeof v[3]);

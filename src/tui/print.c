@@ -1,6 +1,7 @@
-/* Printing from the UI: the document is made by `summit print` in its own
- * process (the print helper links cairo and pango, the UI does not), on the
- * same event file; its one-line answer becomes the UI's message. */
+/* Printing from the UI: the document is made by `summit print` or `summit
+ * report` in its own process (their helpers link cairo and pango, the UI
+ * does not), on the same event file; its one-line answer becomes the UI's
+ * message. */
 #include "tui.h"
 
 #include <stdlib.h>
@@ -8,13 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-void tui_print(struct tui *tui, const char *what, const char *const *args,
-               const char *initial)
+/* Runs `summit --db FILE WORDS... -o PATH` and shows its first line of
+ * answer, without "summit: VERB: ", as the UI's message. */
+static void run_document(struct tui *tui, const char *what, const char *const *words,
+                         const char *path)
 {
-	char path[512], label[128];
-	snprintf(label, sizeof label, "Print the %s (PDF) to file:", what);
-	if (!tui_prompt(tui, label, initial, path, sizeof path) || !path[0])
-		return;
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	if (n <= 0) {
@@ -28,10 +27,8 @@ void tui_print(struct tui *tui, const char *what, const char *const *args,
 	argv[k++] = self;
 	argv[k++] = "--db";
 	argv[k++] = db_file(tui->db);
-	argv[k++] = "print";
-	argv[k++] = what;
-	for (size_t i = 0; args && args[i] && k < 20; i++)
-		argv[k++] = args[i];
+	for (size_t i = 0; words[i] && k < 20; i++)
+		argv[k++] = words[i];
 	argv[k++] = "-o";
 	argv[k++] = path;
 	argv[k] = NULL;
@@ -65,12 +62,39 @@ void tui_print(struct tui *tui, const char *what, const char *const *args,
 		tui_message(tui, ROLE_ERROR, "Cannot print: the helper did not run.");
 		return;
 	}
-	/* The first line, without "summit: print: ". */
 	answer[strcspn(answer, "\n")] = '\0';
 	const char *text = answer;
-	if (strncmp(text, "summit: print: ", 15) == 0)
-		text += 15;
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "summit: %s: ", words[0]);
+	if (strncmp(text, prefix, strlen(prefix)) == 0)
+		text += strlen(prefix);
 	bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	tui_message(tui, ok ? ROLE_GOOD : ROLE_ERROR, "%s%s",
 	            ok ? "Printed: " : "Not printed: ", text);
+}
+
+void tui_print(struct tui *tui, const char *what, const char *const *args,
+               const char *initial)
+{
+	char path[512], label[128];
+	snprintf(label, sizeof label, "Print the %s (PDF) to file:", what);
+	if (!tui_prompt(tui, label, initial, path, sizeof path) || !path[0])
+		return;
+	const char *words[20] = {"print", what};
+	size_t k = 2;
+	for (size_t i = 0; args && args[i] && k < 19; i++)
+		words[k++] = args[i];
+	words[k] = NULL;
+	run_document(tui, what, words, path);
+}
+
+void tui_report(struct tui *tui)
+{
+	char path[512];
+	if (!tui_prompt(tui, "Write the report (PDF; .md for Markdown) to file:",
+	                "report.pdf", path, sizeof path) ||
+	    !path[0])
+		return;
+	const char *words[] = {"report", NULL};
+	run_document(tui, "report", words, path);
 }

@@ -388,6 +388,9 @@ struct view *view_kinds_open(struct tui *tui);
  * args is NULL-terminated. */
 void tui_print(struct tui *tui, const char *what, const char *const *args,
                const char *initial);
+/* Writes the post-event report (`summit report -o FILE`: PDF for .pdf,
+ * else Markdown) to a file the planner names; says how it went. */
+void tui_report(struct tui *tui);
 /* Check-in mode for a desk: scans in, who came in, live counts. */
 struct view *view_checkin_open(struct tui *tui);
 struct view *view_record_open(struct tui *tui, const struct kind *kind, long long id);

@@ -44,6 +44,7 @@ static const struct key_help dashboard_keys[] = {
     {"h l  Left Right", "the other column"},
     {"g G  Home End", "the first or the last figure (accepted, not in yet)"},
     {"I", "check-in mode for a desk at the venue"},
+    {"W", "write the post-event report (PDF; a .md file for Markdown)"},
     {NULL, NULL},
 };
 
@@ -544,6 +545,9 @@ static bool dashboard_key(struct view *view, int key)
 	case '\n':
 	case KEY_ENTER:
 		target_open(view->tui, &d->items[d->selected].target);
+		return true;
+	case 'W':
+		tui_report(view->tui);
 		return true;
 	case 'I':
 		tui_push(view->tui, view_checkin_open(view->tui));

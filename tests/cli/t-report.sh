@@ -124,13 +124,13 @@ run summit report
 expect_rc 0 "the report with late arrivals"
 late=$(printf '%s\n' "$out" | sed -n '/^## Late arrivals/,/^## The programme as held/p')
 check "the section says how many came late and what it cost" contains "$late" \
-	"3 delegations arrived late: they missed 4 sessions and left 4 room-nights unused."
+	"3 delegations arrived late: they missed 3 sessions (4 absences in all) and left 4 room-nights unused."
 check "Senegal: its landing, when it could be at the venue, what it missed, the nights, its pickup" \
 	contains "$late" "| State SEN (SEN) | 2007-11-14 10:40, AF 796 | 11:10 | Opening (2007-11-14 09:00); General debate (2007-11-14 11:00) | 4 | trip #1 (VAN-1, 11:05) |"
 check "and says it in a sentence" contains "$late" \
 	'State SEN (SEN) landed at 10:40 on 2007-11-14 (AF 796) and could reach CICB at 11:10 at the earliest, after "Opening" (09:00) and "General debate" (11:00) had begun. Hôtel Salam held 4 room-nights for it (the nights of 2007-11-12 to 2007-11-13) that nobody slept in. Trip #1 (VAN-1, leaving at 11:05) met the flight.'
 check "the unused nights per hotel, for pricing" contains "$late" \
-	"| State SEN (SEN) | Hôtel Salam | 2007-11-12 to 2007-11-13 | 4 |"
+	"| State SEN (SEN) | Hôtel Salam | 2007-11-12 to 2007-11-13 | 4 | no rate |"
 check "its head, travelling apart and later, missed the same sessions (counted once)" \
 	contains "$late" "| Head SEN, head of State SEN (SEN) | 2007-11-14 12:00, SN 201 | 12:30 | Opening (2007-11-14 09:00); General debate (2007-11-14 11:00) |  | none |"
 check "Ghana missed the opening, met by nobody, no night wasted" contains "$late" \
@@ -148,7 +148,7 @@ expect_rc 0 "the report with late arrivals as PDF"
 pdftotext "$tmp/late.pdf" - | tr -s ' \n' '  ' >"$tmp/late.txt"
 text=$(cat "$tmp/late.txt")
 check "the PDF holds the summary" contains "$text" \
-	"3 delegations arrived late: they missed 4 sessions and left 4 room-nights unused."
+	"3 delegations arrived late: they missed 3 sessions (4 absences in all) and left 4 room-nights unused."
 check "the PDF holds Senegal's sentence" contains "$text" \
 	'State SEN (SEN) landed at 10:40 on 2007-11-14 (AF 796) and could reach CICB at 11:10 at the earliest, after "Opening" (09:00) and "General debate" (11:00) had begun. Hôtel Salam held 4 room-nights for it (the nights of 2007-11-12 to 2007-11-13) that nobody slept in. Trip #1 (VAN-1, leaving at 11:05) met the flight.'
 check "and Ghana's" contains "$text" \
@@ -165,6 +165,22 @@ late=$(printf '%s\n' "$out" | sed -n '/^## Late arrivals/,/^## The programme as 
 check "an earlier landing takes Ghana out of the section" not_contains "$late" "GHA"
 check "and out of the count" contains "$late" \
 	"2 delegations arrived late: they missed 3 sessions and left 4 room-nights unused."
+
+# Priced at the blocks' rates: two rooms on each of two nights.
+summit set blocks 1 rate=50000 >/dev/null
+run summit report
+late=$(printf '%s\n' "$out" | sed -n '/^## Late arrivals/,/^## The programme as held/p')
+check "a night without a rate is said, not priced at nothing" contains "$late" \
+	"| State SEN (SEN) | Hôtel Salam | 2007-11-12 to 2007-11-13 | 4 | 100 000 XOF, 2 without a rate |"
+summit set blocks 2 rate=60000 >/dev/null
+run summit report
+late=$(printf '%s\n' "$out" | sed -n '/^## Late arrivals/,/^## The programme as held/p')
+check "the empty nights cost what their blocks charge" contains "$late" \
+	"| State SEN (SEN) | Hôtel Salam | 2007-11-12 to 2007-11-13 | 4 | 220 000 XOF |"
+check "the summary says what they cost" contains "$late" \
+	"left 4 room-nights unused (220 000 XOF at the blocks' rates)."
+check "and Senegal's sentence" contains "$late" \
+	"(the nights of 2007-11-12 to 2007-11-13) that nobody slept in: 220 000 XOF."
 
 run summit report -o "$tmp/report.md"
 expect_rc 0 "-o FILE writes Markdown to a file"
@@ -186,7 +202,7 @@ summit load "$SAMPLE" >/dev/null || { echo "Bail out! cannot load the sample"; e
 run summit report
 late=$(printf '%s\n' "$out" | sed -n '/^## Late arrivals/,/^## The programme as held/p')
 check "on the sample event, two delegations were late for the opening" contains "$late" \
-	"2 delegations arrived late: they missed 2 sessions and left 0 room-nights unused."
+	"2 delegations arrived late: they missed 1 session (2 absences in all) and left 0 room-nights unused."
 check "Benin, met by the head's car and a minibus" contains "$late" \
 	"| Benin (BEN) | 2007-11-14 10:40, Special flight (Benin) | 11:10 | Opening ceremony (2007-11-14 10:00) | 0 | trip #40 (CAR-4, 11:00); trip #41 (MIN-3, 11:00) |"
 check "Benin's sentence names both trips that met its flight" contains "$late" \

@@ -80,5 +80,19 @@ keys M Enter
 expect_screen "Printed: wrote the manifests to manifests-2007-11-14.pdf" "M prints the day's manifests"
 check "a driver's page for that day" \
 	contains "$(pdftotext "$tmp/manifests-2007-11-14.pdf" - 2>/dev/null)" ", 2007-11-14"
+
+# The post-event report from the dashboard, as PDF or Markdown.
+keys 1 W
+expect_screen "Write the report (PDF; .md for Markdown) to file: report.pdf" \
+	"W on the dashboard offers the report"
+keys Enter
+expect_screen "Printed: wrote the report to report.pdf" "it is written"
+check "the PDF is the report" \
+	contains "$(pdftotext "$tmp/report.pdf" - 2>/dev/null)" "Community of Democracies Ministerial: the report"
+keys W C-u
+type_text "$tmp/report.md"
+keys Enter
+expect_screen "Printed: wrote the report to $tmp/report.md" "a .md file"
+check "is the report as Markdown" grep -q "^## Changes to the programme" "$tmp/report.md"
 tui_stop
 done_testing
