@@ -832,22 +832,23 @@ static int section_transport(struct summit_db *db, struct report_doc *r,
 static int section_budget(struct summit_db *db, struct report_doc *r,
                           struct summit_err *err)
 {
+	char currency[16];
+	int status = event_currency(db, currency, err);
+	if (status)
+		return status;
 	sqlite3_stmt *st;
 	// clang-format off
-	int status = db_prepare(db,
-	    "SELECT coalesce((SELECT currency FROM event WHERE id = 1), ''),"
-	    " (SELECT coalesce(sum(amount), 0) FROM costs),"
+	status = db_prepare(db,
+	    "SELECT (SELECT coalesce(sum(amount), 0) FROM costs),"
 	    " (SELECT coalesce(sum(amount), 0) FROM pledges),"
 	    " (SELECT coalesce(sum(received), 0) FROM pledges)",
 	    &st, err);
 	// clang-format on
 	if (status || (status = report_one_row(db, st, err)))
 		return status;
-	char currency[16];
-	snprintf(currency, sizeof currency, "%s", report_col(st, 0));
-	long long need = sqlite3_column_int64(st, 1),
-	          pledged = sqlite3_column_int64(st, 2),
-	          received = sqlite3_column_int64(st, 3);
+	long long need = sqlite3_column_int64(st, 0),
+	          pledged = sqlite3_column_int64(st, 1),
+	          received = sqlite3_column_int64(st, 2);
 	sqlite3_finalize(st);
 	char a[64], b[64], c[64], d[64];
 	text_money(need, currency, a, sizeof a);
