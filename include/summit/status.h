@@ -3,6 +3,8 @@
 #ifndef SUMMIT_STATUS_H
 #define SUMMIT_STATUS_H
 
+#include <stddef.h>
+
 #include "summit/check.h"
 #include "summit/when.h"
 
@@ -12,7 +14,8 @@ struct summit_err;
 struct event_status {
 	char name[256], city[128], country[128], currency[16];
 	char first_day[WHEN_DATE_LEN], last_day[WHEN_DATE_LEN], today[WHEN_DATE_LEN];
-	long days_left; /* until the first day; negative once it began */
+	long days_left;  /* until the first day; negative once it began */
+	long event_days; /* first day to last, both counted */
 	long long delegations, participants, observers, guests, people;
 	long long invitations[INVITATION_STATE_COUNT];
 	long long accepted, accepted_with_hotel, accepted_with_arrival;
@@ -39,5 +42,9 @@ int status_read_figures(struct summit_db *db, struct event_status *status,
  * every check only when the file changed since. */
 int status_read_kept_problems(struct summit_db *db, struct event_status *status,
                               struct summit_err *err);
+
+/* Where today stands: "7 days left", "it opens today", "day 2 of 4",
+ * "it closed 3 days ago". */
+void status_when(const struct event_status *status, char *out, size_t size);
 
 #endif

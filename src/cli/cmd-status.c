@@ -82,10 +82,9 @@ static void print_text(const struct event_status *s, const struct attendance *a)
 	text_money(s->received_cents, s->currency, received, sizeof received);
 	cli_print(stdout, "%s\n%s, %s, %s to %s\n", s->name, s->city, s->country,
 	          s->first_day, s->last_day);
-	if (s->days_left > 0)
-		printf("%ld days left (today is %s)\n\n", s->days_left, s->today);
-	else
-		printf("under way or over (today is %s)\n\n", s->today);
+	char when[64];
+	status_when(s, when, sizeof when);
+	printf("%s (today is %s)\n\n", when, s->today);
 	printf("delegations   %lld (%lld participants, %lld observers, %lld guests), "
 	       "%lld people\n",
 	       s->delegations, s->participants, s->observers, s->guests, s->people);

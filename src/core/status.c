@@ -101,6 +101,8 @@ int status_read_figures(struct summit_db *db, struct event_status *s,
 	long first = when_day_number(y, m, d);
 	when_parse_date(s->today, &y, &m, &d);
 	s->days_left = first - when_day_number(y, m, d);
+	when_parse_date(s->last_day, &y, &m, &d);
+	s->event_days = when_day_number(y, m, d) - first + 1;
 
 	for (int i = 0; i < INVITATION_STATE_COUNT && !status; i++)
 		status = figure(db, "SELECT count(*) FROM invitations WHERE state = ?",
@@ -150,4 +152,20 @@ int status_read_figures(struct summit_db *db, struct event_status *s,
 		status = browse_count(db, &b, listed[i].out, err);
 	}
 	return status;
+}
+
+void status_when(const struct event_status *s, char *out, size_t size)
+{
+	long day = 1 - s->days_left, after = day - s->event_days;
+	if (s->days_left > 0)
+		snprintf(out, size, "%ld day%s left", s->days_left,
+		         s->days_left == 1 ? "" : "s");
+	else if (s->days_left == 0)
+		snprintf(out, size, "it opens today");
+	else if (after <= 0)
+		snprintf(out, size, "day %ld of %ld", day, s->event_days);
+	else if (after == 1)
+		snprintf(out, size, "it closed yesterday");
+	else
+		snprintf(out, size, "it closed %ld days ago", after);
 }

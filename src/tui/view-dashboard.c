@@ -370,20 +370,10 @@ static void dashboard_draw(struct view *view, int top, int height, int cols)
 	}
 	tui_putf(top, 0, cols, ROLE_HEADER, true, "%s, %s, %s", s->name, s->city,
 	         s->country);
-	const char *when = s->days_left > 1    ? "days left"
-	                   : s->days_left == 1 ? "day left"
-	                   : s->days_left == 0 ? "it opens today"
-	                                       : "days since the opening";
-	char dates[256];
-	if (s->days_left > 0)
-		snprintf(dates, sizeof dates, "%s to %s, today %s: %ld %s", s->first_day,
-		         s->last_day, s->today, s->days_left, when);
-	else if (s->days_left == 0)
-		snprintf(dates, sizeof dates, "%s to %s, today %s: %s", s->first_day,
-		         s->last_day, s->today, when);
-	else
-		snprintf(dates, sizeof dates, "%s to %s, today %s: %ld %s", s->first_day,
-		         s->last_day, s->today, -s->days_left, when);
+	char when[64], dates[256];
+	status_when(s, when, sizeof when);
+	snprintf(dates, sizeof dates, "%s to %s, today %s: %s", s->first_day, s->last_day,
+	         s->today, when);
 	int used = tui_put(top + 1, 0, cols, dates, ROLE_NORMAL, false);
 	/* Two columns when they fit, else one under the other. */
 	d->two = cols >= 72;

@@ -68,6 +68,11 @@ run summit --today 2007-11-07 status
 expect_out "7 days left (today is 2007-11-07)" "status counts the days left from --today"
 expect_out "invitations   draft 0, sent 1, delivered 0, acknowledged 0, accepted 1, declined 0, withdrawn 0" \
 	"status counts invitations by state"
+for when in "2007-11-13|1 day left" "2007-11-14|it opens today" "2007-11-15|day 2 of 4" \
+	"2007-11-17|day 4 of 4" "2007-11-18|it closed yesterday" "2007-11-20|it closed 3 days ago"; do
+	run summit --today "${when%%|*}" status
+	expect_out "${when#*|} (today is ${when%%|*})" "on ${when%%|*} status says: ${when#*|}"
+done
 run env SUMMIT_TODAY=2007-11-10 "$SUMMIT" --db "$db" status --format json
 expect_out '"days_left": 4' "SUMMIT_TODAY sets today in JSON status too"
 

@@ -28,7 +28,7 @@ tui_stop
 # Tomorrow, the same file finds the same problems but for the days that
 # passed: a new day is checked again.
 tui_start --today 2007-11-16
-expect_screen "days since the opening" "the dashboard opens after the opening"
+expect_screen "today 2007-11-16: day 3 of 4" "the dashboard opens after the opening"
 expect_line 'errors (summit check)' \
 	"$(summit --today 2007-11-16 check --format tsv | grep -c '^error	')" \
 	"and counts the problems of that day"

@@ -37,7 +37,7 @@ expect_screen "1 of 1 delegations  search \"ivo\"" \
 tui_stop
 
 tui_start --today 2007-11-15
-expect_screen "days since the opening" "the UI opens during the event"
+expect_screen "today 2007-11-15: day 2 of 4" "the UI opens during the event, on its day"
 keys 4
 expect_screen "Thursday 2007-11-15, day 2 of 4" "during the event, Programme opens on today"
 keys 6
