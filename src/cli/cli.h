@@ -87,6 +87,14 @@ int cli_error(const struct cli *cli, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Reports a core failure; returns the exit code for it. */
 int cli_fail(const struct cli *cli, const struct summit_err *err);
+
+/* Writes what (by write) to standard output without a path, or to a
+ * temporary file renamed over path, so an interrupted or failed write never
+ * leaves half a file where a good one was. A failure to write names the
+ * file and the system's reason once; a refusal says why. */
+typedef int (*cli_writer)(struct cli *cli, const void *what, FILE *out,
+                          struct summit_err *err);
+int cli_write_to(struct cli *cli, cli_writer write, const void *what, const char *path);
 /* Says on stderr what db_warning tells of the open event file. */
 void cli_warn_about_db(const struct cli *cli);
 int cli_usage(const struct cli *cli);

@@ -15,9 +15,6 @@ struct ics_job {
 	const char *organizer; /* an invitation when set */
 };
 
-typedef int (*export_writer)(struct cli *cli, const void *what, FILE *out,
-                             struct summit_err *err);
-
 static int write_csv(struct cli *cli, const void *kind, FILE *out, struct summit_err *err)
 {
 	return csv_export(cli->db, kind, out, err);
@@ -29,48 +26,6 @@ static int write_ics(struct cli *cli, const void *what, FILE *out, struct summit
 	if (job->organizer)
 		return ics_export_invitation(cli->db, job->key, job->organizer, out, err);
 	return ics_export(cli->db, job->scope, job->key, out, err);
-}
-
-/* Writes to standard output (no path), or to a temporary file renamed over
- * path, so an interrupted export never leaves half a file where a good one
- * was. A failure to write names the file and the system's reason once; a
- * refusal says why. */
-static int export_to(struct cli *cli, export_writer write, const void *what,
-                     const char *path)
-{
-	struct summit_err err;
-	err_clear(&err);
-	int status, write_errno = 0;
-	char *tmp = NULL;
-	if (!path) {
-		status = write(cli, what, stdout, &err);
-		if (ferror(stdout) || fflush(stdout))
-			write_errno = errno ? errno : EIO;
-	} else {
-		tmp = xasprintf("%s.tmp", path);
-		cleanup_add(tmp);
-		FILE *out = fopen(tmp, "w");
-		if (!out) {
-			write_errno = errno;
-			status = SUMMIT_FAILED;
-		} else {
-			status = write(cli, what, out, &err);
-			if (ferror(out))
-				write_errno = errno ? errno : EIO;
-			if (fclose(out) != 0 && !write_errno)
-				write_errno = errno;
-			if (!status && !write_errno && rename(tmp, path) != 0)
-				write_errno = errno;
-			if (status || write_errno)
-				unlink(tmp);
-		}
-		cleanup_forget(tmp);
-		free(tmp);
-	}
-	if (write_errno)
-		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s",
-		                 path ? path : "the output", strerror(write_errno));
-	return status ? cli_fail(cli, &err) : EXIT_OK;
 }
 
 struct each_ctx {
@@ -109,7 +64,7 @@ static int export_one(const struct record *rec, void *data)
 	char *stem = ics_file_stem(key);
 	char *path = xasprintf("%s/%s.ics", ctx->dir, stem);
 	free(stem);
-	int code = export_to(ctx->cli, write_ics, &ctx->job, path);
+	int code = cli_write_to(ctx->cli, write_ics, &ctx->job, path);
 	free(path);
 	if (code) {
 		ctx->code = code;
@@ -241,7 +196,7 @@ static int export_ics(struct cli *cli, int argc, char **argv)
 			job.scope = ICS_VEHICLE, kind = &kind_vehicles;
 		return export_ics_all(cli, kind, dir, &job);
 	}
-	return export_to(cli, write_ics, &job, output);
+	return cli_write_to(cli, write_ics, &job, output);
 }
 
 static int run_export(struct cli *cli, int argc, char **argv)
@@ -277,7 +232,7 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	if (optind + 2 != argc)
 		return cli_usage(cli);
 	const struct kind *kind = cli_kind(cli, argv[optind + 1]);
-	return kind ? export_to(cli, write_csv, kind, output) : EXIT_USAGE;
+	return kind ? cli_write_to(cli, write_csv, kind, output) : EXIT_USAGE;
 }
 
 const struct verb verb_export = {

@@ -11,6 +11,14 @@ static bool ends_with(const char *s, const char *tail)
 	return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
+static int write_markdown(struct cli *cli, const void *doc, FILE *out,
+                          struct summit_err *err)
+{
+	(void)cli;
+	(void)err; /* a failed write is the stream's error, named by cli_write_to */
+	return report_write_markdown(doc, out) ? SUMMIT_FAILED : SUMMIT_OK;
+}
+
 static int run_report(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -47,16 +55,13 @@ static int run_report(struct cli *cli, int argc, char **argv)
 	if (!status && pdf) {
 		status = doc_write_pdf(&doc, false, path, &err);
 	} else if (!status) {
-		FILE *out = path ? fopen(path, "w") : stdout;
-		if (!out) {
-			report_free(&doc);
-			return cli_error(cli, EXIT_REFUSED, "cannot write %s: %m", path);
-		}
-		if (report_write_markdown(&doc, out) || (path && fclose(out) != 0)) {
-			report_free(&doc);
-			return cli_error(cli, EXIT_REFUSED, "cannot write %s: %m",
-			                 path ? path : "the standard output");
-		}
+		int code = cli_write_to(cli, write_markdown, &doc, path);
+		report_free(&doc);
+		if (code != EXIT_OK)
+			return code;
+		if (path)
+			cli_print(stdout, "wrote the report to %s\n", path);
+		return EXIT_OK;
 	}
 	report_free(&doc);
 	if (pdf)

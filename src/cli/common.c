@@ -1,5 +1,6 @@
 /* What summit and its helper executables share: the global options,
  * running a verb on the event file, and the messages. */
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -7,6 +8,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "config.h"
@@ -222,4 +224,41 @@ const struct kind *cli_kind(const struct cli *cli, const char *name)
 		strbuf_free(&names);
 	}
 	return kind;
+}
+
+int cli_write_to(struct cli *cli, cli_writer write, const void *what, const char *path)
+{
+	struct summit_err err;
+	err_clear(&err);
+	int status, write_errno = 0;
+	char *tmp = NULL;
+	if (!path) {
+		status = write(cli, what, stdout, &err);
+		if (ferror(stdout) || fflush(stdout))
+			write_errno = errno ? errno : EIO;
+	} else {
+		tmp = xasprintf("%s.tmp", path);
+		cleanup_add(tmp);
+		FILE *out = fopen(tmp, "w");
+		if (!out) {
+			write_errno = errno;
+			status = SUMMIT_FAILED;
+		} else {
+			status = write(cli, what, out, &err);
+			if (ferror(out))
+				write_errno = errno ? errno : EIO;
+			if (fclose(out) != 0 && !write_errno)
+				write_errno = errno;
+			if (!status && !write_errno && rename(tmp, path) != 0)
+				write_errno = errno;
+			if (status || write_errno)
+				unlink(tmp);
+		}
+		cleanup_forget(tmp);
+		free(tmp);
+	}
+	if (write_errno)
+		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s",
+		                 path ? path : "the output", strerror(write_errno));
+	return status ? cli_fail(cli, &err) : EXIT_OK;
 }

@@ -130,10 +130,8 @@ int doc_print_badges(struct summit_db *db, const struct doc_badge_options *o,
 		         sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
 	if ((status = doc_open(&b.pdf, path, o->sheet ? DOC_A4_SHORT : A6_W,
-	                       o->sheet ? DOC_A4_LONG : A6_H, err))) {
-		doc_close(&b.pdf, path, NULL);
+	                       o->sheet ? DOC_A4_LONG : A6_H, err)))
 		return status;
-	}
 	status =
 	    accreditation_each(db, o->delegation, o->badge, o->all, draw_badge, &b, err);
 	if (!status && b.count == 0)
@@ -142,9 +140,6 @@ int doc_print_badges(struct summit_db *db, const struct doc_badge_options *o,
 		    "no badge to print: none is approved, printed or collected%s%s "
 		    "(--all prints every state)",
 		    o->delegation ? " in " : "", o->delegation ? o->delegation : "");
-	int closed = doc_close(&b.pdf, path, status ? NULL : err);
-	if (status || closed)
-		remove(path);
 	*count = b.count;
-	return status ? status : closed;
+	return doc_close(&b.pdf, status, err);
 }

@@ -1,41 +1,93 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "doc_internal.h"
+#include "summit/cleanup.h"
 #include "summit/doc.h"
 #include "summit/error.h"
+#include "summit/xalloc.h"
 
 #define MARGIN 42.0 /* points: 15 mm */
 #define PAD    4.0
+
+static cairo_status_t write_out(void *closure, const unsigned char *data,
+                                unsigned int length)
+{
+	struct doc_pdf *pdf = closure;
+	while (length) {
+		ssize_t n = write(pdf->fd, data, length);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			pdf->write_errno = n < 0 ? errno : EIO;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+		data += n;
+		length -= (unsigned int)n;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Gives up the staged file: the one at path, if any, stays as it was. */
+static void discard(struct doc_pdf *pdf)
+{
+	if (pdf->fd >= 0)
+		close(pdf->fd);
+	if (pdf->staged) {
+		unlink(pdf->staged);
+		cleanup_forget(pdf->staged);
+	}
+	free(pdf->staged);
+	free(pdf->path);
+	memset(pdf, 0, sizeof *pdf);
+	pdf->fd = -1;
+}
 
 int doc_open(struct doc_pdf *pdf, const char *path, double width, double height,
              struct summit_err *err)
 {
 	memset(pdf, 0, sizeof *pdf);
-	/* Fail early and clearly on a path that cannot be written. */
-	FILE *probe = fopen(path, "wb");
-	if (!probe)
-		return err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
-		               strerror(errno));
-	fclose(probe);
-	pdf->surface = cairo_pdf_surface_create(path, width, height);
+	/* Written beside path and renamed over it once whole, so a crash, a
+	 * full disk or a failed document leaves the last good file in place
+	 * (and no half-written one for the printer). */
+	const char *slash = strrchr(path, '/');
+	pdf->path = xstrdup(path);
+	pdf->staged =
+	    slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	          : xasprintf(".%s.XXXXXX", path);
+	pdf->fd = mkostemp(pdf->staged, O_CLOEXEC);
+	if (pdf->fd < 0) {
+		int status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
+		                     strerror(errno));
+		free(pdf->staged);
+		pdf->staged = NULL;
+		discard(pdf);
+		return status;
+	}
+	cleanup_add(pdf->staged); /* 0600, as summit's umask makes every file */
+	pdf->surface = cairo_pdf_surface_create_for_stream(write_out, pdf, width, height);
 	pdf->cr = cairo_create(pdf->surface);
 	pdf->width = width;
 	pdf->height = height;
 	pdf->layout = pango_cairo_create_layout(pdf->cr);
 	pdf->page = 1;
-	if (cairo_status(pdf->cr) != CAIRO_STATUS_SUCCESS)
-		return err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
-		               cairo_status_to_string(cairo_status(pdf->cr)));
+	if (cairo_status(pdf->cr) != CAIRO_STATUS_SUCCESS) {
+		int status = err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
+		                     cairo_status_to_string(cairo_status(pdf->cr)));
+		doc_close(pdf, status, NULL);
+		return status;
+	}
 	return SUMMIT_OK;
 }
 
-int doc_close(struct doc_pdf *pdf, const char *path, struct summit_err *err)
+int doc_close(struct doc_pdf *pdf, int status, struct summit_err *err)
 {
 	if (pdf->layout)
 		g_object_unref(pdf->layout);
@@ -48,11 +100,29 @@ int doc_close(struct doc_pdf *pdf, const char *path, struct summit_err *err)
 			st = cairo_surface_status(pdf->surface);
 		cairo_surface_destroy(pdf->surface);
 	}
-	memset(pdf, 0, sizeof *pdf);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return err_set(err, SUMMIT_FAILED, "cannot write %s: %s", path,
-		               cairo_status_to_string(st));
-	return SUMMIT_OK;
+	pdf->layout = NULL;
+	pdf->cr = NULL;
+	pdf->surface = NULL;
+	/* A failed write is told by its errno ("No space left on device"). */
+	const char *why = pdf->write_errno             ? strerror(pdf->write_errno)
+	                  : st != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(st)
+	                                               : NULL;
+	if (!status && !why) {
+		int synced = fsync(pdf->fd), closed = close(pdf->fd);
+		pdf->fd = -1;
+		if (synced != 0 || closed != 0 || rename(pdf->staged, pdf->path) != 0)
+			why = strerror(errno);
+	}
+	if (!status && why)
+		status =
+		    err_set(err, SUMMIT_FAILED, "cannot write %s: %s", pdf->path, why);
+	if (!status) {
+		cleanup_forget(pdf->staged);
+		free(pdf->staged);
+		pdf->staged = NULL;
+	}
+	discard(pdf);
+	return status;
 }
 
 void doc_text(struct doc_pdf *pdf, const char *text, double size, bool bold, double width,
@@ -245,10 +315,8 @@ int doc_write_pdf(const struct report_doc *doc, bool landscape, const char *path
 	double w = landscape ? DOC_A4_LONG : DOC_A4_SHORT;
 	double h = landscape ? DOC_A4_SHORT : DOC_A4_LONG;
 	int status = doc_open(&pdf, path, w, h, err);
-	if (status) {
-		doc_close(&pdf, path, NULL);
+	if (status)
 		return status;
-	}
 	struct flow f = {&pdf, MARGIN, MARGIN, w - 2 * MARGIN, h - MARGIN};
 	for (size_t i = 0; i < doc->count; i++) {
 		const struct report_block *b = &doc->blocks[i];
@@ -272,7 +340,7 @@ int doc_write_pdf(const struct report_doc *doc, bool landscape, const char *path
 		}
 	}
 	footer(&f);
-	return doc_close(&pdf, path, err);
+	return doc_close(&pdf, SUMMIT_OK, err);
 }
 
 void doc_cleanup(void)

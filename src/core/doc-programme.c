@@ -207,10 +207,8 @@ int doc_print_programme(struct summit_db *db, const char *day, const char *path,
 		snprintf(event, sizeof event, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	struct doc_pdf pdf;
-	if ((status = doc_open(&pdf, path, DOC_A4_LONG, DOC_A4_SHORT, err))) {
-		doc_close(&pdf, path, NULL);
+	if ((status = doc_open(&pdf, path, DOC_A4_LONG, DOC_A4_SHORT, err)))
 		return status;
-	}
 	bool first = true;
 	if (day) {
 		status = one_day(db, &pdf, event, day, &first, err);
@@ -225,8 +223,5 @@ int doc_print_programme(struct summit_db *db, const char *day, const char *path,
 			status = one_day(db, &pdf, event, date, &first, err);
 		}
 	}
-	int closed = doc_close(&pdf, path, status ? NULL : err);
-	if (status || closed)
-		remove(path);
-	return status ? status : closed;
+	return doc_close(&pdf, status, err);
 }

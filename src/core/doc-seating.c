@@ -118,17 +118,13 @@ int doc_print_seating(struct summit_db *db, const struct order_options *order,
 		sqlite3_finalize(st);
 	}
 	struct doc_pdf pdf;
-	if ((status = doc_open(&pdf, path, DOC_A4_LONG, DOC_A4_SHORT, err))) {
-		doc_close(&pdf, path, NULL);
-	} else {
+	if (!(status = doc_open(&pdf, path, DOC_A4_LONG, DOC_A4_SHORT, err))) {
 		plan_page(&pdf, title, &list, seats, width);
 		for (size_t i = 0; i < list.n; i++) {
 			doc_new_page(&pdf);
 			name_card(&pdf, list.v[i].name);
 		}
-		status = doc_close(&pdf, path, err);
-		if (status)
-			remove(path);
+		status = doc_close(&pdf, SUMMIT_OK, err);
 	}
 	free(seats);
 	order_list_free(&list);

@@ -19,14 +19,20 @@ struct doc_pdf {
 	PangoLayout *layout;
 	double width, height;
 	int page;
+	char *path, *staged; /* the file asked for; where it is written first */
+	int fd;              /* staged's, or -1 */
+	int write_errno;     /* of the first failed write */
 };
 
 enum doc_align { DOC_LEFT, DOC_CENTER, DOC_RIGHT };
 
+/* Starts a document for path; on failure nothing is left to close. */
 int doc_open(struct doc_pdf *pdf, const char *path, double width, double height,
              struct summit_err *err);
-/* Finishes the file; reports a failed write. */
-int doc_close(struct doc_pdf *pdf, const char *path, struct summit_err *err);
+/* With status SUMMIT_OK, finishes the file and puts it at path (a failed
+ * write is reported); else drops it, leaving path as it was. Returns the
+ * outcome. */
+int doc_close(struct doc_pdf *pdf, int status, struct summit_err *err);
 void doc_new_page(struct doc_pdf *pdf);
 /* Sets the layout's text: size in points, wrapped at width (<= 0: none). */
 void doc_text(struct doc_pdf *pdf, const char *text, double size, bool bold, double width,

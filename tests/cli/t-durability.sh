@@ -163,6 +163,39 @@ expect_rc 1 "load past \`ulimit -f\` ends with a refusal, not SIGXFSZ"
 expect_err "reached the largest file this shell allows (ulimit -f)" "and says why"
 check "and leaves nothing" empty_dir "$d"
 
+# A document is written beside its file and renamed over it once whole: a
+# full disk or a stop halfway leaves the last good one, and nothing hidden.
+rm -rf "$d" && mkdir "$d"
+for doc in "print programme --day 2007-11-15|$d/programme.pdf" "report|$d/report.md"; do
+	words=${doc%%|*} file=${doc#*|}
+	# shellcheck disable=SC2086 # the verb's words
+	"$SUMMIT" --db "$db" $words -o "$file" >/dev/null
+	good=$(cksum <"$file")
+	rm -f "$tmp/calls"
+	# shellcheck disable=SC2086
+	n=$(calls "$SUMMIT" --db "$db" $words -o "$file")
+	for at in $((n - 2)) "$n"; do
+		# shellcheck disable=SC2086
+		run faulty enospc "$at" "$SUMMIT" --db "$db" $words -o "$file"
+		expect_rc 1 "$words on a disk that fills at write $at of $n is refused"
+		expect_err "cannot write $file: No space left on device" "naming the file and the reason"
+		check "the last good $file is kept whole" test "$(cksum <"$file")" = "$good"
+		check "with nothing beside it" test "$(ls -A "$d" | grep -c "^\.")" -eq 0
+	done
+	# shellcheck disable=SC2086
+	run faulty term $((n / 2)) "$SUMMIT" --db "$db" $words -o "$file"
+	check "$words stopped by SIGTERM halfway dies of it" test "$rc" -gt 128
+	check "leaving the last good $file" test "$(cksum <"$file")" = "$good"
+	check "and nothing beside it" test "$(ls -A "$d" | grep -c "^\.\|tmp")" -eq 0
+done
+rm -f "$d/programme.pdf"
+"$SUMMIT" --db "$db" print programme --day 2007-11-15 -o "$d/programme.pdf" >/dev/null
+check "a document holds names: it is private to its owner, as the event is" \
+	test "$(stat -c %a "$d/programme.pdf")" = 600
+run "$SUMMIT" --db "$db" print badges --delegation TZA --badge NONE -o "$d/programme.pdf"
+expect_rc 1 "a document that cannot be made is refused"
+check "and the file it would have replaced is still there" test -s "$d/programme.pdf"
+
 # ---- 8: a readable file is made private, with its -wal and -shm ----
 for mode in 644 640 604; do
 	chmod "$mode" "$db"
