@@ -41,6 +41,20 @@ static int rooming_row(const struct planner_rooming *r, void *ctx)
 	return 0;
 }
 
+static int write_rooming(struct cli *cli, const void *hotel, FILE *out,
+                         struct summit_err *err)
+{
+	static const char *const cols[] = {"hotel", "delegation", "name",
+	                                   "head",  "nights",     "rooms"};
+	struct rooming_out o = {output_begin(out, OUTPUT_CSV, cols, 6)};
+	int status = planner_rooming_list(cli->db, *(const long long *)hotel, rooming_row,
+	                                  &o, err);
+	int ended = output_end(o.out);
+	return status  ? status
+	       : ended ? err_set(err, SUMMIT_FAILED, "cannot write the rooming list")
+	               : SUMMIT_OK;
+}
+
 static int run_rooming(struct cli *cli, int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -64,21 +78,7 @@ static int run_rooming(struct cli *cli, int argc, char **argv)
 	long long id = 0;
 	if (hotel && record_find(cli->db, &kind_hotels, hotel, &id, &err))
 		return cli_fail(cli, &err);
-	FILE *f = path ? fopen(path, "w") : stdout;
-	if (!f)
-		return cli_error(cli, EXIT_REFUSED, "cannot write %s: %s", path,
-		                 strerror(errno));
-	static const char *const cols[] = {"hotel", "delegation", "name",
-	                                   "head",  "nights",     "rooms"};
-	struct rooming_out o = {output_begin(f, OUTPUT_CSV, cols, 6)};
-	int status = planner_rooming_list(cli->db, id, rooming_row, &o, &err);
-	int rc = output_end(o.out)
-	             ? cli_error(cli, EXIT_REFUSED, "cannot write the rooming list")
-	             : EXIT_OK;
-	if (path && fclose(f) != 0)
-		rc = cli_error(cli, EXIT_REFUSED, "cannot write %s: %s", path,
-		               strerror(errno));
-	return status ? cli_fail(cli, &err) : rc;
+	return cli_write_to(cli, write_rooming, &id, path);
 }
 
 static int run_undo(struct cli *cli, int argc, char **argv)

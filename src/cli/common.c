@@ -245,8 +245,11 @@ int cli_write_to(struct cli *cli, cli_writer write, const void *what, const char
 			status = SUMMIT_FAILED;
 		} else {
 			status = write(cli, what, out, &err);
-			if (ferror(out))
+			if (ferror(out) || fflush(out) != 0)
 				write_errno = errno ? errno : EIO;
+			/* On the disk before the rename makes it the file. */
+			if (!write_errno && fileno(out) >= 0 && fsync(fileno(out)) != 0)
+				write_errno = errno;
 			if (fclose(out) != 0 && !write_errno)
 				write_errno = errno;
 			if (!status && !write_errno && rename(tmp, path) != 0)

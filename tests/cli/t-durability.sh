@@ -166,7 +166,8 @@ check "and leaves nothing" empty_dir "$d"
 # A document is written beside its file and renamed over it once whole: a
 # full disk or a stop halfway leaves the last good one, and nothing hidden.
 rm -rf "$d" && mkdir "$d"
-for doc in "print programme --day 2007-11-15|$d/programme.pdf" "report|$d/report.md"; do
+for doc in "print programme --day 2007-11-15|$d/programme.pdf" "report|$d/report.md" \
+	"plan rooming|$d/rooming.csv"; do
 	words=${doc%%|*} file=${doc#*|}
 	# shellcheck disable=SC2086 # the verb's words
 	"$SUMMIT" --db "$db" $words -o "$file" >/dev/null
@@ -174,7 +175,7 @@ for doc in "print programme --day 2007-11-15|$d/programme.pdf" "report|$d/report
 	rm -f "$tmp/calls"
 	# shellcheck disable=SC2086
 	n=$(calls "$SUMMIT" --db "$db" $words -o "$file")
-	for at in $((n - 2)) "$n"; do
+	for at in $((n - 1)) "$n"; do
 		# shellcheck disable=SC2086
 		run faulty enospc "$at" "$SUMMIT" --db "$db" $words -o "$file"
 		expect_rc 1 "$words on a disk that fills at write $at of $n is refused"
