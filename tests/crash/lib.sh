@@ -29,7 +29,7 @@ base="$work/base.db"
 # The sample without its programme, which comes back as iCalendar.
 "$SUMMIT" --db "$work/sample.db" load "$SAMPLE" >/dev/null || { echo "Bail out! the sample does not load"; exit 1; }
 "$SUMMIT" --db "$work/sample.db" export ics -o "$work/programme.ics"
-cp -R "$SAMPLE" "$work/nosessions" && rm "$work/nosessions/sessions.csv"
+cp -R "$SAMPLE" "$work/nosessions" && rm "$work/nosessions/sessions.csv" "$work/nosessions/session-history.csv"
 "$SUMMIT" --db "$base" load "$work/nosessions" >/dev/null || { echo "Bail out! the sample without sessions does not load"; exit 1; }
 {
 	echo "delegation,name,role"
