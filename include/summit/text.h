@@ -34,4 +34,7 @@ char *text_fold(const char *s);
  * "763 000 000 XOF", "-1 250.50". The money fields accept the same text. */
 void text_money(long long cents, const char *currency, char *out, size_t size);
 
+/* Whether word is one of the space-separated words of list. */
+bool text_has_word(const char *list, const char *word);
+
 #endif

@@ -26,15 +26,6 @@ static const struct {
     {"seating", "room width letter host french"},
 };
 
-static bool takes(const char *options, const char *option)
-{
-	size_t n = strlen(option);
-	for (const char *p = strstr(options, option); p; p = strstr(p + 1, option))
-		if ((p == options || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
 static int print_list(struct cli *cli, const char *what, const struct scope *s,
                       struct summit_err *err)
 {
@@ -156,7 +147,7 @@ static int run_print(struct cli *cli, int argc, char **argv)
 		                 "rooming, manifests, welcome or programme",
 		                 what);
 	for (int i = 0; i < ngiven; i++)
-		if (!takes(allowed, given[i]))
+		if (!text_has_word(allowed, given[i]))
 			return cli_error(cli, EXIT_USAGE, "--%s does not go with %s",
 			                 given[i], what);
 	if (!s.path)

@@ -43,12 +43,7 @@ const char *accreditation_next_states(const char *from)
 
 bool accreditation_can_move(const char *from, const char *to)
 {
-	const char *next = accreditation_next_states(from);
-	size_t n = strlen(to);
-	for (const char *p = strstr(next, to); p; p = strstr(p + 1, to))
-		if ((p == next || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
+	return text_has_word(accreditation_next_states(from), to);
 }
 
 int accreditation_check_history(struct summit_db *db, long long self,

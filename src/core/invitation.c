@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "summit/kind.h"
 #include "summit/record.h"
+#include "summit/text.h"
 #include "summit/when.h"
 
 static const struct {
@@ -31,12 +32,7 @@ const char *invitation_next_states(const char *from)
 
 bool invitation_can_move(const char *from, const char *to)
 {
-	const char *next = invitation_next_states(from);
-	size_t n = strlen(to);
-	for (const char *p = strstr(next, to); p; p = strstr(p + 1, to))
-		if ((p == next || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
+	return text_has_word(invitation_next_states(from), to);
 }
 
 /* The rule for a history row imported from a file. */

@@ -188,3 +188,12 @@ void text_money(long long cents, const char *currency, char *out, size_t size)
 		snprintf(out, size, "%s%s%s", grouped, with_currency ? " " : "",
 		         with_currency ? currency : "");
 }
+
+bool text_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(list, word); n && p; p = strstr(p + 1, word))
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
