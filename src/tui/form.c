@@ -357,13 +357,6 @@ static void pick_reference(struct form *f)
 	picker_free(&p);
 }
 
-static int keep_warning(const struct check_problem *p, void *ctx)
-{
-	struct strbuf *sb = ctx;
-	strbuf_addf(sb, "%swarning: %s", sb->len ? "; " : "", p->message);
-	return 0;
-}
-
 /* Tries to write the record; on refusal puts the message by its field. The
  * problems the change newly causes (change.h) go to *warnings. */
 static long long form_save(struct form *f, struct strbuf *warnings)
@@ -398,7 +391,8 @@ static long long form_save(struct form *f, struct strbuf *warnings)
 		if (!status && !f->id && f->hook)
 			status = f->hook->after_insert(db, id, f->hook->ctx, &err);
 		if (!status) {
-			status = change_watch_finish(watch, keep_warning, warnings, &err);
+			status =
+			    change_watch_finish(watch, tui_keep_warning, warnings, &err);
 			watch = NULL;
 		}
 		change_watch_free(watch);
@@ -816,6 +810,19 @@ bool form_export_ics(struct tui *tui, const struct kind *kind, long long id)
 	return true;
 }
 
+struct import_job {
+	const struct kind *kind;
+	FILE *in;
+	const char *path;
+	long long rows;
+};
+
+static int import_file(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct import_job *job = ctx;
+	return csv_import(db, job->kind, job->in, job->path, &job->rows, err);
+}
+
 void form_import(struct tui *tui, const struct kind *kind)
 {
 	char path[512], label[128];
@@ -829,23 +836,10 @@ void form_import(struct tui *tui, const struct kind *kind)
 	}
 	struct summit_err err;
 	err_clear(&err);
-	long long rows = 0;
 	struct strbuf warnings = {0};
 	/* All or nothing, as `summit import`, and watched the same way. */
-	int status = db_begin(tui->db, &err);
-	if (!status) {
-		struct change_watch *watch = NULL;
-		status = change_watch_start(tui->db, kind, &watch, &err);
-		if (!status)
-			status = csv_import(tui->db, kind, in, path, &rows, &err);
-		if (!status) {
-			status =
-			    change_watch_finish(watch, keep_warning, &warnings, &err);
-			watch = NULL;
-		}
-		change_watch_free(watch);
-		status = db_end(tui->db, status, &err);
-	}
+	struct import_job job = {kind, in, path, 0};
+	int status = tui_write_watched(tui, kind, import_file, &job, &warnings, &err);
 	fclose(in);
 	if (status) {
 		strbuf_free(&warnings);
@@ -853,12 +847,6 @@ void form_import(struct tui *tui, const struct kind *kind)
 		return;
 	}
 	tui_reload(tui);
-	if (warnings.len) {
-		tui_message(tui, ROLE_ERROR, "Imported %lld %s; %s", rows,
-		            rows == 1 ? kind->singular : kind->plural, warnings.buf);
-		strbuf_free(&warnings);
-		return;
-	}
-	tui_message(tui, ROLE_GOOD, "Imported %lld %s from %s.", rows,
-	            rows == 1 ? kind->singular : kind->plural, path);
+	tui_done(tui, &warnings, "Imported %lld %s", job.rows,
+	         job.rows == 1 ? kind->singular : kind->plural);
 }

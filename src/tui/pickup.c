@@ -50,28 +50,42 @@ static int link_new_trip(struct summit_db *db, long long trip, void *ctx,
 	return pickup_link(db, *arrival, trip, err);
 }
 
-/* Links each arrival to trip, all in one transaction. */
+struct link_job {
+	const long long *arrivals;
+	size_t n;
+	long long trip;
+};
+
+static int link_each(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct link_job *job = ctx;
+	int status = SUMMIT_OK;
+	for (size_t i = 0; i < job->n && !status; i++)
+		status = pickup_link(db, job->arrivals[i], job->trip, err);
+	return status;
+}
+
+/* Links each arrival to trip, all in one transaction; a trip its riders
+ * overfill is said at once, as the trip's form would. */
 static bool link_all(struct tui *tui, const long long *arrivals, size_t n, long long trip)
 {
 	struct summit_err err;
 	err_clear(&err);
-	int status = db_begin(tui->db, &err);
-	if (!status) {
-		for (size_t i = 0; i < n && !status; i++)
-			status = pickup_link(tui->db, arrivals[i], trip, &err);
-		status = db_end(tui->db, status, &err);
-	}
+	struct strbuf warnings = {0};
+	struct link_job job = {arrivals, n, trip};
+	int status =
+	    tui_write_watched(tui, &kind_trips, link_each, &job, &warnings, &err);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Not linked: %s", err.msg);
 		return false;
 	}
 	undo_clear(tui);
 	tui_reload(tui);
 	if (n == 1)
-		tui_message(tui, ROLE_GOOD, "The arrival is met by trip #%lld.", trip);
+		tui_done(tui, &warnings, "The arrival is met by trip #%lld", trip);
 	else
-		tui_message(tui, ROLE_GOOD, "%zu arrivals are met by trip #%lld.", n,
-		            trip);
+		tui_done(tui, &warnings, "%zu arrivals are met by trip #%lld", n, trip);
 	return true;
 }
 

@@ -178,6 +178,19 @@ struct tui {
 void tui_push(struct tui *tui, struct view *view);
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
     SUMMIT_PRINTF(3, 4);
+
+/* Changes outside a form, watched as a form's are (watch.c): write runs in
+ * one transaction, and the problems it newly causes are appended to
+ * *warnings as "warning: ..." text. */
+typedef int (*tui_write_fn)(struct summit_db *db, void *ctx, struct summit_err *err);
+int tui_write_watched(struct tui *tui, const struct kind *kind, tui_write_fn write,
+                      void *ctx, struct strbuf *warnings, struct summit_err *err);
+/* check_fn for change_watch_finish: "warning: MESSAGE" into a strbuf. */
+int tui_keep_warning(const struct check_problem *p, void *ctx);
+/* Says a change is done ("DONE."), or done with its new problems in the
+ * warning colour; frees *warnings. */
+void tui_done(struct tui *tui, struct strbuf *warnings, const char *fmt, ...)
+    SUMMIT_PRINTF(3, 4);
 /* Reloads the view on top and marks those under it to reload when they
  * come back (after a change). */
 void tui_reload(struct tui *tui);

@@ -35,6 +35,17 @@ void undo_note(struct tui *tui, enum undo_op op, const struct kind *kind, long l
 	}
 }
 
+static int take_back(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct undo *u = ctx;
+	long long id;
+	if (u->op == UNDO_INSERT)
+		return record_delete(db, u->kind, u->id, u->revision, err);
+	if (u->op == UNDO_UPDATE)
+		return record_update(db, u->kind, u->id, u->values, u->revision, err);
+	return record_insert(db, u->kind, u->values, &id, err);
+}
+
 void undo_last(struct tui *tui)
 {
 	struct undo *u = &tui->undo;
@@ -44,29 +55,19 @@ void undo_last(struct tui *tui)
 	}
 	struct summit_err err;
 	err_clear(&err);
-	long long id = u->id;
-	int status = db_begin(tui->db, &err);
-	if (!status) {
-		if (u->op == UNDO_INSERT)
-			status =
-			    record_delete(tui->db, u->kind, u->id, u->revision, &err);
-		else if (u->op == UNDO_UPDATE)
-			status = record_update(tui->db, u->kind, u->id, u->values,
-			                       u->revision, &err);
-		else
-			status = record_insert(tui->db, u->kind, u->values, &id, &err);
-		status = db_end(tui->db, status, &err);
-	}
+	struct strbuf warnings = {0};
+	int status = tui_write_watched(tui, u->kind, take_back, u, &warnings, &err);
 	static const char *const what[] = {"", "the new %s", "the change of the %s",
 	                                   "the removal of the %s"};
 	char done[200];
 	snprintf(done, sizeof done, what[u->op], u->kind->singular);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Cannot undo %s: %s", done, err.msg);
 		undo_clear(tui);
 		return;
 	}
 	undo_clear(tui);
 	tui_reload(tui);
-	tui_message(tui, ROLE_GOOD, "Undone: %s.", done);
+	tui_done(tui, &warnings, "Undone: %s", done);
 }

@@ -117,6 +117,35 @@ static void record_name(struct summit_db *db, const struct kind *kind, long long
 	record_clear(&rec);
 }
 
+/* The tagged records and, for a change, the values to set on each; failed
+ * is the one refused. */
+struct bulk_job {
+	const struct kind *kind;
+	const long long *ids;
+	size_t n, failed;
+	char *const *values;
+};
+
+static int remove_each(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct bulk_job *job = ctx;
+	int status = SUMMIT_OK;
+	for (size_t i = 0; i < job->n && !status; i++)
+		status = record_delete(db, job->kind, job->ids[i], 0, err);
+	return status;
+}
+
+static int set_each(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct bulk_job *job = ctx;
+	int status = SUMMIT_OK;
+	for (size_t i = 0; i < job->n && !status; i++) {
+		status = record_update(db, job->kind, job->ids[i], job->values, 0, err);
+		job->failed = i;
+	}
+	return status;
+}
+
 /* Removes every tagged record, or none, in one transaction. */
 static void bulk_remove(struct view *view)
 {
@@ -131,13 +160,11 @@ static void bulk_remove(struct view *view)
 		return;
 	struct summit_err err;
 	err_clear(&err);
-	int status = db_begin(tui->db, &err);
-	if (!status) {
-		for (size_t i = 0; i < view->ntags && !status; i++)
-			status = record_delete(tui->db, kind, view->tags[i], 0, &err);
-		status = db_end(tui->db, status, &err);
-	}
+	struct strbuf warnings = {0};
+	struct bulk_job job = {kind, view->tags, view->ntags, 0, NULL};
+	int status = tui_write_watched(tui, kind, remove_each, &job, &warnings, &err);
 	if (status) {
+		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Nothing removed: %s", err.msg);
 		return;
 	}
@@ -145,8 +172,8 @@ static void bulk_remove(struct view *view)
 	view->ntags = 0;
 	undo_clear(tui); /* u takes back one record's change, not these */
 	tui_reload(tui);
-	tui_message(tui, ROLE_GOOD, "Removed %zu %s.", n,
-	            n == 1 ? kind->singular : kind->plural);
+	tui_done(tui, &warnings, "Removed %zu %s", n,
+	         n == 1 ? kind->singular : kind->plural);
 }
 
 /* Sets one field to one value on every tagged record, in one transaction. */
@@ -177,27 +204,21 @@ static void bulk_set(struct view *view)
 	values[fields[k]] = value;
 	struct summit_err err;
 	err_clear(&err);
-	size_t failed = 0;
-	int status = db_begin(tui->db, &err);
-	if (!status) {
-		for (size_t i = 0; i < view->ntags && !status; i++) {
-			status =
-			    record_update(tui->db, kind, view->tags[i], values, 0, &err);
-			failed = i;
-		}
-		status = db_end(tui->db, status, &err);
-	}
+	struct strbuf warnings = {0};
+	struct bulk_job job = {kind, view->tags, view->ntags, 0, values};
+	int status = tui_write_watched(tui, kind, set_each, &job, &warnings, &err);
 	free(values);
 	if (status) {
+		strbuf_free(&warnings);
 		char name[300];
-		record_name(tui->db, kind, view->tags[failed], name, sizeof name);
+		record_name(tui->db, kind, view->tags[job.failed], name, sizeof name);
 		tui_message(tui, ROLE_ERROR, "Nothing changed: %s: %s", name, err.msg);
 		return;
 	}
 	undo_clear(tui);
 	tui_reload(tui);
-	tui_message(tui, ROLE_GOOD, "Set %s on %zu %s.", names[k], view->ntags,
-	            view->ntags == 1 ? kind->singular : kind->plural);
+	tui_done(tui, &warnings, "Set %s on %zu %s", names[k], view->ntags,
+	         view->ntags == 1 ? kind->singular : kind->plural);
 }
 
 static bool bulk_key(struct view *view, int key)
