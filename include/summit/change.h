@@ -28,4 +28,11 @@ int change_watch_finish(struct change_watch *watch, check_fn fn, void *ctx,
 /* Frees a watch whose change failed. */
 void change_watch_free(struct change_watch *watch);
 
+/* A change with its watch, as every front end makes one: write(ctx) runs in
+ * one transaction (db_begin, db_end) between the watch's two pictures, and
+ * fn(fnctx) hears of each problem it newly causes. */
+typedef int (*change_fn)(struct summit_db *db, void *ctx, struct summit_err *err);
+int change_run(struct summit_db *db, const struct kind *kind, change_fn write, void *ctx,
+               check_fn fn, void *fnctx, struct summit_err *err);
+
 #endif

@@ -105,12 +105,10 @@ int cli_getopt(const struct cli *cli, int argc, char **argv, const char *shortop
 /* A kind named on the command line, or NULL after saying so. */
 const struct kind *cli_kind(const struct cli *cli, const char *name);
 
-/* A change in one transaction (BEGIN IMMEDIATE): change(ctx) runs between
- * the two pictures of a watch on kind (change.h). The problems it newly
- * causes are added to *warnings as "warning: ..." lines, for cli_warn to
- * print once the verb has said what it saved. */
-typedef int (*cli_change_fn)(struct cli *cli, void *ctx, struct summit_err *err);
-int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, void *ctx,
+/* A change in one transaction (BEGIN IMMEDIATE), watched (change_run): the
+ * problems it newly causes are added to *warnings as "warning: ..." lines,
+ * for cli_warn to print once the verb has said what it saved. */
+int cli_change(struct cli *cli, const struct kind *kind, change_fn change, void *ctx,
                struct strbuf *warnings, struct summit_err *err);
 /* Prints the warnings on stderr and frees them. */
 void cli_warn(struct strbuf *warnings);

@@ -6,10 +6,10 @@ struct insert {
 	long long id;
 };
 
-static int insert(struct cli *cli, void *ctx, struct summit_err *err)
+static int insert(struct summit_db *db, void *ctx, struct summit_err *err)
 {
 	struct insert *in = ctx;
-	return record_insert(cli->db, in->kind, in->values, &in->id, err);
+	return record_insert(db, in->kind, in->values, &in->id, err);
 }
 
 static int run_add(struct cli *cli, int argc, char **argv)

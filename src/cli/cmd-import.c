@@ -79,10 +79,10 @@ struct ics_file {
 	long long rows;
 };
 
-static int import_ics(struct cli *cli, void *ctx, struct summit_err *err)
+static int import_ics(struct summit_db *db, void *ctx, struct summit_err *err)
 {
 	struct ics_file *f = ctx;
-	return ics_import_sessions(cli->db, f->name, f->text, &f->rows, err);
+	return ics_import_sessions(db, f->name, f->text, &f->rows, err);
 }
 
 static int import_ics_sessions(struct cli *cli, const char *path)
@@ -130,10 +130,10 @@ struct csv_file {
 	struct bad_rows *bad;
 };
 
-static int import_csv(struct cli *cli, void *ctx, struct summit_err *err)
+static int import_csv(struct summit_db *db, void *ctx, struct summit_err *err)
 {
 	struct csv_file *f = ctx;
-	return csv_import_all(cli->db, f->kind, f->in, f->name, &f->rows, print_bad_row,
+	return csv_import_all(db, f->kind, f->in, f->name, &f->rows, print_bad_row,
 	                      f->bad, err);
 }
 

@@ -6,13 +6,12 @@ struct update {
 	char **changes;
 };
 
-static int update(struct cli *cli, void *ctx, struct summit_err *err)
+static int update(struct summit_db *db, void *ctx, struct summit_err *err)
 {
 	struct update *up = ctx;
 	long long id;
-	int status = record_find(cli->db, up->kind, up->key, &id, err);
-	return status ? status
-	              : record_update(cli->db, up->kind, id, up->changes, 0, err);
+	int status = record_find(db, up->kind, up->key, &id, err);
+	return status ? status : record_update(db, up->kind, id, up->changes, 0, err);
 }
 
 static int run_set(struct cli *cli, int argc, char **argv)

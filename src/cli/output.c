@@ -289,22 +289,10 @@ static int keep_warning(const struct check_problem *p, void *ctx)
 	return 0;
 }
 
-int cli_change(struct cli *cli, const struct kind *kind, cli_change_fn change, void *ctx,
+int cli_change(struct cli *cli, const struct kind *kind, change_fn change, void *ctx,
                struct strbuf *warnings, struct summit_err *err)
 {
-	int status = db_begin(cli->db, err);
-	if (status)
-		return status;
-	struct change_watch *watch = NULL;
-	status = change_watch_start(cli->db, kind, &watch, err);
-	if (!status)
-		status = change(cli, ctx, err);
-	if (!status) {
-		status = change_watch_finish(watch, keep_warning, warnings, err);
-		watch = NULL;
-	}
-	change_watch_free(watch);
-	status = db_end(cli->db, status, err);
+	int status = change_run(cli->db, kind, change, ctx, keep_warning, warnings, err);
 	if (status) {
 		strbuf_free(warnings);
 		*warnings = (struct strbuf){0};

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summit/db.h"
 #include "summit/error.h"
 #include "summit/kind.h"
 #include "summit/xalloc.h"
@@ -132,4 +133,22 @@ void change_watch_free(struct change_watch *w)
 		free(w->before[i].identity);
 	free(w->before);
 	free(w);
+}
+
+int change_run(struct summit_db *db, const struct kind *kind, change_fn write, void *ctx,
+               check_fn fn, void *fnctx, struct summit_err *err)
+{
+	int status = db_begin(db, err);
+	if (status)
+		return status;
+	struct change_watch *watch = NULL;
+	status = change_watch_start(db, kind, &watch, err);
+	if (!status)
+		status = write(db, ctx, err);
+	if (!status) {
+		status = change_watch_finish(watch, fn, fnctx, err);
+		watch = NULL;
+	}
+	change_watch_free(watch);
+	return db_end(db, status, err);
 }

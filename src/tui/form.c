@@ -357,12 +357,30 @@ static void pick_reference(struct form *f)
 	picker_free(&p);
 }
 
+struct save_job {
+	struct form *f;
+	char *const *values;
+	long long id; /* the record's, new ones' once inserted */
+};
+
+static int save_values(struct summit_db *db, void *ctx, struct summit_err *err)
+{
+	struct save_job *job = ctx;
+	struct form *f = job->f;
+	if (f->id)
+		return record_update(db, f->kind, f->id, job->values, f->revision, err);
+	int status = record_insert(db, f->kind, job->values, &job->id, err);
+	/* What goes with the new record, in its transaction. */
+	if (!status && f->hook)
+		status = f->hook->after_insert(db, job->id, f->hook->ctx, err);
+	return status;
+}
+
 /* Tries to write the record; on refusal puts the message by its field. The
  * problems the change newly causes (change.h) go to *warnings. */
 static long long form_save(struct form *f, struct strbuf *warnings)
 {
 	const struct kind *kind = f->kind;
-	struct summit_db *db = f->tui->db;
 	char **values = xcalloc(kind->nfields, sizeof *values);
 	for (size_t i = 0; i < kind->nfields; i++) {
 		free(f->errors[i]);
@@ -377,27 +395,10 @@ static long long form_save(struct form *f, struct strbuf *warnings)
 	f->message[0] = 0;
 	struct summit_err err;
 	err_clear(&err);
-	long long id = f->id;
-	int status = db_begin(db, &err);
-	if (!status) {
-		struct change_watch *watch = NULL;
-		status = change_watch_start(db, kind, &watch, &err);
-		if (!status && f->id)
-			status =
-			    record_update(db, kind, f->id, values, f->revision, &err);
-		else if (!status)
-			status = record_insert(db, kind, values, &id, &err);
-		/* What goes with the new record, in its transaction. */
-		if (!status && !f->id && f->hook)
-			status = f->hook->after_insert(db, id, f->hook->ctx, &err);
-		if (!status) {
-			status =
-			    change_watch_finish(watch, tui_keep_warning, warnings, &err);
-			watch = NULL;
-		}
-		change_watch_free(watch);
-		status = db_end(db, status, &err);
-	}
+	struct save_job job = {f, values, f->id};
+	int status = change_run(f->tui->db, kind, save_values, &job, tui_keep_warning,
+	                        warnings, &err);
+	long long id = job.id;
 	if (status == SUMMIT_OK) {
 		if (!f->id) {
 			undo_note(f->tui, UNDO_INSERT, kind, id, NULL);
@@ -839,7 +840,8 @@ void form_import(struct tui *tui, const struct kind *kind)
 	struct strbuf warnings = {0};
 	/* All or nothing, as `summit import`, and watched the same way. */
 	struct import_job job = {kind, in, path, 0};
-	int status = tui_write_watched(tui, kind, import_file, &job, &warnings, &err);
+	int status = change_run(tui->db, kind, import_file, &job, tui_keep_warning,
+	                        &warnings, &err);
 	fclose(in);
 	if (status) {
 		strbuf_free(&warnings);

@@ -73,8 +73,8 @@ static bool link_all(struct tui *tui, const long long *arrivals, size_t n, long 
 	err_clear(&err);
 	struct strbuf warnings = {0};
 	struct link_job job = {arrivals, n, trip};
-	int status =
-	    tui_write_watched(tui, &kind_trips, link_each, &job, &warnings, &err);
+	int status = change_run(tui->db, &kind_trips, link_each, &job, tui_keep_warning,
+	                        &warnings, &err);
 	if (status) {
 		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Not linked: %s", err.msg);

@@ -179,13 +179,8 @@ void tui_push(struct tui *tui, struct view *view);
 void tui_message(struct tui *tui, enum role role, const char *fmt, ...)
     SUMMIT_PRINTF(3, 4);
 
-/* Changes outside a form, watched as a form's are (watch.c): write runs in
- * one transaction, and the problems it newly causes are appended to
- * *warnings as "warning: ..." text. */
-typedef int (*tui_write_fn)(struct summit_db *db, void *ctx, struct summit_err *err);
-int tui_write_watched(struct tui *tui, const struct kind *kind, tui_write_fn write,
-                      void *ctx, struct strbuf *warnings, struct summit_err *err);
-/* check_fn for change_watch_finish: "warning: MESSAGE" into a strbuf. */
+/* Changes outside a form are watched as a form's are (watch.c), through
+ * change_run with tui_keep_warning: "warning: MESSAGE" into a strbuf. */
 int tui_keep_warning(const struct check_problem *p, void *ctx);
 /* Says a change is done ("DONE."), or done with its new problems in the
  * warning colour; frees *warnings. */

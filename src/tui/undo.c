@@ -56,7 +56,8 @@ void undo_last(struct tui *tui)
 	struct summit_err err;
 	err_clear(&err);
 	struct strbuf warnings = {0};
-	int status = tui_write_watched(tui, u->kind, take_back, u, &warnings, &err);
+	int status =
+	    change_run(tui->db, u->kind, take_back, u, tui_keep_warning, &warnings, &err);
 	static const char *const what[] = {"", "the new %s", "the change of the %s",
 	                                   "the removal of the %s"};
 	char done[200];

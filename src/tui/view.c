@@ -162,7 +162,8 @@ static void bulk_remove(struct view *view)
 	err_clear(&err);
 	struct strbuf warnings = {0};
 	struct bulk_job job = {kind, view->tags, view->ntags, 0, NULL};
-	int status = tui_write_watched(tui, kind, remove_each, &job, &warnings, &err);
+	int status = change_run(tui->db, kind, remove_each, &job, tui_keep_warning,
+	                        &warnings, &err);
 	if (status) {
 		strbuf_free(&warnings);
 		tui_message(tui, ROLE_ERROR, "Nothing removed: %s", err.msg);
@@ -206,7 +207,8 @@ static void bulk_set(struct view *view)
 	err_clear(&err);
 	struct strbuf warnings = {0};
 	struct bulk_job job = {kind, view->tags, view->ntags, 0, values};
-	int status = tui_write_watched(tui, kind, set_each, &job, &warnings, &err);
+	int status =
+	    change_run(tui->db, kind, set_each, &job, tui_keep_warning, &warnings, &err);
 	free(values);
 	if (status) {
 		strbuf_free(&warnings);
