@@ -24,6 +24,11 @@ static int show_history(struct cli *cli, const char *code, enum output_format fo
 	return list_records(cli, history, &by, 1, format);
 }
 
+static int move_invitation(struct summit_db *db, void *move, struct summit_err *err)
+{
+	return invitation_move(db, move, err);
+}
+
 static int run_invitation(struct cli *cli, int argc, char **argv)
 {
 	struct invitation_move move = {0};
@@ -76,14 +81,11 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 		    action);
 	struct summit_err err;
 	err_clear(&err);
-	int status = db_begin(cli->db, &err);
-	if (!status) {
-		status = invitation_move(cli->db, &move, &err);
-		status = db_end(cli->db, status, &err);
-	}
-	if (status)
+	struct strbuf warnings = {0};
+	if (cli_change(cli, &kind_invitations, move_invitation, &move, &warnings, &err))
 		return cli_fail(cli, &err);
 	cli_print(stdout, "invitation of %s: %s\n", move.delegation, move.state);
+	cli_warn(&warnings);
 	return EXIT_OK;
 }
 
@@ -97,7 +99,9 @@ const struct verb verb_invitation = {
             "to sent or withdrawn; sent to delivered, acknowledged, accepted, declined\n"
             "or withdrawn; delivered to acknowledged, accepted, declined or withdrawn;\n"
             "acknowledged to accepted, declined or withdrawn; accepted to declined or\n"
-            "withdrawn; declined or withdrawn to sent again.\n"
+            "withdrawn; declined or withdrawn to sent again. Accepting makes the\n"
+            "delegation expected: a room it now overfills, or nights in town without a\n"
+            "hotel, are printed as \"warning: ...\" on stderr, as `summit set` does.\n"
             "Examples:\n"
             "  summit invitation send ISR --channel \"diplomatic note\" --via USA \\\n"
             "    --note \"handed to the US embassy\"\n"

@@ -455,6 +455,8 @@ KIND(kind_people, "people", "person", person_fields, 0, .check = check_person,
      .affects = ENUM("no-hotel"), .help = "a member of a delegation");
 KIND(kind_invitations, "invitations", "invitation", invitation_fields, 0,
      .after_insert = invitation_after_insert,
+     /* Accepting makes a delegation expected: at sessions, in hotels. */
+     .affects = ENUM("room-too-small", "no-hotel"),
      .help = "one per delegation, with its channel and state");
 KIND(kind_history, "history", "history", history_fields, 0, .import_only = true,
      .written_by = "`summit invitation`", .check = invitation_check_history,

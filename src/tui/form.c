@@ -650,6 +650,11 @@ bool form_delete(struct tui *tui, const struct kind *kind, long long id)
 	return removed;
 }
 
+static int move_invitation(struct summit_db *db, void *move, struct summit_err *err)
+{
+	return invitation_move(db, move, err);
+}
+
 bool form_invitation_move(struct tui *tui, const char *delegation)
 {
 	struct summit_db *db = tui->db;
@@ -694,15 +699,16 @@ bool form_invitation_move(struct tui *tui, const char *delegation)
 		    .via = via,
 		    .note = note[0] ? note : NULL,
 		};
-		int status = db_begin(db, &err);
-		if (!status)
-			status = db_end(db, invitation_move(db, &move, &err), &err);
+		struct strbuf warnings = {0};
+		int status = change_run(db, &kind_invitations, move_invitation, &move,
+		                        tui_keep_warning, &warnings, &err);
 		if (status) {
+			strbuf_free(&warnings);
 			tui_message(tui, ROLE_ERROR, "Not moved: %s", err.msg);
 		} else {
 			tui_reload(tui);
-			tui_message(tui, ROLE_GOOD, "The invitation of %s is now %s.",
-			            delegation, choices[k]);
+			tui_done(tui, &warnings, "The invitation of %s is now %s",
+			         delegation, choices[k]);
 			moved = true;
 		}
 	}

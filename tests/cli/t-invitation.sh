@@ -76,4 +76,19 @@ done
 run env SUMMIT_TODAY=2007-11-10 "$SUMMIT" --db "$db" status --format json
 expect_out '"days_left": 4' "SUMMIT_TODAY sets today in JSON status too"
 
+# Accepting makes a delegation expected: what that newly breaks is said.
+summit add venues name=Hall >/dev/null
+summit add rooms name=Small venue=Hall capacity=2 >/dev/null
+summit add delegations code=NOR name=Norway kind=state status=participant size=4 >/dev/null
+summit add sessions "title=Nordic breakfast" kind=bilateral room=Small attendance=list \
+	delegations=NOR "start=2007-11-14 08:00" "end=2007-11-14 08:45" >/dev/null 2>&1
+summit add invitations delegation=NOR >/dev/null
+summit invitation send NOR >/dev/null
+run summit invitation accept NOR
+expect_rc 0 "an acceptance that fills a room is saved"
+expect_out "invitation of NOR: accepted" "and said"
+expect_err "warning: " "with a warning on stderr"
+expect_err "\"Nordic breakfast\" expects 4 people from 1 delegation in Small, which seats 2" \
+	"naming the room now too small"
+
 done_testing

@@ -72,4 +72,17 @@ check "and the session is back in its room" \
 	test "$(sql "SELECT r.name FROM sessions s JOIN rooms r ON r.id = s.room WHERE s.id = 5")" = "Salle Baoulé"
 tui_stop
 
+# Accepting an invitation: São Tomé, whose flight is known, has no hotel.
+summit add arrivals delegation=STP "airport=Bamako-Sénou International Airport" \
+	"time=2007-11-13 10:00" party=3 >/dev/null
+tui_start --today 2007-11-07
+keys 2 /
+type_text "STP"
+keys Enter Enter m
+expect_screen "Move STP's invitation from delivered to" "m offers the next states"
+keys Down Enter Enter Enter Enter
+expect_screen "The invitation of STP is now accepted; warning: São Tomé and Príncipe (STP) is" \
+	"accepting says the delegation now needs a hotel"
+tui_stop
+
 done_testing
