@@ -57,6 +57,12 @@ struct ptrip {
 	long long vehicle, depart, arrive, origin, destination;
 	bool locked, planners;          /* a pickup or departure trip */
 	long long rider_min, rider_max; /* delegations of its riders, or 0 */
+	bool removed;                   /* by --start-over */
+};
+
+/* A rider of a pickup or departure trip, by person. */
+struct pcarried {
+	long long person, trip;
 };
 
 struct pstay {
@@ -84,6 +90,8 @@ struct pctx {
 	size_t nres;
 	struct ptrip *t;
 	size_t nt;
+	struct pcarried *carried;
+	size_t ncarried;
 	struct pstay *s;
 	size_t ns;
 	struct planner_travel *travel;
@@ -140,7 +148,7 @@ static int step_all(struct pctx *c, const char *sql,
 	return status;
 }
 
-static size_t cap_d, cap_p, cap_a, cap_v, cap_t, cap_s;
+static size_t cap_d, cap_p, cap_a, cap_v, cap_t, cap_s, cap_c;
 
 static void row_dlg(struct pctx *c, sqlite3_stmt *st)
 {
@@ -228,6 +236,14 @@ static void row_trip(struct pctx *c, sqlite3_stmt *st)
 	t->planners = sqlite3_column_int(st, 8) != 0;
 	t->rider_min = sqlite3_column_int64(st, 9);
 	t->rider_max = sqlite3_column_int64(st, 10);
+	t->removed = false;
+}
+
+static void row_carried(struct pctx *c, sqlite3_stmt *st)
+{
+	GROW(c->carried, c->ncarried, cap_c);
+	c->carried[c->ncarried++] =
+	    (struct pcarried){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
 }
 
 static void row_stay(struct pctx *c, sqlite3_stmt *st)
@@ -262,7 +278,7 @@ static const char *place_name(struct pctx *c, long long id)
 
 static int load(struct pctx *c, struct summit_err *err)
 {
-	cap_d = cap_p = cap_a = cap_v = cap_t = cap_s = 0;
+	cap_d = cap_p = cap_a = cap_v = cap_t = cap_s = cap_c = 0;
 	// clang-format off
 	int status = step_all(c,
 	    "SELECT d.id, d.code, d.rank FROM delegations d"
@@ -295,6 +311,11 @@ static int load(struct pctx *c, struct summit_err *err)
 		    "   WHERE r.owner = t.id), 0)"
 		    " FROM trips t ORDER BY id",
 		    row_trip, err);
+	if (!status)
+		status = step_all(c,
+		    "SELECT r.ref, r.owner FROM trip_riders r JOIN trips t ON t.id = r.owner"
+		    " WHERE t.kind IN ('pickup', 'departure') ORDER BY r.ref, r.owner",
+		    row_carried, err);
 	if (!status)
 		status = step_all(c,
 		    "SELECT a.delegation, a.night, coalesce(h.place, 0) FROM allocations a"
@@ -548,6 +569,35 @@ static int cmp_run(const void *a, const void *b);
 /* Dry: only counts the group's people on its run (same places, same
  * time), for the bound and so the first vehicle on a run can hold them
  * all. */
+static struct ptrip *find_trip(struct pctx *c, long long id);
+
+/* The trip the plan keeps that already carries person on this flight's way:
+ * from the airport after the landing, or to it before the take-off, within
+ * the window a pickup is linked in (a locked car kept for a head); 0 if none. */
+static long long already_carried(struct pctx *c, long long person, long long airport,
+                                 bool departure, long long landing)
+{
+	size_t lo = 0, hi = c->ncarried;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->carried[mid].person < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->ncarried && c->carried[lo].person == person; lo++) {
+		const struct ptrip *t = find_trip(c, c->carried[lo].trip);
+		if (!t || t->removed || !t->planners)
+			continue;
+		if (departure ? t->destination == airport && t->arrive <= landing &&
+		                    t->arrive >= landing - MODEL_PICKUP_WINDOW
+		              : t->origin == airport && t->depart >= landing &&
+		                    t->depart <= landing + MODEL_PICKUP_WINDOW)
+			return t->id;
+	}
+	return 0;
+}
+
 static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 {
 	struct parr *first = &c->a[from];
@@ -639,6 +689,18 @@ static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 	/* A head with no person record rides with the main party. */
 	if (!d->head && has_main)
 		head_here = true;
+	/* A head a kept trip meets already (his car, locked by hand) rides
+	 * there: no second car, and his party without him. */
+	long long held =
+	    d->dedicated && head_here && d->head && nr && riders[0] == d->head
+	        ? already_carried(c, d->head, airport, departure,
+	                          departure ? earliest : last_landing)
+	        : 0;
+	if (held) {
+		memmove(riders, riders + 1, --nr * sizeof *riders);
+		passengers--;
+		head_here = false;
+	}
 
 	char note[200];
 	snprintf(note, sizeof note, "%s (%s)", first->flight ? first->flight : "flight",
@@ -787,6 +849,17 @@ static void plan_group(struct pctx *c, size_t from, size_t to, bool dry)
 		c->plan->v[ch].ref_field = field;
 		c->plan->v[ch].ref_change = legs[best].change;
 	}
+	/* The head flew alone and his kept car meets him: his flight goes to it. */
+	for (size_t i = from; i < to && !nlegs && held; i++) {
+		struct parr *a = &c->a[i];
+		if (a->pickup == held)
+			continue;
+		char **val = planner_values(akind);
+		val[kind_field_index(akind, "pickup")] = xasprintf("%lld", held);
+		planner_change(c->plan, akind, a->id, a->revision, val,
+		               xasprintf("%s %s: met by its kept trip #%lld", d->code,
+		                         a->flight ? a->flight : "flight", held));
+	}
 	free(legs);
 	free(riders);
 }
@@ -810,6 +883,7 @@ static void free_ctx(struct pctx *c)
 		free(c->res[i].v);
 	free(c->res);
 	free(c->t);
+	free(c->carried);
 	free(c->s);
 	for (long long i = 0; i < c->nplaces; i++)
 		free(c->place_names[i]);
@@ -880,11 +954,10 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	index_apart(&c);
 	/* Trips the plan keeps hold their vehicles; with --start-over the
 	 * planners' own unlocked trips go. */
-	bool *removed = xcalloc(c.nt + 1, sizeof *removed);
 	for (size_t i = 0; i < c.nt; i++) {
 		struct ptrip *t = &c.t[i];
 		if (opt->start_over && t->planners && !t->locked) {
-			removed[i] = true;
+			t->removed = true;
 			continue;
 		}
 		long vi = vehicle_index(&c, t->vehicle);
@@ -903,7 +976,7 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	for (size_t i = 0; i < c.na; i++) {
 		struct parr *a = &c.a[i];
 		struct ptrip *t = a->pickup ? find_trip(&c, a->pickup) : NULL;
-		bool loose = !a->pickup || (t && removed[t - c.t]);
+		bool loose = !a->pickup || (t && t->removed);
 		a->planned = loose && find_dlg(&c, a->delegation);
 	}
 	/* Windows: a delegation's flights at one airport, one way, within
@@ -948,7 +1021,7 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 	for (size_t i = 0; opt->start_over && i < c.na; i++) {
 		struct parr *a = &c.a[i];
 		struct ptrip *t = a->pickup ? find_trip(&c, a->pickup) : NULL;
-		if (!t || !removed[t - c.t])
+		if (!t || !t->removed)
 			continue;
 		bool relinked = false;
 		for (size_t k = 0; k < plan->n && !relinked; k++)
@@ -963,11 +1036,10 @@ int planner_pickups(struct summit_db *db, const struct planner_options *opt,
 		    xasprintf("flight #%lld loses its trip #%lld", a->id, t->id));
 	}
 	for (size_t i = 0; i < c.nt; i++)
-		if (removed[i])
+		if (c.t[i].removed)
 			planner_remove(plan, tkind, c.t[i].id, c.t[i].revision,
 			               xasprintf("trip #%lld (%s)", c.t[i].id,
 			                         place_name(&c, c.t[i].origin)));
-	free(removed);
 	report_shortfalls(&c);
 	if (c.no_hotel)
 		planner_note(plan,

@@ -137,4 +137,26 @@ check "the sample's flights all have a trip" \
 	test "$(sql "SELECT count(*) FROM arrivals WHERE pickup IS NULL")" -eq 0
 check "check finds no hotel or transport error on the sample" test "$(transport_errors)" -eq 0
 
+# A head's car locked by hand is his pickup: starting over plans his
+# party around it, and gives him no second vehicle.
+wade="SELECT t.id FROM trips t JOIN trip_riders r ON r.owner = t.id JOIN people p ON p.id = r.ref
+	WHERE p.name = 'Abdoulaye Wade' AND t.kind = 'pickup'"
+car=$(sql "$wade")
+summit set trips "$car" locked=yes >/dev/null
+run summit plan pickups --start-over --apply
+expect_rc 0 "start over around the head's locked car"
+check "the head rides his locked car and no other pickup" test "$(sql "$wade")" = "$car"
+check "his party is met by another vehicle" test "$(sql "SELECT count(*) FROM arrivals a
+	JOIN delegations d ON d.id = a.delegation WHERE d.code = 'SEN' AND a.direction = 'arrival'
+	AND a.pickup IS NOT NULL AND a.pickup <> $car")" -ge 1
+check "and nobody is on two vehicles at once" test "$(two_at_once)" -eq 0
+check "check still finds no transport error" test "$(transport_errors)" -eq 0
+# Flying alone and earlier, the head's flight is met by that kept car.
+summit set arrivals 28 party=1 "time=2007-11-13 12:00" pickup= >/dev/null 2>&1
+run summit plan pickups --start-over --apply
+expect_out "met by its kept trip #$car" "the head's own flight goes to his kept car"
+check "it is linked to it" test "$(sql "SELECT pickup FROM arrivals WHERE id = 28")" = "$car"
+check "and no flight is left without a pickup" \
+	test "$(sql "SELECT count(*) FROM arrivals WHERE pickup IS NULL")" -eq 0
+
 done_testing
