@@ -66,12 +66,15 @@ static int run_print(struct cli *cli, int argc, char **argv)
 	s.order.host = ORDER_HOST_FIRST;
 	char *end;
 	const char *given[8];
-	int ngiven = 0, c, index;
-	while ((c = getopt_long(argc, argv, "o:", options, &index)) != -1) {
-		if (c == '?' || c == ':')
-			return cli_usage(cli);
-		if (c != 'o' && ngiven < 8)
-			given[ngiven++] = options[index].name;
+	int ngiven = 0, c;
+	while ((c = cli_getopt(cli, argc, argv, "o:", options)) != -1) {
+		if (c == '?')
+			return EXIT_USAGE;
+		/* Which were given, for the documents that take none of them. */
+		for (const struct option *o = options; c != 'o' && o->name && ngiven < 8;
+		     o++)
+			if (o->val == c)
+				given[ngiven++] = o->name;
 		switch (c) {
 		case 'o':
 			s.path = optarg;

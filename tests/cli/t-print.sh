@@ -124,6 +124,12 @@ expect_rc 2 "an unknown document is a usage error"
 run summit print badges --hotel X -o "$tmp/s.pdf"
 expect_rc 2 "an option of another document is a usage error"
 expect_err "--hotel does not go with badges" "naming it"
+run summit print badges --colour red -o "$tmp/s.pdf"
+expect_rc 2 "an unknown option is a usage error"
+expect_err 'summit: print: unknown option "--colour"' "named as the other verbs name it"
+run summit print seating --room
+expect_rc 2 "an option without its value too"
+expect_err "summit: print: --room needs a value" "saying which"
 run summit print badges
 expect_rc 2 "a PDF needs -o"
 
