@@ -113,6 +113,16 @@ int cli_change(struct cli *cli, const struct kind *kind, change_fn change, void 
 /* Prints the warnings on stderr and frees them. */
 void cli_warn(struct strbuf *warnings);
 
+/* The verbs that move a record along its states (invitation,
+ * accreditation): each action word names the state it moves to. */
+struct cli_action {
+	const char *action, *state;
+};
+/* The state action moves to; NULL after a usage error that lists the
+ * actions, and "history". */
+const char *cli_action_state(const struct cli *cli, const struct cli_action *actions,
+                             size_t n, const char *action);
+
 /* Output of records: an aligned table for people, TSV, JSON or CSV. */
 enum output_format { OUTPUT_TABLE, OUTPUT_TSV, OUTPUT_JSON, OUTPUT_CSV };
 /* The formats a verb offers, as a mask of (1 << OUTPUT_...). */

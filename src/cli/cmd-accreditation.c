@@ -4,9 +4,7 @@
 #include "cli.h"
 
 /* Each action names the state it moves the badge to. */
-static const struct {
-	const char *action, *state;
-} actions[] = {
+static const struct cli_action actions[] = {
     {"approve", "approved"}, {"print", "printed"},     {"collect", "collected"},
     {"revoke", "revoked"},   {"request", "requested"},
 };
@@ -19,6 +17,11 @@ static int show_history(struct cli *cli, const char *badge, enum output_format f
 		return cli_error(cli, EXIT_REFUSED, "no badge %s", badge);
 	struct record_filter by = {BADGE_HISTORY_BADGE, badge};
 	return list_records(cli, history, &by, 1, format);
+}
+
+static int move_badge(struct summit_db *db, void *move, struct summit_err *err)
+{
+	return accreditation_move(db, move, err);
 }
 
 static int run_accreditation(struct cli *cli, int argc, char **argv)
@@ -54,25 +57,17 @@ static int run_accreditation(struct cli *cli, int argc, char **argv)
 	move.badge = argv[optind + 1];
 	if (strcmp(action, "history") == 0)
 		return show_history(cli, move.badge, format);
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
-		if (strcmp(actions[i].action, action) == 0)
-			move.state = actions[i].state;
+	move.state =
+	    cli_action_state(cli, actions, sizeof actions / sizeof actions[0], action);
 	if (!move.state)
-		return cli_error(
-		    cli, EXIT_USAGE,
-		    "unknown action \"%s\", expected approve, print, collect, "
-		    "revoke, request or history",
-		    action);
+		return EXIT_USAGE;
 	struct summit_err err;
 	err_clear(&err);
-	int status = db_begin(cli->db, &err);
-	if (!status) {
-		status = accreditation_move(cli->db, &move, &err);
-		status = db_end(cli->db, status, &err);
-	}
-	if (status)
+	struct strbuf warnings = {0};
+	if (cli_change(cli, &kind_accreditations, move_badge, &move, &warnings, &err))
 		return cli_fail(cli, &err);
 	cli_print(stdout, "badge %s: %s\n", move.badge, move.state);
+	cli_warn(&warnings);
 	return EXIT_OK;
 }
 

@@ -4,9 +4,7 @@
 #include "cli.h"
 
 /* Each action names the state it moves the invitation to. */
-static const struct {
-	const char *action, *state;
-} actions[] = {
+static const struct cli_action actions[] = {
     {"send", "sent"},       {"deliver", "delivered"}, {"acknowledge", "acknowledged"},
     {"accept", "accepted"}, {"decline", "declined"},  {"withdraw", "withdrawn"},
 };
@@ -70,15 +68,10 @@ static int run_invitation(struct cli *cli, int argc, char **argv)
 	move.delegation = argv[optind + 1];
 	if (strcmp(action, "history") == 0)
 		return show_history(cli, move.delegation, format);
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
-		if (strcmp(actions[i].action, action) == 0)
-			move.state = actions[i].state;
+	move.state =
+	    cli_action_state(cli, actions, sizeof actions / sizeof actions[0], action);
 	if (!move.state)
-		return cli_error(
-		    cli, EXIT_USAGE,
-		    "unknown action \"%s\", expected send, deliver, acknowledge, "
-		    "accept, decline, withdraw or history",
-		    action);
+		return EXIT_USAGE;
 	struct summit_err err;
 	err_clear(&err);
 	struct strbuf warnings = {0};

@@ -265,3 +265,18 @@ int cli_write_to(struct cli *cli, cli_writer write, const void *what, const char
 		                 path ? path : "the output", strerror(write_errno));
 	return status ? cli_fail(cli, &err) : EXIT_OK;
 }
+
+const char *cli_action_state(const struct cli *cli, const struct cli_action *actions,
+                             size_t n, const char *action)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(actions[i].action, action) == 0)
+			return actions[i].state;
+	struct strbuf expected = {0};
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&expected, "%s%s", i ? ", " : "", actions[i].action);
+	cli_error(cli, EXIT_USAGE, "unknown action \"%s\", expected %s or history",
+	          action, expected.buf ? expected.buf : "");
+	strbuf_free(&expected);
+	return NULL;
+}
