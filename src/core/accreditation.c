@@ -90,30 +90,6 @@ int accreditation_after_insert(struct summit_db *db, long long id, struct summit
 	return status;
 }
 
-/* One integer from a statement with up to three bound integers. */
-static int one_int(struct summit_db *db, const char *sql, long long a, long long b,
-                   long long c, long long *out, struct summit_err *err)
-{
-	sqlite3_stmt *st;
-	int status = db_prepare(db, sql, &st, err);
-	if (status)
-		return status;
-	int n = sqlite3_bind_parameter_count(st);
-	if (n >= 1)
-		sqlite3_bind_int64(st, 1, a);
-	if (n >= 2)
-		sqlite3_bind_int64(st, 2, b);
-	if (n >= 3)
-		sqlite3_bind_int64(st, 3, c);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
-}
-
 int accreditation_move(struct summit_db *db, const struct accreditation_move *move,
                        struct summit_err *err)
 {
@@ -144,10 +120,10 @@ int accreditation_move(struct summit_db *db, const struct accreditation_move *mo
 		return status;
 	}
 	/* The history reads oldest first: a move cannot predate the last one. */
-	if ((status = one_int(db,
-	                      "SELECT coalesce(max(at), 0) FROM \"badge-history\""
-	                      " WHERE badge = ?",
-	                      id, 0, 0, &last, err)))
+	if ((status = db_int(db,
+	                     "SELECT coalesce(max(at), 0) FROM \"badge-history\""
+	                     " WHERE badge = ?",
+	                     id, 0, 0, &last, err)))
 		return status;
 	if (at < last) {
 		char when[WHEN_TIME_LEN], then[WHEN_TIME_LEN];
@@ -371,20 +347,20 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 	long long start, end, before = 0;
 	if ((status = when_day_bounds(db, day, &start, &end, err)))
 		return status;
-	if ((status = one_int(db,
-	                      "SELECT count(*) FROM checkins WHERE badge = ? AND at >= ?"
-	                      " AND at < ?",
-	                      id, start, end, &before, err)))
+	if ((status = db_int(db,
+	                     "SELECT count(*) FROM checkins WHERE badge = ? AND at >= ?"
+	                     " AND at < ?",
+	                     id, start, end, &before, err)))
 		return status;
 	out->again = before > 0;
 	char *values[CHECKIN_FIELD_COUNT] = {NULL, out->badge, out->at,
 	                                     (char *)scan->room, (char *)scan->desk};
 	if ((status = record_insert(db, &kind_checkins, values, NULL, err)))
 		return status;
-	if ((status = one_int(db,
-	                      "SELECT count(DISTINCT badge) FROM checkins WHERE at >= ?"
-	                      " AND at < ?",
-	                      start, end, 0, &out->people_day, err)))
+	if ((status = db_int(db,
+	                     "SELECT count(DISTINCT badge) FROM checkins WHERE at >= ?"
+	                     " AND at < ?",
+	                     start, end, 0, &out->people_day, err)))
 		return status;
 	if (scan->room) {
 		long long room;
@@ -392,10 +368,10 @@ int checkin_record(struct summit_db *db, const struct checkin_scan *scan,
 			return status;
 		snprintf(out->room, sizeof out->room, "%s", scan->room);
 		status =
-		    one_int(db,
-		            "SELECT count(DISTINCT badge) FROM checkins WHERE room = ?"
-		            " AND at >= ? AND at < ?",
-		            room, start, end, &out->people_room, err);
+		    db_int(db,
+		           "SELECT count(DISTINCT badge) FROM checkins WHERE room = ?"
+		           " AND at >= ? AND at < ?",
+		           room, start, end, &out->people_room, err);
 	}
 	return status;
 }

@@ -16,8 +16,8 @@
 #include "summit/when.h"
 #include "summit/xalloc.h"
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-                                            schema_v6};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3,
+                                         schema_v4, schema_v5, schema_v6};
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 int db_schema_version(void)
@@ -695,6 +695,29 @@ int db_refresh_event(struct summit_db *db, struct summit_err *err)
 		                 "the event's time zone %s is unknown on this machine "
 		                 "(apt-get install tzdata)",
 		                 db->zone_name);
+	return status;
+}
+
+int db_int(struct summit_db *db, const char *sql, long long a, long long b, long long c,
+           long long *out, struct summit_err *err)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(db, sql, &st, err);
+	if (status)
+		return status;
+	int n = sqlite3_bind_parameter_count(st);
+	if (n >= 1)
+		sqlite3_bind_int64(st, 1, a);
+	if (n >= 2)
+		sqlite3_bind_int64(st, 2, b);
+	if (n >= 3)
+		sqlite3_bind_int64(st, 3, c);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		status = db_step_error(db, rc, err);
+	sqlite3_finalize(st);
 	return status;
 }
 

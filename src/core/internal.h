@@ -90,6 +90,10 @@ void db_release(sqlite3_stmt *st);
 /* Turns a failed step into a message; constraint failures are SUMMIT_INVALID,
  * and a full disk, a read-only file or an I/O error is named as such. */
 int db_step_error(struct summit_db *db, int rc, struct summit_err *err);
+/* The integer of the one row of sql, whose parameters (up to three, as
+ * many as it has) are bound to a, b and c. */
+int db_int(struct summit_db *db, const char *sql, long long a, long long b, long long c,
+           long long *out, struct summit_err *err);
 /* Steps st through its rows, calling row for each (a non-zero return stops
  * and is returned), then finalizes st. */
 int db_each_row(struct summit_db *db, sqlite3_stmt *st,

@@ -82,24 +82,6 @@ int invitation_after_insert(struct summit_db *db, long long id, struct summit_er
 	return status;
 }
 
-static int last_change(struct summit_db *db, long long invitation, long long *at,
-                       struct summit_err *err)
-{
-	sqlite3_stmt *st;
-	int status =
-	    db_prepare(db, "SELECT max(at) FROM history WHERE delegation = ?", &st, err);
-	if (status)
-		return status;
-	sqlite3_bind_int64(st, 1, invitation);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*at = sqlite3_column_int64(st, 0);
-	else
-		status = db_step_error(db, rc, err);
-	sqlite3_finalize(st);
-	return status;
-}
-
 int invitation_move(struct summit_db *db, const struct invitation_move *move,
                     struct summit_err *err)
 {
@@ -136,7 +118,8 @@ int invitation_move(struct summit_db *db, const struct invitation_move *move,
 		return status;
 	}
 	/* The history reads oldest first: a move cannot predate the last one. */
-	if ((status = last_change(db, id, &last, err))) {
+	if ((status = db_int(db, "SELECT max(at) FROM history WHERE delegation = ?", id,
+	                     0, 0, &last, err))) {
 		record_clear(&inv);
 		return status;
 	}
